@@ -1,0 +1,267 @@
+package io.pusherspring.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for Pusher Channels.
+ *
+ * @author pusher-spring-boot
+ */
+@ConfigurationProperties("pusher")
+public class PusherProperties {
+
+	/**
+	 * Pusher app id.
+	 */
+	private @Nullable String appId;
+
+	/**
+	 * Pusher app key, the public identifier clients connect with.
+	 */
+	private @Nullable String key;
+
+	/**
+	 * Pusher app secret that signs API requests and channel authorizations.
+	 */
+	private @Nullable String secret;
+
+	/**
+	 * Cluster the app lives in; the API host is api-{cluster}.pusher.com.
+	 */
+	private String cluster = "mt1";
+
+	/**
+	 * Host of the Pusher HTTP API, overriding the cluster's; for self-hosted
+	 * Pusher-protocol servers.
+	 */
+	private @Nullable String host;
+
+	/**
+	 * Port of the Pusher HTTP API. Defaults to 443 for https and 80 for http.
+	 */
+	private @Nullable Integer port;
+
+	/**
+	 * Scheme of the Pusher HTTP API, https or http.
+	 */
+	private String scheme = "https";
+
+	/**
+	 * Base64 encoding of a 32-byte key; enables end-to-end encrypted (private-encrypted-)
+	 * channels.
+	 */
+	private @Nullable String encryptionMasterKey;
+
+	private final Http http = new Http();
+
+	private final Retry retry = new Retry();
+
+	private final Limits limits = new Limits();
+
+	public @Nullable String getAppId() {
+		return this.appId;
+	}
+
+	public void setAppId(@Nullable String appId) {
+		this.appId = appId;
+	}
+
+	public @Nullable String getKey() {
+		return this.key;
+	}
+
+	public void setKey(@Nullable String key) {
+		this.key = key;
+	}
+
+	public @Nullable String getSecret() {
+		return this.secret;
+	}
+
+	public void setSecret(@Nullable String secret) {
+		this.secret = secret;
+	}
+
+	public String getCluster() {
+		return this.cluster;
+	}
+
+	public void setCluster(String cluster) {
+		this.cluster = cluster;
+	}
+
+	public @Nullable String getHost() {
+		return this.host;
+	}
+
+	public void setHost(@Nullable String host) {
+		this.host = host;
+	}
+
+	public @Nullable Integer getPort() {
+		return this.port;
+	}
+
+	public void setPort(@Nullable Integer port) {
+		this.port = port;
+	}
+
+	public String getScheme() {
+		return this.scheme;
+	}
+
+	public void setScheme(String scheme) {
+		this.scheme = scheme;
+	}
+
+	public @Nullable String getEncryptionMasterKey() {
+		return this.encryptionMasterKey;
+	}
+
+	public void setEncryptionMasterKey(@Nullable String encryptionMasterKey) {
+		this.encryptionMasterKey = encryptionMasterKey;
+	}
+
+	public Http getHttp() {
+		return this.http;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	/**
+	 * HTTP client settings.
+	 */
+	public static class Http {
+
+		/**
+		 * How long to wait for a connection to the Pusher HTTP API.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * How long to wait for the Pusher HTTP API to answer.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Most connections kept open to the Pusher HTTP API.
+		 */
+		private int maxConnections = 50;
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public int getMaxConnections() {
+			return this.maxConnections;
+		}
+
+		public void setMaxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+		}
+
+	}
+
+	/**
+	 * Retries of failed calls; only I/O errors, 5xx and 429 are retried.
+	 */
+	public static class Retry {
+
+		/**
+		 * Most retries after the first attempt; 0 disables retries.
+		 */
+		private int maxRetries = 2;
+
+		/**
+		 * Wait before the first retry.
+		 */
+		private Duration delay = Duration.ofMillis(100);
+
+		/**
+		 * Factor applied to the wait after each retry.
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(2);
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+	}
+
+	/**
+	 * Limits of the app's Pusher plan, checked before anything is sent.
+	 */
+	public static class Limits {
+
+		/**
+		 * Largest event data accepted; raise it for plans that allow more.
+		 */
+		private DataSize maxPayloadSize = DataSize.ofKilobytes(10);
+
+		public DataSize getMaxPayloadSize() {
+			return this.maxPayloadSize;
+		}
+
+		public void setMaxPayloadSize(DataSize maxPayloadSize) {
+			this.maxPayloadSize = maxPayloadSize;
+		}
+
+	}
+
+}
