@@ -1,6 +1,8 @@
 package io.pusherspring.core;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +25,8 @@ public final class ChannelEncryption {
 
 	private final CryptoUtil crypto;
 
+	private final byte[] masterKey;
+
 	/**
 	 * Create an instance for a master key.
 	 * @param base64MasterKey the base64 encoding of 32 random bytes
@@ -30,8 +34,8 @@ public final class ChannelEncryption {
 	 * does not repeat the key)
 	 */
 	public ChannelEncryption(String base64MasterKey) {
-		validate(base64MasterKey);
-		this.crypto = new CryptoUtil(base64MasterKey);
+		this.masterKey = decode(base64MasterKey);
+		this.crypto = new CryptoUtil(Base64.getEncoder().encodeToString(this.masterKey));
 	}
 
 	/**
@@ -40,6 +44,10 @@ public final class ChannelEncryption {
 	 * @throws IllegalArgumentException if it is not base64 of 32 bytes
 	 */
 	public static void validate(String base64MasterKey) {
+		decode(base64MasterKey);
+	}
+
+	private static byte[] decode(String base64MasterKey) {
 		byte[] key;
 		try {
 			key = Base64.getDecoder().decode(base64MasterKey.strip());
@@ -51,15 +59,25 @@ public final class ChannelEncryption {
 			throw new IllegalArgumentException("The encryption master key must be the base64 encoding of "
 					+ MASTER_KEY_BYTES + " bytes, but it decodes to " + key.length + " bytes");
 		}
+		return key;
 	}
 
 	/**
-	 * The key clients use to decrypt one channel's events.
+	 * The key clients use to decrypt one channel's events, sent with the channel's
+	 * authorization.
 	 * @param channel a {@code private-encrypted-} channel
-	 * @return base64 of SHA-256 over the channel name and the master key
+	 * @return base64 (padded) of SHA-256 over the channel name and the master key
 	 */
 	public String sharedSecret(String channel) {
-		return this.crypto.generateBase64EncodedSharedSecret(channel);
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			sha256.update(channel.getBytes(StandardCharsets.UTF_8));
+			sha256.update(this.masterKey);
+			return Base64.getEncoder().encodeToString(sha256.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
 	}
 
 	/**

@@ -87,6 +87,14 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		return URI.create(this.scheme + "://" + this.authority);
 	}
 
+	/**
+	 * The timeouts and pool size in use.
+	 * @return the settings
+	 */
+	public Settings getSettings() {
+		return this.settings;
+	}
+
 	@Override
 	public PusherResponse exchange(PusherRequest request) {
 		URI uri = sign(request);

@@ -1,0 +1,32 @@
+package io.pusherspring.autoconfigure;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MissingPusherCredentialsFailureAnalyzer}.
+ *
+ * @author pusher-spring-boot
+ */
+class MissingPusherCredentialsFailureAnalyzerTests {
+
+	private final MissingPusherCredentialsFailureAnalyzer analyzer = new MissingPusherCredentialsFailureAnalyzer();
+
+	@Test
+	void descriptionNamesEachMissingPropertyAndItsEnvironmentVariable() {
+		FailureAnalysis analysis = this.analyzer
+			.analyze(new MissingPusherCredentialsException(List.of("pusher.app-id", "pusher.secret")));
+		assertThat(analysis.getDescription()).contains("pusher.app-id (environment variable PUSHER_APP_ID)")
+			.contains("pusher.secret (environment variable PUSHER_SECRET)")
+			.doesNotContain("pusher.key");
+		assertThat(analysis.getAction()).contains("pusher.app-id or PUSHER_APP_ID")
+			.contains("pusher.secret or PUSHER_SECRET")
+			.contains("@RecordPusherEvents");
+	}
+
+}
