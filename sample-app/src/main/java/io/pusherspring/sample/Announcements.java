@@ -1,0 +1,48 @@
+package io.pusherspring.sample;
+
+import java.time.Clock;
+
+import io.pusherspring.core.PusherOperations;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Posts announcements and broadcasts each one to the class's channel.
+ *
+ * @author pusher-spring-boot
+ */
+@Service
+public class Announcements {
+
+	static final String EVENT = "announcement.posted";
+
+	private final PusherOperations pusher;
+
+	private final Clock clock;
+
+	Announcements(PusherOperations pusher) {
+		this(pusher, Clock.systemUTC());
+	}
+
+	Announcements(PusherOperations pusher, Clock clock) {
+		this.pusher = pusher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Post an announcement to a class.
+	 * @param classId the class
+	 * @param text the announcement
+	 * @return the announcement as broadcast
+	 */
+	public Announcement post(long classId, String text) {
+		Announcement announcement = new Announcement(classId, text, this.clock.instant());
+		this.pusher.trigger(channel(classId), EVENT, announcement);
+		return announcement;
+	}
+
+	static String channel(long classId) {
+		return "class-" + classId;
+	}
+
+}

@@ -1,0 +1,18 @@
+package io.pusherspring.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A classroom application that publishes live updates through Pusher Channels.
+ *
+ * @author pusher-spring-boot
+ */
+@SpringBootApplication
+public class SampleApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}

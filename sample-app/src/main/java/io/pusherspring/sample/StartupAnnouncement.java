@@ -1,0 +1,33 @@
+package io.pusherspring.sample;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes one announcement when the application is ready, so a run shows at once that
+ * publishing works.
+ *
+ * @author pusher-spring-boot
+ */
+@Component
+class StartupAnnouncement {
+
+	private static final Log logger = LogFactory.getLog(StartupAnnouncement.class);
+
+	private final Announcements announcements;
+
+	StartupAnnouncement(Announcements announcements) {
+		this.announcements = announcements;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void announce() {
+		Announcement announcement = this.announcements.post(1, "Welcome to class 1");
+		logger.info("Published " + Announcements.EVENT + " on " + Announcements.channel(announcement.classId()));
+	}
+
+}
