@@ -191,6 +191,18 @@ class PusherTemplateHttpOperationsTests {
 	}
 
 	@Test
+	void queriesAChannelWhoseNameUsesEveryAllowedCharacter() {
+		String channel = "presence-AZaz09_-=@,.;";
+		pusher.stubChannel(channel, 2, "alice");
+		assertThat(this.template.channel(channel, ChannelInfo.USER_COUNT).userCount()).isEqualTo(1);
+		assertThat(this.template.users(channel)).containsExactly("alice");
+		assertThat(this.template.channels(channel, ChannelInfo.USER_COUNT)).containsOnlyKeys(channel);
+		this.template.trigger(channel, "e", "d");
+		assertThat(pusher.recorder().events(channel)).hasSize(1);
+		assertThat(pusher.requests()).extracting(ReceivedRequest::status).containsOnly(200);
+	}
+
+	@Test
 	void listsChannelsByPrefixWithUserCounts() {
 		pusher.stubChannel("presence-a", 2, "alice", "bob");
 		pusher.stubChannel("presence-b", 1, "carol");
