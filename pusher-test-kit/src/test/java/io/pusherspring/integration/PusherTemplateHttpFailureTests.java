@@ -1,5 +1,8 @@
 package io.pusherspring.integration;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,8 +10,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
+import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherConnectionException;
+import io.pusherspring.core.PusherCredentials;
 import io.pusherspring.core.PusherException;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherTemplate;
@@ -110,6 +115,52 @@ class PusherTemplateHttpFailureTests {
 			});
 		assertThat(pusher.requests()).extracting(ReceivedRequest::status).containsExactly(503, 503, 502);
 		assertThat(pusher.recorder().events()).isEmpty();
+	}
+
+	@Test
+	void failsWithoutRetryingWhenTheAppIdIsUnknown() {
+		HttpPusherTransport transport = new HttpPusherTransport(
+				new PusherCredentials("999", pusher.getKey(), pusher.getSecret()), pusher.getEndpoint(),
+				HttpPusherTransport.Settings.DEFAULTS);
+		try (transport) {
+			PusherTemplate template = PusherTemplate.builder(transport)
+				.retryPolicy(FakePusherTemplates.fastRetries())
+				.build();
+			assertThatExceptionOfType(PusherApiException.class)
+				.isThrownBy(() -> template.trigger("orders", "created", Map.of()))
+				.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(404));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		assertThat(pusher.requests()).extracting(ReceivedRequest::path).containsExactly("/apps/999/events");
+	}
+
+	@Test
+	void retriesAndFailsWithAConnectionExceptionWhenNothingListens() {
+		FakePusherServer stopped = new FakePusherServer().start();
+		URI endpoint = stopped.getEndpoint();
+		stopped.stop();
+		HttpPusherTransport transport = new HttpPusherTransport(
+				new PusherCredentials("1000", "fake-key", "fake-secret"), endpoint,
+				HttpPusherTransport.Settings.DEFAULTS);
+		try (transport) {
+			PusherTemplate template = PusherTemplate.builder(transport)
+				.retryPolicy(FakePusherTemplates.fastRetries())
+				.build();
+			assertThatExceptionOfType(PusherConnectionException.class)
+				.isThrownBy(() -> template.trigger("orders", "created", Map.of()))
+				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("POST /events did not complete"))
+				.satisfies((ex) -> assertThat(ex.getSuppressed()).isEmpty());
+			assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of())))
+				.failsWithin(Duration.ofSeconds(5))
+				.withThrowableOfType(ExecutionException.class)
+				.havingCause()
+				.isInstanceOf(PusherConnectionException.class);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Test

@@ -296,10 +296,20 @@ class PusherTemplateHttpOperationsTests {
 
 	@Test
 	void splitsTwentyFiveBatchEventsIntoThreeCalls() {
+		pusher.stubChannel("presence-23", 1, "alice", "bob");
 		List<PusherMessage> messages = IntStream.range(0, 25)
-			.mapToObj((i) -> PusherMessage.of("channel-" + i, "event-" + i, Map.of("i", i)))
+			.mapToObj((i) -> PusherMessage.builder()
+				.channel("presence-" + i)
+				.event("event-" + i)
+				.data(Map.of("i", i))
+				.info((i % 2 == 1) ? new String[] { ChannelInfo.USER_COUNT } : new String[0])
+				.build())
 			.toList();
-		assertThat(this.template.triggerBatch(messages).size()).isEqualTo(25);
+		BatchResult result = this.template.triggerBatch(messages);
+		assertThat(result.size()).isEqualTo(25);
+		assertThat(result.results().get(23).userCount("presence-23")).hasValue(2);
+		assertThat(result.results().get(21).userCount("presence-21")).hasValue(0);
+		assertThat(result.results().get(22).channels()).isEmpty();
 		assertThat(pusher.requests()).hasSize(3)
 			.allSatisfy((request) -> assertThat(request.isTo("/batch_events")).isTrue())
 			.extracting((request) -> JsonMapper.shared().readTree(request.body()).get("batch").size())
