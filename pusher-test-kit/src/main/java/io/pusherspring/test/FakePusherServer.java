@@ -36,6 +36,10 @@ import org.springframework.util.unit.DataSize;
  * around each test. It resolves {@code FakePusherServer} and {@code PusherRecorder} test
  * method parameters. Safe to use from several threads; a server registered on a static
  * field is shared by the tests of its class, which therefore should not run concurrently.
+ * <p>
+ * Point a Spring Boot application at it with {@link #connectionDetails()} as a bean, or
+ * with {@link #registerProperties(DynamicPropertyRegistry)} in a
+ * {@code @DynamicPropertySource} method.
  *
  * @author pusher-spring-boot
  */
