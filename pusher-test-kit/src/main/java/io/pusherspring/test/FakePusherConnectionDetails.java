@@ -1,0 +1,44 @@
+package io.pusherspring.test;
+
+import java.net.URI;
+
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
+
+/**
+ * {@link PusherConnectionDetails} of a {@link FakePusherServer}, read when they are used,
+ * so they may be created before the server starts.
+ */
+final class FakePusherConnectionDetails implements PusherConnectionDetails {
+
+	private final FakePusherServer server;
+
+	FakePusherConnectionDetails(FakePusherServer server) {
+		this.server = server;
+	}
+
+	@Override
+	public String getAppId() {
+		return this.server.getAppId();
+	}
+
+	@Override
+	public String getKey() {
+		return this.server.getKey();
+	}
+
+	@Override
+	public String getSecret() {
+		return this.server.getSecret();
+	}
+
+	@Override
+	public URI getEndpoint() {
+		return this.server.getEndpoint();
+	}
+
+	@Override
+	public String toString() {
+		return "FakePusherConnectionDetails[" + this.server + "]";
+	}
+
+}

@@ -1,0 +1,214 @@
+package io.pusherspring.test;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.pusherspring.test.PusherApiSimulator.Answer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link FakePusherServer} does with one request, independent of the HTTP server:
+ * injected faults first, then the app id, authentication as Pusher checks it, and the
+ * {@link PusherApiSimulator}. Every request is logged with its answer. Safe to call from
+ * several threads at once.
+ */
+final class FakePusherHandler {
+
+	private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)(/.*)?");
+
+	private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+
+	private static final String JSON = "application/json; charset=utf-8";
+
+	private final String appId;
+
+	private final SignatureVerifier verifier;
+
+	private final PusherApiSimulator simulator;
+
+	private final Queue<Reply> plannedFaults = new ConcurrentLinkedQueue<>();
+
+	private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
+
+	private volatile Duration delay = Duration.ZERO;
+
+	FakePusherHandler(String appId, String key, String secret, PusherRecorder recorder, Clock clock) {
+		this.appId = appId;
+		this.verifier = new SignatureVerifier(key, secret, clock);
+		this.simulator = new PusherApiSimulator(recorder, clock);
+	}
+
+	PusherApiSimulator simulator() {
+		return this.simulator;
+	}
+
+	List<ReceivedRequest> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	void failNext(int times, int status) {
+		for (int i = 0; i < times; i++) {
+			this.plannedFaults.add(new Reply(status, PLAIN_TEXT, injectedMessage(status), false));
+		}
+	}
+
+	void dropNextConnection() {
+		this.plannedFaults.add(Reply.DROP);
+	}
+
+	void delay(Duration delay) {
+		this.delay = delay;
+	}
+
+	Duration delay() {
+		return this.delay;
+	}
+
+	/**
+	 * Forget requests, faults, the delay, stubbed channels, recorded events and the
+	 * payload limit.
+	 */
+	void reset() {
+		this.plannedFaults.clear();
+		this.delay = Duration.ZERO;
+		this.simulator.reset();
+		this.simulator.maxPayloadBytes(PusherApiSimulator.DEFAULT_MAX_PAYLOAD_BYTES);
+		this.requests.clear();
+	}
+
+	/**
+	 * Answer one request.
+	 * @param method the HTTP method
+	 * @param url the path and query as received, still URL-encoded
+	 * @param body the raw body, possibly empty
+	 * @return the answer, or {@link Reply#DROP} to drop the connection
+	 */
+	Reply handle(String method, String url, byte[] body) {
+		int queryStart = url.indexOf('?');
+		String rawPath = (queryStart != -1) ? url.substring(0, queryStart) : url;
+		String text = new String(body, StandardCharsets.UTF_8);
+		Reply reply = this.plannedFaults.poll();
+		String path;
+		Query query;
+		try {
+			path = decodePath(rawPath);
+			query = Query.parse((queryStart != -1) ? url.substring(queryStart + 1) : "");
+		}
+		catch (IllegalArgumentException ex) {
+			path = rawPath;
+			query = new Query(Map.of(), null);
+			if (reply == null) {
+				reply = text(400, "Malformed URL encoding");
+			}
+		}
+		if (reply == null) {
+			reply = answer(method, path, query, body, text);
+		}
+		this.requests.add(new ReceivedRequest(method, path, query.parameters(), text,
+				reply.dropped() ? ReceivedRequest.DROPPED : reply.status()));
+		return reply;
+	}
+
+	private Reply answer(String method, String path, Query query, byte[] body, String text) {
+		Matcher app = APP_PATH.matcher(path);
+		if (!app.matches()) {
+			return text(404, "Not found: " + path);
+		}
+		if (!this.appId.equals(app.group(1))) {
+			return text(404, "Unknown app id: " + app.group(1));
+		}
+		if (query.duplicate() != null) {
+			return text(401, "Duplicate query parameter: " + query.duplicate());
+		}
+		String rejection = this.verifier.rejection(method, path, query.parameters(), body);
+		if (rejection != null) {
+			return text(401, rejection);
+		}
+		String below = (app.group(2) != null) ? app.group(2) : "";
+		try {
+			Answer answer = this.simulator.handle(method, below, query.parameters(), (body.length > 0) ? text : null);
+			return new Reply(answer.status(), (answer.status() == 200) ? JSON : PLAIN_TEXT, answer.body(), false);
+		}
+		catch (RuntimeException ex) {
+			return text(500,
+					"FakePusherServer could not handle " + method + " " + below + ": " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private static Reply text(int status, String message) {
+		return new Reply(status, PLAIN_TEXT, message, false);
+	}
+
+	private static String injectedMessage(int status) {
+		String reason = switch (status) {
+			case 400 -> "Bad Request";
+			case 401 -> "Unauthorized";
+			case 403 -> "Forbidden";
+			case 404 -> "Not Found";
+			case 413 -> "Payload Too Large";
+			case 429 -> "Too Many Requests";
+			case 500 -> "Internal Server Error";
+			case 502 -> "Bad Gateway";
+			case 503 -> "Service Unavailable";
+			case 504 -> "Gateway Timeout";
+			default -> "Error";
+		};
+		return reason + " (injected by FakePusherServer.failNext)";
+	}
+
+	private static String decodePath(String path) {
+		// '+' means a plus sign in a path, not a space
+		return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * An answer.
+	 *
+	 * @param status the status code
+	 * @param contentType the content type of the body
+	 * @param body the body
+	 * @param dropped whether to drop the connection instead of answering
+	 */
+	record Reply(int status, String contentType, String body, boolean dropped) {
+
+		static final Reply DROP = new Reply(ReceivedRequest.DROPPED, PLAIN_TEXT, "", true);
+
+	}
+
+	/**
+	 * Decoded query parameters, and the first name that appeared twice.
+	 */
+	private record Query(Map<String, String> parameters, @Nullable String duplicate) {
+
+		static Query parse(String rawQuery) {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			String duplicate = null;
+			for (String pair : rawQuery.split("&")) {
+				if (pair.isEmpty()) {
+					continue;
+				}
+				int equals = pair.indexOf('=');
+				String name = URLDecoder.decode((equals != -1) ? pair.substring(0, equals) : pair,
+						StandardCharsets.UTF_8);
+				String value = (equals != -1) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8)
+						: "";
+				if (parameters.putIfAbsent(name, value) != null && duplicate == null) {
+					duplicate = name;
+				}
+			}
+			return new Query(parameters, duplicate);
+		}
+
+	}
+
+}

@@ -1,0 +1,354 @@
+package io.pusherspring.test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A real HTTP server that speaks the Pusher HTTP API as Pusher does: it checks every
+ * request's signature (401 otherwise), enforces Pusher's limits, records the events it
+ * accepts in a {@link PusherRecorder}, and can inject faults. Also a JUnit 5 extension:
+ *
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static FakePusherServer pusher = new FakePusherServer();
+ * </pre>
+ *
+ * Registered on a static field it starts before all tests, stops after them, and is
+ * {@linkplain #reset() reset} before each test; on an instance field it starts and stops
+ * around each test. It resolves {@code FakePusherServer} and {@code PusherRecorder} test
+ * method parameters. Safe to use from several threads; a server registered on a static
+ * field is shared by the tests of its class, which therefore should not run concurrently.
+ * <p>
+ * Point a Spring Boot application at it with {@link #connectionDetails()} as a bean, or
+ * with {@link #registerProperties(DynamicPropertyRegistry)} in a
+ * {@code @DynamicPropertySource} method.
+ *
+ * @author pusher-spring-boot
+ */
+public class FakePusherServer
+		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+	/** The app id of a server created without credentials. */
+	public static final String DEFAULT_APP_ID = "1000";
+
+	/** The key of a server created without credentials. */
+	public static final String DEFAULT_KEY = "fake-key";
+
+	/** The secret of a server created without credentials. */
+	public static final String DEFAULT_SECRET = "fake-secret";
+
+	private final String appId;
+
+	private final String key;
+
+	private final String secret;
+
+	private final PusherRecorder recorder = new PusherRecorder();
+
+	private final FakePusherHandler handler;
+
+	private @Nullable WireMockHttpServer server;
+
+	private int classScopes;
+
+	private boolean stopAfterAll;
+
+	private boolean stopAfterEach;
+
+	/**
+	 * Create a server for the default test credentials: app id {@value #DEFAULT_APP_ID},
+	 * key {@value #DEFAULT_KEY}, secret {@value #DEFAULT_SECRET}.
+	 */
+	public FakePusherServer() {
+		this(DEFAULT_APP_ID, DEFAULT_KEY, DEFAULT_SECRET);
+	}
+
+	/**
+	 * Create a server for the given credentials.
+	 * @param appId the app id requests must address
+	 * @param key the key requests must name
+	 * @param secret the secret requests must be signed with
+	 */
+	public FakePusherServer(String appId, String key, String secret) {
+		this(appId, key, secret, Clock.systemUTC());
+	}
+
+	FakePusherServer(String appId, String key, String secret, Clock clock) {
+		Assert.isTrue(StringUtils.hasText(appId) && StringUtils.hasText(key) && StringUtils.hasText(secret),
+				"App id, key and secret must not be empty");
+		Assert.isTrue(appId.indexOf('/') == -1, "App id must not contain '/'");
+		this.appId = appId;
+		this.key = key;
+		this.secret = secret;
+		this.handler = new FakePusherHandler(appId, key, secret, this.recorder, clock);
+	}
+
+	/**
+	 * Start the server on a free port; does nothing if it is running.
+	 * @return this server
+	 */
+	public synchronized FakePusherServer start() {
+		if (this.server == null) {
+			WireMockHttpServer started = new WireMockHttpServer(this.handler);
+			started.start();
+			this.server = started;
+		}
+		return this;
+	}
+
+	/**
+	 * Stop the server; does nothing if it is not running. What it recorded stays
+	 * readable.
+	 */
+	public synchronized void stop() {
+		WireMockHttpServer running = this.server;
+		this.server = null;
+		if (running != null) {
+			running.stop();
+		}
+	}
+
+	/**
+	 * Whether the server is running.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * The address to send requests to.
+	 * @return {@code http://localhost:{port}}
+	 * @throws IllegalStateException if the server is not running
+	 */
+	public URI getEndpoint() {
+		return URI.create("http://localhost:" + getPort());
+	}
+
+	/**
+	 * The port the server listens on.
+	 * @return the port
+	 * @throws IllegalStateException if the server is not running
+	 */
+	public synchronized int getPort() {
+		Assert.state(this.server != null, "FakePusherServer is not running: start() it or register it as an extension");
+		return this.server.port();
+	}
+
+	/**
+	 * The app id requests must address.
+	 * @return the app id
+	 */
+	public String getAppId() {
+		return this.appId;
+	}
+
+	/**
+	 * The key requests must name.
+	 * @return the key
+	 */
+	public String getKey() {
+		return this.key;
+	}
+
+	/**
+	 * The secret requests must be signed with.
+	 * @return the secret
+	 */
+	public String getSecret() {
+		return this.secret;
+	}
+
+	/**
+	 * The events the server accepted, as a trigger or a batch entry each.
+	 * @return the recorder
+	 */
+	public PusherRecorder recorder() {
+		return this.recorder;
+	}
+
+	/**
+	 * Every request received since the last reset, whatever it was answered, oldest
+	 * first.
+	 * @return a snapshot of the requests
+	 */
+	public List<ReceivedRequest> requests() {
+		return this.handler.requests();
+	}
+
+	/**
+	 * Make a channel occupied for channel queries and trigger {@code info}.
+	 * @param channel the channel name
+	 * @param subscriptionCount the connections subscribed
+	 * @param userIds the users on a presence channel
+	 * @return this server
+	 */
+	public FakePusherServer stubChannel(String channel, int subscriptionCount, String... userIds) {
+		Assert.hasText(channel, "'channel' must not be empty");
+		Assert.isTrue(subscriptionCount >= 0, "'subscriptionCount' must not be negative");
+		this.handler.simulator().stubChannel(channel, subscriptionCount, Arrays.asList(userIds));
+		return this;
+	}
+
+	/**
+	 * The users whose connections were terminated, in order.
+	 * @return the user ids
+	 */
+	public List<String> terminatedUsers() {
+		return this.handler.simulator().terminatedUsers();
+	}
+
+	/**
+	 * Accept event data up to this size instead of Pusher's default 10KB; larger data is
+	 * answered with 413.
+	 * @param maxPayloadSize the limit
+	 * @return this server
+	 */
+	public FakePusherServer maxPayloadSize(DataSize maxPayloadSize) {
+		Assert.isTrue(maxPayloadSize != null && !maxPayloadSize.isNegative(), "'maxPayloadSize' must not be negative");
+		this.handler.simulator().maxPayloadBytes(maxPayloadSize.toBytes());
+		return this;
+	}
+
+	/**
+	 * Answer the next requests with an error status, before any other check; nothing they
+	 * carry is recorded.
+	 * @param times how many requests to fail
+	 * @param status the status to answer, such as 503 or 429
+	 * @return this server
+	 */
+	public FakePusherServer failNext(int times, int status) {
+		Assert.isTrue(times >= 0, "'times' must not be negative");
+		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status code");
+		this.handler.failNext(times, status);
+		return this;
+	}
+
+	/**
+	 * Delay every answer.
+	 * @param delay how long to wait before answering; {@link Duration#ZERO} to answer at
+	 * once
+	 * @return this server
+	 */
+	public FakePusherServer delay(Duration delay) {
+		Assert.isTrue(delay != null && !delay.isNegative(), "'delay' must not be negative");
+		this.handler.delay(delay);
+		return this;
+	}
+
+	/**
+	 * Reset the connection of the next request without answering it; nothing it carries
+	 * is recorded.
+	 * @return this server
+	 */
+	public FakePusherServer dropNextConnection() {
+		this.handler.dropNextConnection();
+		return this;
+	}
+
+	/**
+	 * Forget recorded events, received requests, stubbed channels, terminated users,
+	 * pending faults, the delay and a raised payload limit.
+	 */
+	public void reset() {
+		this.handler.reset();
+	}
+
+	/**
+	 * Connection details that point a Spring Boot application at this server, for example
+	 * as a {@code @Bean} in a test configuration.
+	 * @return the server's endpoint and credentials, read when used
+	 */
+	public PusherConnectionDetails connectionDetails() {
+		return new FakePusherConnectionDetails(this);
+	}
+
+	/**
+	 * Point a Spring Boot application at this server from a
+	 * {@code @DynamicPropertySource} method: sets {@code pusher.app-id},
+	 * {@code pusher.key}, {@code pusher.secret}, {@code pusher.scheme},
+	 * {@code pusher.host} and {@code pusher.port}.
+	 * @param registry the registry passed to the method
+	 */
+	public void registerProperties(DynamicPropertyRegistry registry) {
+		registry.add("pusher.app-id", this::getAppId);
+		registry.add("pusher.key", this::getKey);
+		registry.add("pusher.secret", this::getSecret);
+		registry.add("pusher.scheme", () -> "http");
+		registry.add("pusher.host", () -> "localhost");
+		registry.add("pusher.port", this::getPort);
+	}
+
+	@Override
+	public synchronized void beforeAll(ExtensionContext context) {
+		if (this.classScopes++ == 0 && !isRunning()) {
+			start();
+			this.stopAfterAll = true;
+		}
+	}
+
+	@Override
+	public synchronized void afterAll(ExtensionContext context) {
+		if (--this.classScopes == 0 && this.stopAfterAll) {
+			this.stopAfterAll = false;
+			stop();
+		}
+	}
+
+	@Override
+	public synchronized void beforeEach(ExtensionContext context) {
+		if (!isRunning()) {
+			start();
+			this.stopAfterEach = true;
+		}
+		reset();
+	}
+
+	@Override
+	public synchronized void afterEach(ExtensionContext context) {
+		if (this.stopAfterEach) {
+			this.stopAfterEach = false;
+			stop();
+		}
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		Class<?> type = parameterContext.getParameter().getType();
+		return type == FakePusherServer.class || type == PusherRecorder.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		return (parameterContext.getParameter().getType() == PusherRecorder.class) ? this.recorder : this;
+	}
+
+	@Override
+	public String toString() {
+		WireMockHttpServer running;
+		synchronized (this) {
+			running = this.server;
+		}
+		return "FakePusherServer[" + ((running != null) ? "http://localhost:" + running.port() : "stopped") + ", appId="
+				+ this.appId + ", key=" + this.key + ", secret=******]";
+	}
+
+}

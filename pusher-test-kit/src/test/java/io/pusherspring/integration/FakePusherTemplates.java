@@ -1,0 +1,82 @@
+package io.pusherspring.integration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import io.pusherspring.core.HttpPusherTransport;
+import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.core.PusherTemplate;
+import io.pusherspring.test.FakePusherServer;
+
+import org.springframework.core.retry.RetryPolicy;
+
+/**
+ * Real {@link PusherTemplate}s over real {@link HttpPusherTransport}s pointed at a
+ * {@link FakePusherServer}; closes the transports it created.
+ */
+final class FakePusherTemplates implements AutoCloseable {
+
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+	private final FakePusherServer server;
+
+	private final List<HttpPusherTransport> transports = new ArrayList<>();
+
+	FakePusherTemplates(FakePusherServer server) {
+		this.server = server;
+	}
+
+	/**
+	 * Retries quick enough for tests: two retries, 10ms apart.
+	 */
+	static RetryPolicy fastRetries() {
+		return RetryPolicy.builder().maxRetries(2).delay(Duration.ofMillis(10)).build();
+	}
+
+	static RetryPolicy noRetries() {
+		return RetryPolicy.withMaxRetries(0);
+	}
+
+	/**
+	 * A template with the server's credentials, default settings and fast retries.
+	 */
+	PusherTemplate template() {
+		return template(UnaryOperator.identity());
+	}
+
+	PusherTemplate template(UnaryOperator<PusherTemplate.Builder> customizer) {
+		return customizer.apply(PusherTemplate.builder(transport(READ_TIMEOUT)).retryPolicy(fastRetries())).build();
+	}
+
+	HttpPusherTransport transport(Duration readTimeout) {
+		return transport(this.server.getSecret(), readTimeout);
+	}
+
+	HttpPusherTransport transport(String secret, Duration readTimeout) {
+		HttpPusherTransport transport = new HttpPusherTransport(
+				new PusherCredentials(this.server.getAppId(), this.server.getKey(), secret), this.server.getEndpoint(),
+				new HttpPusherTransport.Settings(CONNECT_TIMEOUT, readTimeout, 10));
+		this.transports.add(transport);
+		return transport;
+	}
+
+	@Override
+	public void close() {
+		for (HttpPusherTransport transport : this.transports) {
+			try {
+				transport.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		this.transports.clear();
+	}
+
+}
