@@ -14,15 +14,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pusherspring.test.PusherApiSimulator.Answer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link FakePusherServer} does with one request, independent of the HTTP server:
  * injected faults first, then the app id, authentication as Pusher checks it, and the
- * {@link PusherApiSimulator}. Every request is logged with its answer. Safe to call from
- * several threads at once.
+ * {@link PusherApiSimulator}. Every request is kept with its answer, and logged at debug
+ * level without its query. Safe to call from several threads at once.
  */
 final class FakePusherHandler {
+
+	private static final Log logger = LogFactory.getLog(FakePusherServer.class);
 
 	private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)(/.*)?");
 
@@ -114,8 +118,13 @@ final class FakePusherHandler {
 		if (reply == null) {
 			reply = answer(method, path, query, body, text);
 		}
-		this.requests.add(new ReceivedRequest(method, path, query.parameters(), text,
-				reply.dropped() ? ReceivedRequest.DROPPED : reply.status()));
+		ReceivedRequest received = new ReceivedRequest(method, path, query.parameters(), text,
+				reply.dropped() ? ReceivedRequest.DROPPED : reply.status());
+		this.requests.add(received);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Answered " + (reply.dropped() ? "by dropping the connection" : reply.status()) + " to "
+					+ method + " " + path + (text.isEmpty() ? "" : " " + text));
+		}
 		return reply;
 	}
 

@@ -21,12 +21,8 @@ public class Announcements {
 	private final Clock clock;
 
 	Announcements(PusherOperations pusher) {
-		this(pusher, Clock.systemUTC());
-	}
-
-	Announcements(PusherOperations pusher, Clock clock) {
 		this.pusher = pusher;
-		this.clock = clock;
+		this.clock = Clock.systemUTC();
 	}
 
 	/**
