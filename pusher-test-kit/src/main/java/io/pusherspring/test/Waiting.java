@@ -46,7 +46,7 @@ final class Waiting {
 		}
 		catch (ConditionTimeoutException ex) {
 			String last = check.get();
-			return (last != null) ? "Waited " + describe(timeout) + ". " + last : null;
+			return (last != null) ? "After waiting " + describe(timeout) + ":\n" + last : null;
 		}
 	}
 
@@ -61,7 +61,7 @@ final class Waiting {
 		while (true) {
 			String failure = check.get();
 			if (failure != null) {
-				return period.isZero() ? failure : "Watched for " + describe(period) + ". " + failure;
+				return period.isZero() ? failure : "Within " + describe(period) + ":\n" + failure;
 			}
 			if (System.nanoTime() - deadline >= 0) {
 				return null;
