@@ -53,6 +53,15 @@ public class NotificationService {
 	}
 
 	/**
+	 * Tell a class who joined.
+	 * @param channel the class's presence channel
+	 * @param userId the member who joined
+	 */
+	public void memberJoined(String channel, String userId) {
+		this.pusher.trigger(channel, "roster.changed", Map.of("joined", userId));
+	}
+
+	/**
 	 * Announce something on many channels.
 	 * @param channels the channels
 	 * @param message the announcement

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import(NotificationService.class)
+@Import({ NotificationService.class, PusherEndpoints.class })
 public class TestApplication {
 
 }
