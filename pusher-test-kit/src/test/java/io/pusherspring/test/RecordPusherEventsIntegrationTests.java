@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -98,6 +99,16 @@ class RecordPusherEventsIntegrationTests {
 		this.notifications.announce(channels, "Snow day");
 		assertThat(this.pusher.events()).extracting((event) -> event.channels().size()).containsExactly(100, 100, 50);
 		assertThat(this.pusher).hasTriggered("private-user-249", "announcement").withData("{\"message\":\"Snow day\"}");
+	}
+
+	@Nested
+	class InANestedClass {
+
+		@Test
+		void startsEmptyAndInjectsTheRecorder(PusherRecorder recorder) {
+			assertThat(recorder).isSameAs(RecordPusherEventsIntegrationTests.this.pusher).hasNoEvents();
+		}
+
 	}
 
 }
