@@ -1,0 +1,54 @@
+package io.pusherspring.test;
+
+import java.util.List;
+
+/**
+ * Describes recorded events in failure messages, so that a failing assertion shows what
+ * was sent instead.
+ *
+ * @author pusher-spring-boot
+ */
+final class EventListing {
+
+	private static final int MAX_DATA_LENGTH = 500;
+
+	private EventListing() {
+	}
+
+	/**
+	 * Every recorded event, one a line.
+	 * @param events the events
+	 * @return the listing
+	 */
+	static String of(List<RecordedEvent> events) {
+		if (events.isEmpty()) {
+			return "No events were recorded.";
+		}
+		StringBuilder text = new StringBuilder("Recorded events (").append(events.size()).append("):");
+		for (int i = 0; i < events.size(); i++) {
+			text.append("\n  ").append(i + 1).append(". ").append(summary(events.get(i)));
+		}
+		return text.toString();
+	}
+
+	/**
+	 * One event: channels, name, data and excluded socket.
+	 * @param event the event
+	 * @return the description
+	 */
+	static String summary(RecordedEvent event) {
+		String channels = (event.channels().size() == 1) ? event.channels().get(0)
+				: String.join(", ", event.channels());
+		return "'" + event.event() + "' on " + channels + " with data " + abbreviate(event.data())
+				+ ((event.excludedSocketId() != null) ? " excluding socket " + event.excludedSocketId() : "");
+	}
+
+	static String abbreviate(String data) {
+		return (data.length() > MAX_DATA_LENGTH) ? data.substring(0, MAX_DATA_LENGTH) + "…" : data;
+	}
+
+	static String times(long count) {
+		return count + ((count == 1) ? " time" : " times");
+	}
+
+}

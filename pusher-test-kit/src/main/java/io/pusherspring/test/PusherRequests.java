@@ -1,0 +1,64 @@
+package io.pusherspring.test;
+
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * MockMvc requests as Pusher and pusher-js send them: signed webhooks, channel
+ * authorization and user authentication.
+ *
+ * <pre class="code">
+ * mockMvc.perform(PusherRequests.webhook().memberAdded("presence-class-7", "42"));
+ * mockMvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-42").with(user("42")));
+ * </pre>
+ *
+ * Paths are Pusher's defaults; change one with {@code uri(...)}, such as
+ * {@code PusherRequests.webhook().uri("/hooks/pusher")}.
+ *
+ * @author pusher-spring-boot
+ * @see PusherSignatures
+ */
+public final class PusherRequests {
+
+	static final String DEFAULT_AUTH_PATH = "/pusher/auth";
+
+	static final String DEFAULT_USER_AUTH_PATH = "/pusher/user-auth";
+
+	private PusherRequests() {
+	}
+
+	/**
+	 * A webhook {@code POST} to {@code /pusher/webhooks}, signed with the test
+	 * credentials of {@link RecordPusherEvents @RecordPusherEvents} unless
+	 * {@link PusherWebhookRequestBuilder#signedWith signed otherwise}. Add its events
+	 * with the builder's methods.
+	 * @return a request builder
+	 */
+	public static PusherWebhookRequestBuilder webhook() {
+		return new PusherWebhookRequestBuilder();
+	}
+
+	/**
+	 * A form-encoded channel authorization request to {@code /pusher/auth}, as pusher-js
+	 * sends when subscribing to a private or presence channel.
+	 * @param socketId the subscribing connection's socket id
+	 * @param channelName the channel to subscribe to
+	 * @return a request builder
+	 */
+	public static MockHttpServletRequestBuilder channelAuth(String socketId, String channelName) {
+		return MockMvcRequestBuilders.post(DEFAULT_AUTH_PATH)
+			.formField("socket_id", socketId)
+			.formField("channel_name", channelName);
+	}
+
+	/**
+	 * A form-encoded user authentication request to {@code /pusher/user-auth}, as
+	 * pusher-js sends for {@code pusher.signin()}.
+	 * @param socketId the connection's socket id
+	 * @return a request builder
+	 */
+	public static MockHttpServletRequestBuilder userAuth(String socketId) {
+		return MockMvcRequestBuilders.post(DEFAULT_USER_AUTH_PATH).formField("socket_id", socketId);
+	}
+
+}

@@ -1,0 +1,266 @@
+package io.pusherspring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.core.PusherCredentials;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
+import org.springframework.util.Assert;
+
+/**
+ * Builds a Pusher webhook request for MockMvc: a JSON body {@code {"time_ms": ...,
+ * "events": [...]}} with the {@code X-Pusher-Key} and {@code X-Pusher-Signature} headers
+ * Pusher sends. The signature always covers the body as built, unless
+ * {@link #withWrongSignature()} is asked for.
+ *
+ * @author pusher-spring-boot
+ * @see PusherRequests#webhook()
+ */
+public final class PusherWebhookRequestBuilder
+		extends AbstractMockHttpServletRequestBuilder<PusherWebhookRequestBuilder> {
+
+	static final String DEFAULT_PATH = "/pusher/webhooks";
+
+	static final String KEY_HEADER = "X-Pusher-Key";
+
+	static final String SIGNATURE_HEADER = "X-Pusher-Signature";
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private final List<Map<String, Object>> events = new ArrayList<>();
+
+	private String key = TestPusherConnectionDetails.TEST_CREDENTIALS.key();
+
+	private String secret = TestPusherConnectionDetails.TEST_CREDENTIALS.secret();
+
+	private @Nullable String headerKey;
+
+	private boolean wrongSignature;
+
+	private Instant time = Instant.now();
+
+	PusherWebhookRequestBuilder() {
+		super(HttpMethod.POST);
+		uri(DEFAULT_PATH);
+		contentType(MediaType.APPLICATION_JSON);
+		characterEncoding(StandardCharsets.UTF_8);
+		sign();
+	}
+
+	/**
+	 * Add a {@code channel_occupied} event: the channel got its first subscriber.
+	 * @param channel the channel name
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder channelOccupied(String channel) {
+		return event("channel_occupied", channel, Map.of());
+	}
+
+	/**
+	 * Add a {@code channel_vacated} event: the channel lost its last subscriber.
+	 * @param channel the channel name
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder channelVacated(String channel) {
+		return event("channel_vacated", channel, Map.of());
+	}
+
+	/**
+	 * Add a {@code member_added} event: a user joined a presence channel.
+	 * @param channel the presence channel
+	 * @param userId the user id
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder memberAdded(String channel, String userId) {
+		return event("member_added", channel, Map.of("user_id", userId));
+	}
+
+	/**
+	 * Add a {@code member_removed} event: a user left a presence channel.
+	 * @param channel the presence channel
+	 * @param userId the user id
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder memberRemoved(String channel, String userId) {
+		return event("member_removed", channel, Map.of("user_id", userId));
+	}
+
+	/**
+	 * Add a {@code client_event} event: a client triggered a {@code client-} event.
+	 * @param channel the channel name
+	 * @param event the client event name
+	 * @param data the data, as JSON text or an object to write as JSON
+	 * @param socketId the sender's socket id
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder clientEvent(String channel, String event, Object data, String socketId) {
+		return clientEvent(channel, event, data, socketId, null);
+	}
+
+	/**
+	 * Add a {@code client_event} event from a presence channel member.
+	 * @param channel the channel name
+	 * @param event the client event name
+	 * @param data the data, as JSON text or an object to write as JSON
+	 * @param socketId the sender's socket id
+	 * @param userId the sender's user id, or {@code null}
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder clientEvent(String channel, String event, Object data, String socketId,
+			@Nullable String userId) {
+		Assert.notNull(data, "'data' must not be null");
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("event", event);
+		fields.put("data", JsonData.toJson(data, json));
+		fields.put("socket_id", socketId);
+		if (userId != null) {
+			fields.put("user_id", userId);
+		}
+		return event("client_event", channel, fields);
+	}
+
+	/**
+	 * Add a {@code cache_miss} event: a client subscribed to an empty cache channel.
+	 * @param channel the cache channel
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder cacheMiss(String channel) {
+		return event("cache_miss", channel, Map.of());
+	}
+
+	/**
+	 * Add a {@code subscription_count} event.
+	 * @param channel the channel name
+	 * @param subscriptionCount the number of subscriptions
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder subscriptionCount(String channel, int subscriptionCount) {
+		return event("subscription_count", channel, Map.of("subscription_count", subscriptionCount));
+	}
+
+	/**
+	 * Add an event exactly as given, such as one of a kind Pusher may add later.
+	 * @param event the event's fields, {@code name} among them
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder rawEvent(Map<String, ?> event) {
+		Assert.notNull(event, "'event' must not be null");
+		this.events.add(new LinkedHashMap<>(event));
+		return sign();
+	}
+
+	/**
+	 * Set when Pusher sent the webhook ({@code time_ms}); now by default.
+	 * @param time the time
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder at(Instant time) {
+		Assert.notNull(time, "'time' must not be null");
+		this.time = time;
+		return sign();
+	}
+
+	/**
+	 * Sign with an app's key and secret instead of the test credentials.
+	 * @param key the app key
+	 * @param secret the app secret
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder signedWith(String key, String secret) {
+		Assert.hasText(key, "'key' must not be empty");
+		Assert.hasText(secret, "'secret' must not be empty");
+		this.key = key;
+		this.secret = secret;
+		return sign();
+	}
+
+	/**
+	 * Sign with an app's credentials.
+	 * @param credentials the credentials
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder signedWith(PusherCredentials credentials) {
+		return signedWith(credentials.key(), credentials.secret());
+	}
+
+	/**
+	 * Sign with the credentials of a {@link PusherConnectionDetails}.
+	 * @param connectionDetails the connection details
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder signedWith(PusherConnectionDetails connectionDetails) {
+		return signedWith(connectionDetails.getKey(), connectionDetails.getSecret());
+	}
+
+	/**
+	 * Sign with the credentials of the application's {@link PusherConnectionDetails}.
+	 * @param context the application context
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder signedWith(ApplicationContext context) {
+		return signedWith(context.getBean(PusherConnectionDetails.class));
+	}
+
+	/**
+	 * Send another key in {@code X-Pusher-Key} than the one signing, as a webhook for
+	 * another app would.
+	 * @param key the key to send
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder withKey(String key) {
+		this.headerKey = key;
+		return sign();
+	}
+
+	/**
+	 * Send a well-formed signature that does not match the body.
+	 * @return this builder
+	 */
+	public PusherWebhookRequestBuilder withWrongSignature() {
+		this.wrongSignature = true;
+		return sign();
+	}
+
+	private PusherWebhookRequestBuilder event(String name, String channel, Map<String, Object> fields) {
+		Assert.hasText(channel, "'channel' must not be empty");
+		Map<String, Object> event = new LinkedHashMap<>();
+		event.put("name", name);
+		event.put("channel", channel);
+		event.putAll(fields);
+		this.events.add(event);
+		return sign();
+	}
+
+	private PusherWebhookRequestBuilder sign() {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("time_ms", this.time.toEpochMilli());
+		body.put("events", this.events);
+		byte[] content = json.writeValueAsBytes(body);
+		String signature = PusherCrypto.hmacSha256Hex(this.wrongSignature ? this.secret + "-wrong" : this.secret,
+				content);
+		String sentKey = (this.headerKey != null) ? this.headerKey : this.key;
+		content(content);
+		return headers((headers) -> {
+			headers.set(KEY_HEADER, sentKey);
+			headers.set(SIGNATURE_HEADER, signature);
+		});
+	}
+
+	@Override
+	public String toString() {
+		return "Pusher webhook with " + this.events.size() + " event(s)";
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.pusherspring.test;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+
+import org.jspecify.annotations.Nullable;
+
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.autoconfigure.PusherProperties;
+import io.pusherspring.core.PusherCredentials;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * {@link PusherConnectionDetails} for tests: the {@code pusher.*} credentials where they
+ * are set, test credentials where they are not.
+ *
+ * @author pusher-spring-boot
+ */
+final class TestPusherConnectionDetails implements PusherConnectionDetails {
+
+	/** The credentials used where the application sets none. */
+	static final PusherCredentials TEST_CREDENTIALS = new PusherCredentials("test-app-id", "test-key", "test-secret");
+
+	private final PusherProperties properties;
+
+	TestPusherConnectionDetails(PusherProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public String getAppId() {
+		return orDefault(this.properties.getAppId(), TEST_CREDENTIALS.appId());
+	}
+
+	@Override
+	public String getKey() {
+		return orDefault(this.properties.getKey(), TEST_CREDENTIALS.key());
+	}
+
+	@Override
+	public String getSecret() {
+		return orDefault(this.properties.getSecret(), TEST_CREDENTIALS.secret());
+	}
+
+	@Override
+	public URI getEndpoint() {
+		String host = StringUtils.hasText(this.properties.getHost()) ? this.properties.getHost()
+				: "api-" + this.properties.getCluster() + ".pusher.com";
+		Integer port = this.properties.getPort();
+		try {
+			return new URI(this.properties.getScheme(), null, host, (port != null) ? port : -1, null, null, null);
+		}
+		catch (URISyntaxException ex) {
+			return URI.create("https://api-mt1.pusher.com");
+		}
+	}
+
+	private static String orDefault(@Nullable String value, String fallback) {
+		return StringUtils.hasText(value) ? value : fallback;
+	}
+
+	@Override
+	public String toString() {
+		return "TestPusherConnectionDetails[appId=" + getAppId() + ", key=" + getKey() + ", secret=******]";
+	}
+
+}

@@ -1,0 +1,114 @@
+package io.pusherspring.test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.core.HttpPusherTransport;
+import io.pusherspring.core.PusherOperations;
+import io.pusherspring.core.PusherTemplate;
+import io.pusherspring.core.PusherTransport;
+import io.pusherspring.core.PusherValidationException;
+import io.pusherspring.test.app.NotificationService;
+import io.pusherspring.test.app.TestApplication;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import static io.pusherspring.test.PusherAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Integration tests for {@link RecordPusherEvents @RecordPusherEvents} in a
+ * {@code @SpringBootTest} of an application that sets no Pusher properties.
+ *
+ * @author pusher-spring-boot
+ */
+@SpringBootTest(classes = TestApplication.class)
+@RecordPusherEvents
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecordPusherEventsIntegrationTests {
+
+	@Autowired
+	private PusherRecorder pusher;
+
+	@Autowired
+	private NotificationService notifications;
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	@Order(1)
+	void recordsWhatTheApplicationTriggersWithoutCredentials() {
+		this.notifications.contentGenerated("42", "lesson");
+		assertThat(this.pusher).hasTriggered("private-user-42", "content.generated")
+			.withData("{\"contentType\":\"lesson\"}");
+	}
+
+	@Test
+	@Order(2)
+	void startsEachTestWithAnEmptyRecorder() {
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	@Order(3)
+	void injectsTheSameRecorderAsAParameter(PusherRecorder recorder) {
+		assertThat(recorder).isSameAs(this.pusher);
+		this.notifications.sessionEnded("7");
+		assertThat(recorder).hasTriggeredTimes(1, "presence-class-7", "session.ended");
+	}
+
+	@Test
+	@Order(4)
+	void replacesTheTransportAndKeepsTheTemplate() {
+		assertThat(this.context.getBean(PusherTransport.class)).isInstanceOf(RecordingPusherTransport.class);
+		assertThat(this.context.getBeansOfType(HttpPusherTransport.class)).isEmpty();
+		assertThat(this.context.getBean(PusherOperations.class)).isInstanceOf(PusherTemplate.class);
+	}
+
+	@Test
+	@Order(5)
+	void suppliesTestCredentials() {
+		PusherConnectionDetails connectionDetails = this.context.getBean(PusherConnectionDetails.class);
+		assertThat(connectionDetails.getCredentials()).isEqualTo(TestPusherConnectionDetails.TEST_CREDENTIALS);
+	}
+
+	@Test
+	@Order(6)
+	void stillValidatesBeforeSending() {
+		assertThatExceptionOfType(PusherValidationException.class)
+			.isThrownBy(() -> this.notifications.contentGenerated("4#2", "lesson"))
+			.withMessageContaining("'#' is reserved");
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	@Order(7)
+	void stillSplitsLongChannelLists() {
+		List<String> channels = IntStream.range(0, 250).mapToObj((i) -> "private-user-" + i).toList();
+		this.notifications.announce(channels, "Snow day");
+		assertThat(this.pusher.events()).extracting((event) -> event.channels().size()).containsExactly(100, 100, 50);
+		assertThat(this.pusher).hasTriggered("private-user-249", "announcement").withData("{\"message\":\"Snow day\"}");
+	}
+
+	@Nested
+	class InANestedClass {
+
+		@Test
+		void startsEmptyAndInjectsTheRecorder(PusherRecorder recorder) {
+			assertThat(recorder).isSameAs(RecordPusherEventsIntegrationTests.this.pusher).hasNoEvents();
+		}
+
+	}
+
+}

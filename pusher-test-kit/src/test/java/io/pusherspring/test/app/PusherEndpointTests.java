@@ -1,0 +1,69 @@
+package io.pusherspring.test.app;
+
+import org.junit.jupiter.api.Test;
+
+import io.pusherspring.test.PusherRecorder;
+import io.pusherspring.test.PusherRequests;
+import io.pusherspring.test.PusherSignatures;
+import io.pusherspring.test.RecordPusherEvents;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static io.pusherspring.test.PusherAssertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@RecordPusherEvents
+class PusherEndpointTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private PusherRecorder pusher;
+
+	private final PusherSignatures signatures = PusherSignatures.forTestCredentials();
+
+	@Test
+	void tellsTheClassWhenAMemberJoins() throws Exception {
+		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-class-7", "42")).andExpect(status().isOk());
+		assertThat(this.pusher).hasTriggered("presence-class-7", "roster.changed").withData("{\"joined\": \"42\"}");
+	}
+
+	@Test
+	void rejectsForgedWebhooks() throws Exception {
+		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-class-7", "42").withWrongSignature())
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-class-7", "42").withKey("another-app"))
+			.andExpect(status().isUnauthorized());
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void authorizesTheUsersPrivateChannel() throws Exception {
+		this.mvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-42"))
+			.andExpect(status().isOk())
+			.andExpect(this.signatures.validChannelAuthorization());
+	}
+
+	@Test
+	void authorizesClassPresenceChannels() throws Exception {
+		this.mvc.perform(PusherRequests.channelAuth("1234.5678", "presence-class-7"))
+			.andExpect(this.signatures.validChannelAuthorization());
+	}
+
+	@Test
+	void deniesOtherUsersChannels() throws Exception {
+		this.mvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-43")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void signsTheUserIn() throws Exception {
+		this.mvc.perform(PusherRequests.userAuth("1234.5678")).andExpect(this.signatures.validUserAuthentication());
+	}
+
+}
