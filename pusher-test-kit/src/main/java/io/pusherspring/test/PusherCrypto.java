@@ -42,6 +42,20 @@ final class PusherCrypto {
 	}
 
 	/**
+	 * Hex MD5 of a request body, as {@code body_md5} carries it.
+	 * @param body the raw body
+	 * @return lower-case hex
+	 */
+	static String md5Hex(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("MD5 is not available", ex);
+		}
+	}
+
+	/**
 	 * SHA-256 of some bytes.
 	 * @param parts the bytes, concatenated in order
 	 * @return the digest

@@ -1,15 +1,8 @@
 package io.pusherspring.test;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,17 +27,15 @@ final class SignatureVerifier {
 
 	static final String BODY_MD5 = "body_md5";
 
-	private static final HexFormat HEX = HexFormat.of();
-
 	private final String key;
 
-	private final byte[] secret;
+	private final String secret;
 
 	private final Clock clock;
 
 	SignatureVerifier(String key, String secret, Clock clock) {
 		this.key = key;
-		this.secret = secret.getBytes(StandardCharsets.UTF_8);
+		this.secret = secret;
 		this.clock = clock;
 	}
 
@@ -75,7 +66,7 @@ final class SignatureVerifier {
 		if (body.length > 0 && bodyMd5 == null) {
 			return "Missing body_md5: requests with a body must include its hex MD5";
 		}
-		if (bodyMd5 != null && !bodyMd5.equals(md5Hex(body))) {
+		if (bodyMd5 != null && !bodyMd5.equals(PusherCrypto.md5Hex(body))) {
 			return "Invalid body_md5: the body does not match the MD5 given in the query";
 		}
 		String signature = query.get(AUTH_SIGNATURE);
@@ -83,8 +74,7 @@ final class SignatureVerifier {
 			return "Missing auth_signature";
 		}
 		String signed = stringToSign(method, path, query);
-		if (!MessageDigest.isEqual(sign(signed).getBytes(StandardCharsets.UTF_8),
-				signature.getBytes(StandardCharsets.UTF_8))) {
+		if (!PusherCrypto.constantTimeEquals(sign(signed), signature)) {
 			// Pusher's own answer echoes what it received: the client must not repeat it
 			return "Invalid signature: Expected HMAC SHA256 hex digest of " + signed + ", but got " + signature;
 		}
@@ -97,14 +87,7 @@ final class SignatureVerifier {
 	 * @return the lowercase hex signature
 	 */
 	String sign(String text) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			return HEX.formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is not available", ex);
-		}
+		return PusherCrypto.hmacSha256Hex(this.secret, text);
 	}
 
 	/**
@@ -125,20 +108,6 @@ final class SignatureVerifier {
 			}
 		}
 		return text.toString();
-	}
-
-	/**
-	 * The hex MD5 of a body.
-	 * @param body the raw body
-	 * @return the lowercase hex digest
-	 */
-	static String md5Hex(byte[] body) {
-		try {
-			return HEX.formatHex(MessageDigest.getInstance("MD5").digest(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("MD5 is not available", ex);
-		}
 	}
 
 	private @Nullable String timestampRejection(@Nullable String timestamp) {
