@@ -50,6 +50,10 @@ public final class ChannelNames {
 			throw new PusherValidationException("Channel name " + quote(channel) + " is " + channel.length()
 					+ " characters long; Pusher allows at most " + MAX_LENGTH);
 		}
+		if (channel.equals(".") || channel.equals("..")) {
+			throw new PusherValidationException("Channel name " + quote(channel)
+					+ " is invalid: HTTP clients and servers treat it as a relative path, so it cannot be queried");
+		}
 		for (int i = 0; i < channel.length(); i++) {
 			char c = channel.charAt(i);
 			if (!isAllowed(c)) {

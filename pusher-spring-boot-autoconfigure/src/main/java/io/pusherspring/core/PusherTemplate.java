@@ -371,11 +371,12 @@ public class PusherTemplate implements PusherOperations {
 
 	private CompletableFuture<PusherResponse> executeAsync(PusherRequest request) {
 		CompletableFuture<PusherResponse> result = new CompletableFuture<>();
-		attempt(request, this.retryPolicy.getBackOff().start(), result);
+		attempt(request, this.retryPolicy.getBackOff().start(), System.nanoTime(), result);
 		return result;
 	}
 
-	private void attempt(PusherRequest request, BackOffExecution backOff, CompletableFuture<PusherResponse> result) {
+	private void attempt(PusherRequest request, BackOffExecution backOff, long startNanos,
+			CompletableFuture<PusherResponse> result) {
 		CompletableFuture<PusherResponse> call;
 		try {
 			call = this.transport.exchangeAsync(request);
@@ -391,14 +392,24 @@ public class PusherTemplate implements PusherOperations {
 			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
 					? failure.getCause() : failure;
 			long delay = this.retryPolicy.shouldRetry(cause) ? backOff.nextBackOff() : BackOffExecution.STOP;
-			if (delay == BackOffExecution.STOP) {
+			if (delay == BackOffExecution.STOP || exceedsTimeout(startNanos, delay)) {
 				result.completeExceptionally(cause);
 				return;
 			}
 			logger.debug("Retrying " + request.describe() + " in " + delay + "ms after: " + cause.getMessage());
 			CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-				.execute(() -> attempt(request, backOff, result));
+				.execute(() -> attempt(request, backOff, startNanos, result));
 		});
+	}
+
+	/**
+	 * The same rule {@link RetryTemplate} applies: no retry whose wait would end past the
+	 * policy's timeout.
+	 */
+	private boolean exceedsTimeout(long startNanos, long delayMillis) {
+		long timeoutMillis = this.retryPolicy.getTimeout().toMillis();
+		return timeoutMillis > 0
+				&& TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) + delayMillis > timeoutMillis;
 	}
 
 	private static PusherResponse successful(PusherRequest request, PusherResponse response) {

@@ -51,6 +51,13 @@ class ChannelNamesTests {
 			.withMessageContaining("sendToUser");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { ".", ".." })
+	void rejectsNamesThatAreRelativePaths(String channel) {
+		assertThatExceptionOfType(PusherValidationException.class).isThrownBy(() -> ChannelNames.validate(channel))
+			.withMessageContaining("relative path");
+	}
+
 	@Test
 	void rejectsEmptyNames() {
 		assertThatExceptionOfType(PusherValidationException.class).isThrownBy(() -> ChannelNames.validate(""));

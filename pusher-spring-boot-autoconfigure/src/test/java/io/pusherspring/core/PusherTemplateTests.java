@@ -93,6 +93,23 @@ class PusherTemplateTests {
 	}
 
 	@Test
+	void asyncRetriesStopAtThePolicyTimeout() {
+		PusherTemplate withTimeout = PusherTemplate.builder(this.transport)
+			.retryPolicy(RetryPolicy.builder()
+				.maxRetries(5)
+				.delay(java.time.Duration.ofMillis(400))
+				.timeout(java.time.Duration.ofMillis(200))
+				.build())
+			.build();
+		this.transport.thenAnswer(503, 503, 503);
+		assertThatExceptionOfType(CompletionException.class)
+			.isThrownBy(() -> withTimeout.triggerAsync(PusherMessage.of("a", "e", "{}")).join())
+			.havingCause()
+			.isInstanceOf(PusherApiException.class);
+		assertThat(this.transport.requests()).hasSize(1);
+	}
+
+	@Test
 	void reservedEventNamesAreRejectedBeforeSending() {
 		assertThatExceptionOfType(PusherValidationException.class)
 			.isThrownBy(() -> this.template.trigger("a", "pusher:subscribe", "{}"))
