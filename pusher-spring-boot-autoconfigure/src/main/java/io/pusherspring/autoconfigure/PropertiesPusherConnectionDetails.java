@@ -1,13 +1,11 @@
 package io.pusherspring.autoconfigure;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 
 /**
@@ -40,30 +38,7 @@ class PropertiesPusherConnectionDetails implements PusherConnectionDetails {
 
 	@Override
 	public URI getEndpoint() {
-		String scheme = this.properties.getScheme();
-		if (!"https".equals(scheme) && !"http".equals(scheme)) {
-			throw new InvalidConfigurationPropertyValueException("pusher.scheme", scheme, "Use https or http.");
-		}
-		String host = this.properties.getHost();
-		if (!StringUtils.hasText(host)) {
-			String cluster = this.properties.getCluster();
-			if (!StringUtils.hasText(cluster) || !cluster.matches("[a-z0-9-]+")) {
-				throw new InvalidConfigurationPropertyValueException("pusher.cluster", cluster,
-						"Use the cluster shown in the Pusher dashboard, such as mt1 or eu.");
-			}
-			host = "api-" + cluster + ".pusher.com";
-		}
-		Integer port = this.properties.getPort();
-		if (port != null && (port < 1 || port > 65535)) {
-			throw new InvalidConfigurationPropertyValueException("pusher.port", port, "Use a port from 1 to 65535.");
-		}
-		boolean defaultPort = port == null || port == ("https".equals(scheme) ? 443 : 80);
-		try {
-			return new URI(scheme, null, host, defaultPort ? -1 : port, null, null, null);
-		}
-		catch (URISyntaxException ex) {
-			throw new InvalidConfigurationPropertyValueException("pusher.host", host, "Use a host name or address.");
-		}
+		return this.properties.determineEndpoint();
 	}
 
 	/**

@@ -1,10 +1,14 @@
 package io.pusherspring.autoconfigure;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -137,6 +141,38 @@ public class PusherProperties {
 
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	/**
+	 * The base address of the Pusher HTTP API: {@code host}, else the cluster's host;
+	 * {@code port}, else the scheme's default.
+	 * @return the scheme, host and port (a default port left out)
+	 * @throws InvalidConfigurationPropertyValueException if a property has an unusable
+	 * value
+	 */
+	public URI determineEndpoint() {
+		if (!"https".equals(this.scheme) && !"http".equals(this.scheme)) {
+			throw new InvalidConfigurationPropertyValueException("pusher.scheme", this.scheme, "Use https or http.");
+		}
+		String host = this.host;
+		if (!StringUtils.hasText(host)) {
+			if (!StringUtils.hasText(this.cluster) || !this.cluster.matches("[a-z0-9-]+")) {
+				throw new InvalidConfigurationPropertyValueException("pusher.cluster", this.cluster,
+						"Use the cluster shown in the Pusher dashboard, such as mt1 or eu.");
+			}
+			host = "api-" + this.cluster + ".pusher.com";
+		}
+		if (this.port != null && (this.port < 1 || this.port > 65535)) {
+			throw new InvalidConfigurationPropertyValueException("pusher.port", this.port,
+					"Use a port from 1 to 65535.");
+		}
+		boolean defaultPort = this.port == null || this.port == ("https".equals(this.scheme) ? 443 : 80);
+		try {
+			return new URI(this.scheme, null, host, defaultPort ? -1 : this.port, null, null, null);
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidConfigurationPropertyValueException("pusher.host", host, "Use a host name or address.");
+		}
 	}
 
 	/**

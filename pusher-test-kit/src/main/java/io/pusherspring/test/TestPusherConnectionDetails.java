@@ -1,7 +1,6 @@
 package io.pusherspring.test;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,15 +44,7 @@ final class TestPusherConnectionDetails implements PusherConnectionDetails {
 
 	@Override
 	public URI getEndpoint() {
-		String host = StringUtils.hasText(this.properties.getHost()) ? this.properties.getHost()
-				: "api-" + this.properties.getCluster() + ".pusher.com";
-		Integer port = this.properties.getPort();
-		try {
-			return new URI(this.properties.getScheme(), null, host, (port != null) ? port : -1, null, null, null);
-		}
-		catch (URISyntaxException ex) {
-			return URI.create("https://api-mt1.pusher.com");
-		}
+		return this.properties.determineEndpoint();
 	}
 
 	private static String orDefault(@Nullable String value, String fallback) {
