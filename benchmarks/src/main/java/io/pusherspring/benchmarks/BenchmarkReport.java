@@ -3,10 +3,13 @@ package io.pusherspring.benchmarks;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +38,7 @@ public final class BenchmarkReport {
 	static {
 		SECONDARY.put("cpu.time.norm",
 				"Process CPU per event (us/op, -prof io.pusherspring.benchmarks.CpuTimeProfiler)");
+		SECONDARY.put("cpu.callers.norm", "CPU of the calling threads alone per event (us/op, same profiler)");
 		SECONDARY.put("cpu.share", "Share of the machine's cores used by the benchmark JVM (%)");
 		SECONDARY.put("gc.alloc.rate.norm", "Allocated per event (B/op, -prof gc)");
 	}
@@ -64,25 +68,46 @@ public final class BenchmarkReport {
 			}
 		}
 		Map<Configuration, Map<String, Score>> throughput = metrics.getOrDefault(THROUGHPUT, Map.of());
-		table(out, "Events per second (ops/s ± 99.9% error)", throughput);
+		List<String> benchmarks = columns(throughput);
+		table(out, "Events per second (ops/s ± 99.9% error)", benchmarks, throughput);
 		SECONDARY.forEach((metric, title) -> {
 			if (metrics.containsKey(metric)) {
-				table(out, title, metrics.get(metric));
+				table(out, title, benchmarks, metrics.get(metric));
 			}
 		});
-		out.println("Ratios to rawPusher in the same run (± propagated error)");
-		out.printf("%-7s %-7s %16s %16s %16s %16s   %s%n", "delay", "callers", "sync/raw", "async/raw", "asyncK/raw",
-				"transport/raw", "target");
+		List<String> compared = benchmarks.stream().filter((benchmark) -> !RAW.equals(benchmark)).toList();
+		out.println("Ratios to " + RAW + " in the same run (± propagated error)");
+		out.printf("%-7s %-7s", "delay", "callers");
+		for (String benchmark : compared) {
+			out.printf(" %22s", benchmark);
+		}
+		out.println("   target");
 		throughput.forEach((configuration, row) -> {
 			Score raw = row.get(RAW);
 			out.printf("%-7s %-7d", configuration.delayMs() + "ms", configuration.threads());
-			for (String benchmark : List.of("templateSync", "templateAsync", "templateAsyncInFlight",
-					"transportSync")) {
+			for (String benchmark : compared) {
 				Score score = row.get(benchmark);
-				out.printf(" %16s", (score != null && raw != null) ? score.ratioTo(raw) : "-");
+				out.printf(" %22s", (score != null && raw != null) ? score.ratioTo(raw) : "-");
 			}
 			out.printf("   %s%n", target(configuration, row));
 		});
+	}
+
+	/**
+	 * The benchmarks of the run: the compared ones in a fixed order, then any other
+	 * (diagnostics and prototypes) by name.
+	 */
+	private static List<String> columns(Map<Configuration, Map<String, Score>> scores) {
+		Set<String> present = new TreeSet<>();
+		scores.values().forEach((row) -> present.addAll(row.keySet()));
+		List<String> columns = new ArrayList<>();
+		for (String benchmark : BENCHMARKS) {
+			if (present.remove(benchmark)) {
+				columns.add(benchmark);
+			}
+		}
+		columns.addAll(present);
+		return columns;
 	}
 
 	private static void put(Map<String, Map<Configuration, Map<String, Score>>> metrics, String metric,
@@ -92,16 +117,17 @@ public final class BenchmarkReport {
 			.put(method, new Score(number(node.path("score")), number(node.path("scoreError"))));
 	}
 
-	private static void table(PrintStream out, String title, Map<Configuration, Map<String, Score>> scores) {
+	private static void table(PrintStream out, String title, List<String> benchmarks,
+			Map<Configuration, Map<String, Score>> scores) {
 		out.println(title);
 		out.printf("%-7s %-7s", "delay", "callers");
-		for (String benchmark : BENCHMARKS) {
+		for (String benchmark : benchmarks) {
 			out.printf(" %22s", benchmark);
 		}
 		out.println();
 		scores.forEach((configuration, row) -> {
 			out.printf("%-7s %-7d", configuration.delayMs() + "ms", configuration.threads());
-			for (String benchmark : BENCHMARKS) {
+			for (String benchmark : benchmarks) {
 				Score score = row.get(benchmark);
 				out.printf(" %22s", (score != null) ? score.format() : "-");
 			}

@@ -1,8 +1,13 @@
 package io.pusherspring.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -27,6 +32,10 @@ public class CpuTimeProfiler implements InternalProfiler {
 	private final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
 		.getOperatingSystemMXBean();
 
+	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+	private final Map<Long, Long> callersStart = new HashMap<>();
+
 	private long cpuStart;
 
 	private long wallStart;
@@ -38,8 +47,18 @@ public class CpuTimeProfiler implements InternalProfiler {
 
 	@Override
 	public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+		this.callersStart.clear();
+		for (ThreadInfo thread : callers()) {
+			this.callersStart.put(thread.getThreadId(), this.threads.getThreadCpuTime(thread.getThreadId()));
+		}
 		this.cpuStart = this.os.getProcessCpuTime();
 		this.wallStart = System.nanoTime();
+	}
+
+	private List<ThreadInfo> callers() {
+		return Arrays.stream(this.threads.getThreadInfo(this.threads.getAllThreadIds()))
+			.filter((thread) -> thread != null && thread.getThreadName().contains("jmh-worker"))
+			.toList();
 	}
 
 	@Override
@@ -47,10 +66,19 @@ public class CpuTimeProfiler implements InternalProfiler {
 			IterationResult result) {
 		long cpu = this.os.getProcessCpuTime() - this.cpuStart;
 		long wall = System.nanoTime() - this.wallStart;
+		long callersCpu = 0;
+		for (ThreadInfo thread : callers()) {
+			long now = this.threads.getThreadCpuTime(thread.getThreadId());
+			if (now >= 0) {
+				callersCpu += now - this.callersStart.getOrDefault(thread.getThreadId(), 0L);
+			}
+		}
 		long ops = result.getMetadata().getAllOps();
 		double perOp = (ops > 0) ? (double) cpu / ops / 1000 : Double.NaN;
+		double callersPerOp = (ops > 0) ? (double) callersCpu / ops / 1000 : Double.NaN;
 		double share = 100.0 * cpu / wall / Runtime.getRuntime().availableProcessors();
 		return List.of(new ScalarResult("cpu.time.norm", perOp, "us/op", AggregationPolicy.AVG),
+				new ScalarResult("cpu.callers.norm", callersPerOp, "us/op", AggregationPolicy.AVG),
 				new ScalarResult("cpu.share", share, "%", AggregationPolicy.AVG));
 	}
 
