@@ -133,32 +133,6 @@ public abstract class TriggerBenchmark {
 	}
 
 	/**
-	 * Prototype only: the template over {@link Hc5AsyncPusherTransport}, against the same
-	 * server. Created only for the benchmarks that use it.
-	 */
-	@State(Scope.Benchmark)
-	public static class Hc5Fixture {
-
-		Hc5AsyncPusherTransport transport;
-
-		PusherTemplate template;
-
-		@Setup(Level.Trial)
-		public void start(Fixture fixture) {
-			this.transport = new Hc5AsyncPusherTransport(new PusherCredentials(APP_ID, KEY, SECRET),
-					URI.create("http://127.0.0.1:" + fixture.server.getPort()),
-					HttpPusherTransport.Settings.DEFAULTS.maxConnections());
-			this.template = PusherTemplate.builder(this.transport).build();
-		}
-
-		@TearDown(Level.Trial)
-		public void stop() throws Exception {
-			this.transport.close();
-		}
-
-	}
-
-	/**
 	 * {@link PusherTemplate#trigger(String, String, Object)}: validation, Jackson, retry
 	 * template, signing, pooled HttpClient 4, response parsing.
 	 * @param fixture the server and clients
@@ -171,7 +145,8 @@ public abstract class TriggerBenchmark {
 
 	/**
 	 * {@link PusherTemplate#triggerAsync(PusherMessage)} awaited at once: each caller has
-	 * one request in flight (closed loop), over the JDK HttpClient.
+	 * one request in flight (closed loop), over Apache HttpClient 5's non-blocking
+	 * client.
 	 * @param fixture the server and clients
 	 * @return the result
 	 */
@@ -213,39 +188,6 @@ public abstract class TriggerBenchmark {
 			throw new IllegalStateException("Trigger failed: " + result.getStatus() + " " + result.getMessage());
 		}
 		return result;
-	}
-
-	/**
-	 * Prototype, not part of the comparison: {@link #templateAsync} over
-	 * {@link Hc5AsyncPusherTransport}, an async transport on Apache HttpClient 5. Run it
-	 * with {@code java -jar benchmarks.jar 'Trigger.*(rawPusher|Async.*)$'}.
-	 * @param fixture the server and clients
-	 * @param hc5 the prototype's template
-	 * @return the result
-	 */
-	@Benchmark
-	public TriggerResult prototypeHc5Async(Fixture fixture, Hc5Fixture hc5) {
-		return hc5.template.triggerAsync(PusherMessage.of(CHANNEL, EVENT, fixture.data)).join();
-	}
-
-	/**
-	 * Prototype, not part of the comparison: {@link #templateAsyncInFlight} over
-	 * {@link Hc5AsyncPusherTransport}.
-	 * @param fixture the server and clients
-	 * @param hc5 the prototype's template
-	 * @param blackhole sink for the results
-	 */
-	@Benchmark
-	@OperationsPerInvocation(IN_FLIGHT)
-	public void prototypeHc5AsyncInFlight(Fixture fixture, Hc5Fixture hc5, Blackhole blackhole) {
-		@SuppressWarnings("unchecked")
-		CompletableFuture<TriggerResult>[] calls = new CompletableFuture[IN_FLIGHT];
-		for (int i = 0; i < IN_FLIGHT; i++) {
-			calls[i] = hc5.template.triggerAsync(PusherMessage.of(CHANNEL, EVENT, fixture.data));
-		}
-		for (CompletableFuture<TriggerResult> call : calls) {
-			blackhole.consume(call.join());
-		}
 	}
 
 	/**

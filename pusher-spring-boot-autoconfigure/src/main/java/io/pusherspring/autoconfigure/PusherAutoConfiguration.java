@@ -6,6 +6,8 @@ import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.http.impl.client.HttpClients;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,7 +75,7 @@ public final class PusherAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(SignatureUtil.class)
+	@ConditionalOnClass({ SignatureUtil.class, HttpClients.class, HttpAsyncClients.class })
 	static class HttpTransportConfiguration {
 
 		@Bean

@@ -1,30 +1,12 @@
 package io.pusherspring.core;
 
 import java.io.IOException;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.pusher.rest.SignatureUtil;
-import org.apache.http.HttpEntity;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.client.methods.CloseableHttpResponse;
-import org.apache.http.client.methods.HttpGet;
-import org.apache.http.client.methods.HttpPost;
-import org.apache.http.client.methods.HttpRequestBase;
-import org.apache.http.config.SocketConfig;
-import org.apache.http.entity.ContentType;
-import org.apache.http.entity.StringEntity;
-import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
-import org.apache.http.util.EntityUtils;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -33,8 +15,12 @@ import org.springframework.util.StringUtils;
 /**
  * The default {@link PusherTransport}. Requests are signed by pusher-http-java; blocking
  * calls go through a pooled Apache HttpClient 4 (the one pusher-http-java already depends
- * on), asynchronous calls through the JDK's non-blocking {@link HttpClient}, created on
+ * on), asynchronous calls through Apache HttpClient 5's non-blocking client, started on
  * first use. Neither retries on its own: retries belong to {@link PusherTemplate}.
+ * <p>
+ * Asynchronous answers complete on the HTTP client's I/O threads, so stages chained to
+ * them must not block; hand blocking work to an executor of your own
+ * ({@code thenApplyAsync(..., executor)}).
  *
  * @author pusher-spring-boot
  */
@@ -50,9 +36,11 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 
 	private final Settings settings;
 
-	private final CloseableHttpClient blockingClient;
+	private final BlockingHttpExchange blocking;
 
-	private volatile @Nullable HttpClient nonBlockingClient;
+	private @Nullable NonBlockingHttpExchange nonBlocking;
+
+	private boolean closed;
 
 	/**
 	 * Create a transport.
@@ -76,7 +64,7 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		this.authority = (endpoint.getPort() != -1) ? endpoint.getHost() + ":" + endpoint.getPort()
 				: endpoint.getHost();
 		this.settings = settings;
-		this.blockingClient = createBlockingClient(settings);
+		this.blocking = new BlockingHttpExchange(settings, USER_AGENT);
 	}
 
 	/**
@@ -97,20 +85,8 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 
 	@Override
 	public PusherResponse exchange(PusherRequest request) {
-		URI uri = sign(request);
-		HttpRequestBase httpRequest;
-		if ("POST".equals(request.method())) {
-			HttpPost post = new HttpPost(uri);
-			post.setEntity(new StringEntity(body(request), ContentType.APPLICATION_JSON));
-			httpRequest = post;
-		}
-		else {
-			httpRequest = new HttpGet(uri);
-		}
-		try (CloseableHttpResponse response = this.blockingClient.execute(httpRequest)) {
-			HttpEntity entity = response.getEntity();
-			String body = (entity != null) ? EntityUtils.toString(entity, StandardCharsets.UTF_8) : "";
-			return new PusherResponse(response.getStatusLine().getStatusCode(), body);
+		try {
+			return this.blocking.send(sign(request), request);
 		}
 		catch (IOException ex) {
 			throw connectionFailure(request, ex);
@@ -119,31 +95,26 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 
 	@Override
 	public CompletableFuture<PusherResponse> exchangeAsync(PusherRequest request) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(sign(request))
-			.timeout(this.settings.readTimeout())
-			.header("User-Agent", USER_AGENT);
-		if ("POST".equals(request.method())) {
-			builder.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body(request), StandardCharsets.UTF_8));
-		}
-		else {
-			builder.GET();
-		}
-		return nonBlockingClient()
-			.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-			.handle((response, failure) -> {
-				if (failure != null) {
-					Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-							? failure.getCause() : failure;
-					throw new CompletionException(connectionFailure(request, cause));
-				}
-				return new PusherResponse(response.statusCode(), response.body());
-			});
+		return nonBlocking().send(sign(request), request).exceptionally((failure) -> {
+			throw new CompletionException(connectionFailure(request, failure));
+		});
 	}
 
 	@Override
 	public void close() throws IOException {
-		this.blockingClient.close();
+		NonBlockingHttpExchange started;
+		synchronized (this) {
+			this.closed = true;
+			started = this.nonBlocking;
+		}
+		try {
+			this.blocking.close();
+		}
+		finally {
+			if (started != null) {
+				started.close();
+			}
+		}
 	}
 
 	@Override
@@ -157,57 +128,25 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 				this.credentials.secret(), request.query());
 	}
 
-	private static String body(PusherRequest request) {
-		return (request.body() != null) ? request.body() : "";
-	}
-
-	private HttpClient nonBlockingClient() {
-		HttpClient client = this.nonBlockingClient;
-		if (client == null) {
-			synchronized (this) {
-				client = this.nonBlockingClient;
-				if (client == null) {
-					client = HttpClient.newBuilder()
-						.connectTimeout(this.settings.connectTimeout())
-						.followRedirects(HttpClient.Redirect.NEVER)
-						.proxy(ProxySelector.getDefault())
-						.version("http".equals(this.scheme) ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-						.build();
-					this.nonBlockingClient = client;
-				}
-			}
+	/**
+	 * The non-blocking client starts I/O threads, so only applications that publish
+	 * asynchronously pay for them.
+	 */
+	private synchronized NonBlockingHttpExchange nonBlocking() {
+		Assert.state(!this.closed, "HttpPusherTransport has been closed");
+		if (this.nonBlocking == null) {
+			this.nonBlocking = new NonBlockingHttpExchange(this.settings, USER_AGENT);
 		}
-		return client;
-	}
-
-	private static CloseableHttpClient createBlockingClient(Settings settings) {
-		int connectMillis = Math.toIntExact(settings.connectTimeout().toMillis());
-		int readMillis = Math.toIntExact(settings.readTimeout().toMillis());
-		PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
-		pool.setMaxTotal(settings.maxConnections());
-		pool.setDefaultMaxPerRoute(settings.maxConnections());
-		pool.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(readMillis).setTcpNoDelay(true).build());
-		RequestConfig requestConfig = RequestConfig.custom()
-			.setConnectTimeout(connectMillis)
-			.setConnectionRequestTimeout(connectMillis)
-			.setSocketTimeout(readMillis)
-			.build();
-		return HttpClients.custom()
-			.setConnectionManager(pool)
-			.setDefaultRequestConfig(requestConfig)
-			.setUserAgent(USER_AGENT)
-			.disableAutomaticRetries()
-			.disableRedirectHandling()
-			.disableCookieManagement()
-			.useSystemProperties()
-			.build();
+		return this.nonBlocking;
 	}
 
 	/**
 	 * I/O messages name hosts and ports, not queries, but the cause is kept only when its
 	 * text carries no signature, so nothing secret can reach a log.
 	 */
-	private static PusherConnectionException connectionFailure(PusherRequest request, Throwable cause) {
+	private static PusherConnectionException connectionFailure(PusherRequest request, Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
 		String detail = (cause.getMessage() != null) ? cause.getMessage() : "";
 		String scrubbed = Redaction.scrub(detail);
 		String message = request.describe() + " did not complete: " + cause.getClass().getSimpleName()
@@ -220,7 +159,8 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	 *
 	 * @param connectTimeout how long to wait for a connection
 	 * @param readTimeout how long to wait for an answer
-	 * @param maxConnections the most connections kept open to Pusher
+	 * @param maxConnections the most connections kept open to Pusher, per client
+	 * (blocking and asynchronous calls have a pool each)
 	 */
 	public record Settings(Duration connectTimeout, Duration readTimeout, int maxConnections) {
 

@@ -14,6 +14,7 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.core.ScriptedTransport;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
@@ -241,6 +242,13 @@ class PusherAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(PusherTransport.class)
 				.doesNotHaveBean(PusherOperations.class));
+	}
+
+	@Test
+	void noHttpTransportWithoutHttpClient5() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withClassLoader(new FilteredClassLoader(HttpAsyncClients.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherTransport.class));
 	}
 
 	record OrderCreated(int orderId, String customerName) {
