@@ -115,15 +115,17 @@ final class ProtocolJson {
 	}
 
 	private static JsonNode parse(PusherRequest request, PusherResponse response) {
-		if (response.body().isBlank()) {
+		String body = response.body();
+		if (body.isBlank() || body.equals("{}")) {
+			// what Pusher answers to every trigger that asks for no info
 			return json.createObjectNode();
 		}
 		try {
-			return json.readTree(response.body());
+			return json.readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw new PusherApiException(request.describe() + " answered with a body that is not JSON",
-					response.statusCode(), Redaction.scrub(response.body()));
+					response.statusCode(), Redaction.scrub(body));
 		}
 	}
 

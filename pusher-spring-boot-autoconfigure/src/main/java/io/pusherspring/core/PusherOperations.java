@@ -53,7 +53,9 @@ public interface PusherOperations {
 
 	/**
 	 * Publish a message without blocking the caller. Validation still happens at once, on
-	 * the calling thread.
+	 * the calling thread. The future may complete on an I/O thread of the HTTP client, so
+	 * stages chained to it must not block: give blocking work to an executor of your own
+	 * with the {@code ...Async} variants.
 	 * @param message the message
 	 * @return a future that completes with Pusher's answer, or with the failure after the
 	 * configured retries
