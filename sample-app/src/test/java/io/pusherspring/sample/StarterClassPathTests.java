@@ -1,0 +1,35 @@
+package io.pusherspring.sample;
+
+import org.apache.http.util.VersionInfo;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the starter brings to an application's class path, and what it keeps off it.
+ *
+ * @author pusher-spring-boot
+ */
+class StarterClassPathTests {
+
+	@Test
+	void pusherHttpJavasAsyncHttpClientIsNotOnTheClassPath() {
+		assertThat(ClassUtils.isPresent("org.asynchttpclient.AsyncHttpClient", null)).isFalse();
+		assertThat(ClassUtils.isPresent("io.netty.channel.Channel", null)).isFalse();
+	}
+
+	@Test
+	void httpClient4IsTheLastRelease() {
+		VersionInfo version = VersionInfo.loadVersionInfo("org.apache.http.client", getClass().getClassLoader());
+		assertThat(version.getRelease()).isEqualTo("4.5.14");
+	}
+
+	@Test
+	void bothHttpClientsOfTheDefaultTransportArePresent() {
+		assertThat(ClassUtils.isPresent("org.apache.http.impl.client.HttpClients", null)).isTrue();
+		assertThat(ClassUtils.isPresent("org.apache.hc.client5.http.impl.async.HttpAsyncClients", null)).isTrue();
+	}
+
+}
