@@ -38,7 +38,7 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 
 	private final BlockingHttpExchange blocking;
 
-	private @Nullable NonBlockingHttpExchange nonBlocking;
+	private volatile @Nullable NonBlockingHttpExchange nonBlocking;
 
 	private boolean closed;
 
@@ -132,12 +132,18 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	 * The non-blocking client starts I/O threads, so only applications that publish
 	 * asynchronously pay for them.
 	 */
-	private synchronized NonBlockingHttpExchange nonBlocking() {
-		Assert.state(!this.closed, "HttpPusherTransport has been closed");
-		if (this.nonBlocking == null) {
-			this.nonBlocking = new NonBlockingHttpExchange(this.settings, USER_AGENT);
+	private NonBlockingHttpExchange nonBlocking() {
+		NonBlockingHttpExchange started = this.nonBlocking;
+		if (started != null) {
+			return started;
 		}
-		return this.nonBlocking;
+		synchronized (this) {
+			Assert.state(!this.closed, "HttpPusherTransport has been closed");
+			if (this.nonBlocking == null) {
+				this.nonBlocking = new NonBlockingHttpExchange(this.settings, USER_AGENT);
+			}
+			return this.nonBlocking;
+		}
 	}
 
 	/**

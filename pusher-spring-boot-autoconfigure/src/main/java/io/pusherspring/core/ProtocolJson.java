@@ -134,6 +134,11 @@ final class ProtocolJson {
 	 * encrypted.
 	 */
 	record PreparedEvent(List<String> channels, String name, String data, @Nullable String socketId, Set<String> info) {
+
+		PreparedEvent withData(String data) {
+			return new PreparedEvent(this.channels, this.name, data, this.socketId, this.info);
+		}
+
 	}
 
 	/**

@@ -165,7 +165,7 @@ public class PusherTemplate implements PusherOperations {
 		validateEventName(event);
 		String payload = checkSize(serialize(data));
 		PreparedEvent prepared = new PreparedEvent(List.of(channel), event, payload, null, Set.of());
-		execute(PusherRequest.post("/events", ProtocolJson.triggerBody(prepared.channels(), prepared)));
+		triggerRequests(prepared).forEach(this::execute);
 	}
 
 	@Override
@@ -216,41 +216,45 @@ public class PusherTemplate implements PusherOperations {
 
 	private PreparedEvent prepare(PusherMessage message) {
 		Assert.notNull(message, "'message' must not be null");
-		List<String> channels = validateChannels(message.channels());
-		validateEventName(message.event());
-		if (message.excludeSocketId() != null) {
-			SocketIds.validate(message.excludeSocketId());
-		}
-		Set<String> info = validateTriggerInfo(message.info(), channels);
+		PreparedEvent event = validated(message);
+		List<String> channels = event.channels();
 		String encrypted = channels.stream().filter(ChannelNames::isEncrypted).findFirst().orElse(null);
-		if (encrypted != null && channels.size() > 1) {
+		if (encrypted == null) {
+			return event.withData(checkSize(event.data()));
+		}
+		if (channels.size() > 1) {
 			throw new PusherValidationException("A trigger to several channels must not include the encrypted channel "
 					+ ChannelNames.quote(encrypted) + ": data is encrypted per channel, so trigger it on its own");
 		}
-		String data = serialize(message.data());
-		if (encrypted != null) {
-			data = encryption(encrypted).encrypt(encrypted, data);
-		}
-		return new PreparedEvent(channels, message.event(), checkSize(data), message.excludeSocketId(), info);
+		return event.withData(checkSize(encryption(encrypted).encrypt(encrypted, event.data())));
 	}
 
 	private List<BatchEvent> batchEvents(int index, @Nullable PusherMessage message) {
 		if (message == null) {
 			throw new PusherValidationException("Batch message " + index + " is null");
 		}
+		PreparedEvent event = validated(message);
+		List<BatchEvent> events = new ArrayList<>(event.channels().size());
+		for (String channel : event.channels()) {
+			String payload = ChannelNames.isEncrypted(channel) ? encryption(channel).encrypt(channel, event.data())
+					: event.data();
+			events.add(new BatchEvent(channel, event.name(), checkSize(payload), event.socketId(), event.info()));
+		}
+		return events;
+	}
+
+	/**
+	 * The checks every message passes, whether triggered or batched, and its data
+	 * serialized but not yet encrypted or measured.
+	 */
+	private PreparedEvent validated(PusherMessage message) {
 		List<String> channels = validateChannels(message.channels());
 		validateEventName(message.event());
 		if (message.excludeSocketId() != null) {
 			SocketIds.validate(message.excludeSocketId());
 		}
 		Set<String> info = validateTriggerInfo(message.info(), channels);
-		String data = serialize(message.data());
-		List<BatchEvent> events = new ArrayList<>(channels.size());
-		for (String channel : channels) {
-			String payload = ChannelNames.isEncrypted(channel) ? encryption(channel).encrypt(channel, data) : data;
-			events.add(new BatchEvent(channel, message.event(), checkSize(payload), message.excludeSocketId(), info));
-		}
-		return events;
+		return new PreparedEvent(channels, message.event(), serialize(message.data()), message.excludeSocketId(), info);
 	}
 
 	private List<PusherRequest> triggerRequests(PreparedEvent event) {
