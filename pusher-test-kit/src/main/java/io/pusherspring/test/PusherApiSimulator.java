@@ -67,10 +67,6 @@ final class PusherApiSimulator {
 		this.clock = clock;
 	}
 
-	PusherRecorder recorder() {
-		return this.recorder;
-	}
-
 	void maxPayloadBytes(long maxPayloadBytes) {
 		this.maxPayloadBytes = maxPayloadBytes;
 	}

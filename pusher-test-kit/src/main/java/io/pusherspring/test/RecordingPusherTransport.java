@@ -21,10 +21,6 @@ final class RecordingPusherTransport implements PusherTransport {
 		this.simulator = new PusherApiSimulator(recorder);
 	}
 
-	PusherRecorder recorder() {
-		return this.simulator.recorder();
-	}
-
 	void maxPayloadBytes(long maxPayloadBytes) {
 		this.simulator.maxPayloadBytes(maxPayloadBytes);
 	}

@@ -1,6 +1,5 @@
 package io.pusherspring.test;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.pusherspring.autoconfigure.PusherConnectionDetails;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -133,7 +130,7 @@ class PusherRequestsTests {
 	@Test
 	void webhookSignedWithConnectionDetails() throws Exception {
 		MockHttpServletRequest request = build(PusherRequests.webhook()
-			.signedWith(connectionDetails("app-key", "app-secret"))
+			.signedWith(ConnectionDetailsFixture.of("app-key", "app-secret"))
 			.channelVacated("private-a"));
 		assertThat(request.getHeader("X-Pusher-Key")).isEqualTo("app-key");
 		assertThat(request.getHeader("X-Pusher-Signature"))
@@ -199,32 +196,6 @@ class PusherRequestsTests {
 
 	private static MockHttpServletRequest build(RequestBuilder builder) {
 		return builder.buildRequest(new MockServletContext());
-	}
-
-	static PusherConnectionDetails connectionDetails(String key, String secret) {
-		return new PusherConnectionDetails() {
-
-			@Override
-			public String getAppId() {
-				return "1";
-			}
-
-			@Override
-			public String getKey() {
-				return key;
-			}
-
-			@Override
-			public String getSecret() {
-				return secret;
-			}
-
-			@Override
-			public URI getEndpoint() {
-				return URI.create("http://localhost");
-			}
-
-		};
 	}
 
 	@RestController

@@ -254,7 +254,7 @@ class PusherSignaturesTests {
 	void verifiesWithTheTestCredentialsByDefault() {
 		String auth = "test-key:" + SignatureUtil.sign("1.2:private-a", "test-secret");
 		assertThat(PusherSignatures.forTestCredentials().isValidPrivateAuth("1.2", "private-a", auth)).isTrue();
-		assertThat(PusherSignatures.of(PusherRequestsTests.connectionDetails("test-key", "other"))
+		assertThat(PusherSignatures.of(ConnectionDetailsFixture.of("test-key", "other"))
 			.isValidPrivateAuth("1.2", "private-a", auth)).isFalse();
 	}
 

@@ -1,6 +1,5 @@
 package io.pusherspring.test;
 
-import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
@@ -108,29 +107,7 @@ class RecordPusherEventsAutoConfigurationTests {
 
 		@Bean
 		PusherConnectionDetails ownConnectionDetails() {
-			return new PusherConnectionDetails() {
-
-				@Override
-				public String getAppId() {
-					return "1";
-				}
-
-				@Override
-				public String getKey() {
-					return "own-key";
-				}
-
-				@Override
-				public String getSecret() {
-					return "own-secret";
-				}
-
-				@Override
-				public URI getEndpoint() {
-					return URI.create("http://localhost:6001");
-				}
-
-			};
+			return ConnectionDetailsFixture.of("own-key", "own-secret");
 		}
 
 	}
