@@ -39,7 +39,7 @@ public final class InterleavedComparison {
 		data.put("title", "Photosynthesis, part 2");
 		data.put("progress", 42);
 		data.put("tags", List.of("biology", "plants"));
-		try (LocalPusherServer server = new LocalPusherServer(0);
+		try (StubPusherApi server = new StubPusherApi(0);
 				HttpPusherTransport transport = new HttpPusherTransport(
 						new PusherCredentials(TriggerBenchmark.APP_ID, TriggerBenchmark.KEY, TriggerBenchmark.SECRET),
 						URI.create("http://127.0.0.1:" + server.getPort()), HttpPusherTransport.Settings.DEFAULTS);

@@ -36,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Events per second triggered on one channel through {@link PusherTemplate} (over the
  * real {@link HttpPusherTransport}) and through pusher-http-java's own {@link Pusher},
- * against the same {@link LocalPusherServer}, with the same event data. The subclasses
- * fix the number of callers ({@link Trigger1Caller}, {@link Trigger8Callers}); the server
+ * against the same {@link StubPusherApi}, with the same event data. The subclasses fix
+ * the number of callers ({@link Trigger1Caller}, {@link Trigger8Callers}); the server
  * answers at once or after {@code delayMs}.
  * <p>
  * Every operation is one event that the server answered with 200: the template throws on
@@ -80,7 +80,7 @@ public abstract class TriggerBenchmark {
 		@Param({ "0", "20" })
 		public long delayMs;
 
-		LocalPusherServer server;
+		StubPusherApi server;
 
 		HttpPusherTransport transport;
 
@@ -96,7 +96,7 @@ public abstract class TriggerBenchmark {
 
 		@Setup(Level.Trial)
 		public void start() throws Exception {
-			this.server = new LocalPusherServer(this.delayMs);
+			this.server = new StubPusherApi(this.delayMs);
 			URI endpoint = URI.create("http://127.0.0.1:" + this.server.getPort());
 			this.transport = new HttpPusherTransport(new PusherCredentials(APP_ID, KEY, SECRET), endpoint,
 					HttpPusherTransport.Settings.DEFAULTS);

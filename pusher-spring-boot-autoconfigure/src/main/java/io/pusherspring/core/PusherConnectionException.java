@@ -20,4 +20,9 @@ public class PusherConnectionException extends PusherException {
 		return true;
 	}
 
+	@Override
+	public boolean isPossiblyDelivered() {
+		return true;
+	}
+
 }

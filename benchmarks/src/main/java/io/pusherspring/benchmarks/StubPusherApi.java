@@ -29,7 +29,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * @author pusher-spring-boot
  */
-public final class LocalPusherServer implements AutoCloseable {
+public final class StubPusherApi implements AutoCloseable {
 
 	private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
 
@@ -50,7 +50,7 @@ public final class LocalPusherServer implements AutoCloseable {
 	 * @param delayMs how long to wait before answering, 0 for at once
 	 * @throws Exception if Jetty does not start
 	 */
-	public LocalPusherServer(long delayMs) throws Exception {
+	public StubPusherApi(long delayMs) throws Exception {
 		QueuedThreadPool threads = new QueuedThreadPool(64, 8);
 		threads.setName("local-pusher");
 		this.server = new Server(threads);
@@ -120,11 +120,11 @@ public final class LocalPusherServer implements AutoCloseable {
 			boolean events = "POST".equals(request.getMethod()) && request.getHttpURI().getPath().endsWith("/events");
 			Content.Source.consumeAll(request, Callback.from(() -> {
 				if (!events) {
-					LocalPusherServer.this.rejected.increment();
+					StubPusherApi.this.rejected.increment();
 					Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
 				}
 				else if (this.delayMs > 0) {
-					LocalPusherServer.this.delays.schedule(() -> answer(response, callback), this.delayMs,
+					StubPusherApi.this.delays.schedule(() -> answer(response, callback), this.delayMs,
 							TimeUnit.MILLISECONDS);
 				}
 				else {
@@ -135,7 +135,7 @@ public final class LocalPusherServer implements AutoCloseable {
 		}
 
 		private void answer(Response response, Callback callback) {
-			LocalPusherServer.this.answered.increment();
+			StubPusherApi.this.answered.increment();
 			response.setStatus(HttpStatus.OK_200);
 			response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
 			response.getHeaders().put(HttpHeader.CONTENT_LENGTH, EMPTY_OBJECT.length);
