@@ -3,6 +3,8 @@ package io.pusherspring.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +68,14 @@ public class PusherProperties {
 	private final Retry retry = new Retry();
 
 	private final Limits limits = new Limits();
+
+	private final Auth auth = new Auth();
+
+	private final Webhook webhook = new Webhook();
+
+	private final Events events = new Events();
+
+	private final Observations observations = new Observations();
 
 	public @Nullable String getAppId() {
 		return this.appId;
@@ -143,6 +153,22 @@ public class PusherProperties {
 		return this.limits;
 	}
 
+	public Auth getAuth() {
+		return this.auth;
+	}
+
+	public Webhook getWebhook() {
+		return this.webhook;
+	}
+
+	public Events getEvents() {
+		return this.events;
+	}
+
+	public Observations getObservations() {
+		return this.observations;
+	}
+
 	/**
 	 * The base address of the Pusher HTTP API: {@code host}, else the cluster's host;
 	 * {@code port}, else the scheme's default.
@@ -195,6 +221,8 @@ public class PusherProperties {
 		 */
 		private int maxConnections = 50;
 
+		private final Ssl ssl = new Ssl();
+
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
@@ -217,6 +245,31 @@ public class PusherProperties {
 
 		public void setMaxConnections(int maxConnections) {
 			this.maxConnections = maxConnections;
+		}
+
+		public Ssl getSsl() {
+			return this.ssl;
+		}
+
+		/**
+		 * TLS settings of the connection to the Pusher HTTP API.
+		 */
+		public static class Ssl {
+
+			/**
+			 * Name of the SSL bundle (spring.ssl.bundle.*) that the connection trusts,
+			 * such as one holding a self-hosted server's certificate.
+			 */
+			private @Nullable String bundle;
+
+			public @Nullable String getBundle() {
+				return this.bundle;
+			}
+
+			public void setBundle(@Nullable String bundle) {
+				this.bundle = bundle;
+			}
+
 		}
 
 	}
@@ -296,6 +349,234 @@ public class PusherProperties {
 
 		public void setMaxPayloadSize(DataSize maxPayloadSize) {
 			this.maxPayloadSize = maxPayloadSize;
+		}
+
+	}
+
+	/**
+	 * Channel authorization and user authentication endpoints.
+	 */
+	public static class Auth {
+
+		/**
+		 * Whether to expose the channel authorization and user authentication endpoints.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path of the channel authorization endpoint.
+		 */
+		private String path = "/pusher/auth";
+
+		/**
+		 * Path of the user authentication endpoint (pusher:signin).
+		 */
+		private String userPath = "/pusher/user-auth";
+
+		/**
+		 * Whether unauthenticated callers may reach the authorizers.
+		 */
+		private boolean allowAnonymous;
+
+		private final RateLimit rateLimit = new RateLimit();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public String getUserPath() {
+			return this.userPath;
+		}
+
+		public void setUserPath(String userPath) {
+			this.userPath = userPath;
+		}
+
+		public boolean isAllowAnonymous() {
+			return this.allowAnonymous;
+		}
+
+		public void setAllowAnonymous(boolean allowAnonymous) {
+			this.allowAnonymous = allowAnonymous;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		/**
+		 * Per-user request budget of the authorization endpoints.
+		 */
+		public static class RateLimit {
+
+			/**
+			 * Whether to limit the requests each user makes to the authorization
+			 * endpoints.
+			 */
+			private boolean enabled = true;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Verification and dispatch of Pusher webhooks.
+	 */
+	public static class Webhook {
+
+		/**
+		 * Whether to verify and dispatch webhooks posted to the webhook path.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Path Pusher posts webhooks to.
+		 */
+		private String path = "/pusher/webhooks";
+
+		/**
+		 * Oldest webhook accepted, by its time_ms; older deliveries are replays.
+		 */
+		private Duration maxAge = Duration.ofMinutes(5);
+
+		/**
+		 * Largest webhook body accepted.
+		 */
+		private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+		/**
+		 * Keys accepted besides pusher.key, each with its secret, for key rotation.
+		 */
+		private Map<String, String> additionalKeys = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public Map<String, String> getAdditionalKeys() {
+			return this.additionalKeys;
+		}
+
+		public void setAdditionalKeys(Map<String, String> additionalKeys) {
+			this.additionalKeys = additionalKeys;
+		}
+
+	}
+
+	/**
+	 * Declarative broadcasting with @PusherEvent and PusherBroadcast.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether @PusherEvent methods and PusherBroadcast application events are
+		 * broadcast.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Request header that carries the caller's socket id, left out of toOthers
+		 * broadcasts.
+		 */
+		private String socketIdHeader = "X-Socket-ID";
+
+		/**
+		 * Whether a failure to publish fails the annotated method (outside after-commit
+		 * publishing).
+		 */
+		private boolean failOnError;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getSocketIdHeader() {
+			return this.socketIdHeader;
+		}
+
+		public void setSocketIdHeader(String socketIdHeader) {
+			this.socketIdHeader = socketIdHeader;
+		}
+
+		public boolean isFailOnError() {
+			return this.failOnError;
+		}
+
+		public void setFailOnError(boolean failOnError) {
+			this.failOnError = failOnError;
+		}
+
+	}
+
+	/**
+	 * Micrometer observations of template calls, authorization decisions and webhooks.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether to observe template calls, authorization decisions and webhook
+		 * deliveries when an ObservationRegistry is present.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}
