@@ -113,6 +113,37 @@ class PusherAutoConfigurationTests {
 	}
 
 	@Test
+	void credentialWithAnUnresolvedPlaceholderFailsStartupLikeAMissingOne() {
+		this.runner
+			.withPropertyValues("pusher.app-id=3", "pusher.key=278d425bdf160c739803",
+					"pusher.secret=${PUSHER_SECRET_NOT_DEFINED_ANYWHERE}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(MissingPusherCredentialsException.class, (ex) -> {
+						assertThat(ex.getProperties()).containsExactly("pusher.secret");
+						assertThat(ex.getUnresolvedPlaceholders("pusher.secret"))
+							.containsExactly("PUSHER_SECRET_NOT_DEFINED_ANYWHERE");
+					});
+			});
+	}
+
+	@Test
+	void placeholderResolvedFromTheEnvironmentIsUsed() {
+		this.runner
+			.withInitializer(
+					(context) -> context.getEnvironment()
+						.getPropertySources()
+						.addFirst(new SystemEnvironmentPropertySource(
+								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("CLASSROOM_PUSHER_SECRET", "env-secret"))))
+			.withPropertyValues("pusher.app-id=3", "pusher.key=278d425bdf160c739803",
+					"pusher.secret=${CLASSROOM_PUSHER_SECRET}")
+			.run((context) -> assertThat(context.getBean(PusherConnectionDetails.class).getSecret())
+				.isEqualTo("env-secret"));
+	}
+
+	@Test
 	void userDefinedOperationsReplaceTheTemplate() {
 		this.runner.withUserConfiguration(CustomOperationsConfiguration.class)
 			.withPropertyValues(CREDENTIALS)
