@@ -1,5 +1,6 @@
 package io.pusherspring.autoconfigure;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -7,7 +8,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
  * Explains {@link MissingPusherCredentialsException}: which properties are missing and
- * which environment variables set them.
+ * which environment variables set them, or which placeholder in a property's value
+ * nothing defines.
  *
  * @author pusher-spring-boot
  */
@@ -19,9 +21,20 @@ class MissingPusherCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<Mi
 		StringBuilder action = new StringBuilder("Set ");
 		for (int i = 0; i < cause.getProperties().size(); i++) {
 			String property = cause.getProperties().get(i);
-			String variable = environmentVariable(property);
-			description.append(String.format("%n    %s (environment variable %s)", property, variable));
-			action.append((i > 0) ? ", " : "").append(property).append(" or ").append(variable);
+			List<String> placeholders = cause.getUnresolvedPlaceholders(property);
+			action.append((i > 0) ? ", " : "");
+			if (placeholders.isEmpty()) {
+				String variable = environmentVariable(property);
+				description.append(String.format("%n    %s (environment variable %s)", property, variable));
+				action.append(property).append(" or ").append(variable);
+			}
+			else {
+				String names = String.join(", ", placeholders);
+				description.append(String.format(
+						"%n    %s refers to %s, but no environment variable or property named %s is defined", property,
+						MissingPusherCredentialsException.placeholders(placeholders), names));
+				action.append(names).append(" (used by ").append(property).append(")");
+			}
 		}
 		action.append(" to the values in your app's Keys page of the Pusher dashboard. In tests, annotate the test "
 				+ "class with @RecordPusherEvents from pusher-test-kit, which supplies test credentials; to run "

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
@@ -86,12 +88,8 @@ class PusherAutoConfigurationTests {
 	@Test
 	void environmentVariablesSetTheCredentials() {
 		this.runner
-			.withInitializer(
-					(context) -> context.getEnvironment()
-						.getPropertySources()
-						.addFirst(new SystemEnvironmentPropertySource(
-								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-								Map.of("PUSHER_APP_ID", "42", "PUSHER_KEY", "env-key", "PUSHER_SECRET", "env-secret"))))
+			.withInitializer(environmentVariables(
+					Map.of("PUSHER_APP_ID", "42", "PUSHER_KEY", "env-key", "PUSHER_SECRET", "env-secret")))
 			.run((context) -> {
 				PusherConnectionDetails details = context.getBean(PusherConnectionDetails.class);
 				assertThat(details.getAppId()).isEqualTo("42");
@@ -110,6 +108,31 @@ class PusherAutoConfigurationTests {
 				.hasMessageContaining("pusher.secret")
 				.hasMessageNotContaining("pusher.key");
 		});
+	}
+
+	@Test
+	void credentialWithAnUnresolvedPlaceholderFailsStartupLikeAMissingOne() {
+		this.runner
+			.withPropertyValues("pusher.app-id=3", "pusher.key=278d425bdf160c739803",
+					"pusher.secret=${PUSHER_SECRET_NOT_DEFINED_ANYWHERE}")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOfSatisfying(MissingPusherCredentialsException.class, (ex) -> {
+						assertThat(ex.getProperties()).containsExactly("pusher.secret");
+						assertThat(ex.getUnresolvedPlaceholders("pusher.secret"))
+							.containsExactly("PUSHER_SECRET_NOT_DEFINED_ANYWHERE");
+					});
+			});
+	}
+
+	@Test
+	void placeholderResolvedFromTheEnvironmentIsUsed() {
+		this.runner.withInitializer(environmentVariables(Map.of("CLASSROOM_PUSHER_SECRET", "env-secret")))
+			.withPropertyValues("pusher.app-id=3", "pusher.key=278d425bdf160c739803",
+					"pusher.secret=${CLASSROOM_PUSHER_SECRET}")
+			.run((context) -> assertThat(context.getBean(PusherConnectionDetails.class).getSecret())
+				.isEqualTo("env-secret"));
 	}
 
 	@Test
@@ -306,6 +329,14 @@ class PusherAutoConfigurationTests {
 			};
 		}
 
+	}
+
+	private static ApplicationContextInitializer<ConfigurableApplicationContext> environmentVariables(
+			Map<String, Object> variables) {
+		return (context) -> context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					variables));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -33,6 +33,18 @@ class PusherStartupFailureTests {
 			.doesNotContain("pusher.key (environment variable");
 	}
 
+	@Test
+	void startupReportNamesTheVariableOfAnUnresolvedPlaceholder(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(MinimalApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--pusher.app-id=3", "--pusher.key=public-key",
+				"--pusher.secret=${PUSHER_SECRET_NOT_DEFINED_ANYWHERE}"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("pusher.secret refers to ${PUSHER_SECRET_NOT_DEFINED_ANYWHERE}, but no environment variable or "
+					+ "property named PUSHER_SECRET_NOT_DEFINED_ANYWHERE is defined")
+			.doesNotContain("pusher.key (environment variable");
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, PusherAutoConfiguration.class })
 	static class MinimalApplication {

@@ -19,8 +19,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * in-memory one that answers as Pusher does and records every accepted event into a
  * {@link PusherRecorder} bean. The recorder can be {@code @Autowired} or declared as a
  * test method parameter, and is emptied before each test method. When the application
- * sets no {@code pusher.app-id}, {@code pusher.key} or {@code pusher.secret}, test
- * credentials ({@code test-app-id}, {@code test-key}, {@code test-secret}) are supplied.
+ * sets no {@code pusher.app-id}, {@code pusher.key} or {@code pusher.secret} (or sets one
+ * to a {@code ${...}} placeholder that nothing resolves), test credentials
+ * ({@code test-app-id}, {@code test-key}, {@code test-secret}) are supplied in its place.
  * <p>
  * Works with {@code @SpringBootTest} and with test slices such as {@code @WebMvcTest}.
  * Tests that share an application context must not run in parallel.

@@ -12,7 +12,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * {@link PusherConnectionDetails} for tests: the {@code pusher.*} credentials where they
- * are set, test credentials where they are not.
+ * are set, test credentials where they are not (or still hold an unresolved
+ * {@code ${...}} placeholder, such as {@code ${PUSHER_SECRET}} with that variable unset).
  *
  * @author pusher-spring-boot
  */
@@ -48,7 +49,7 @@ final class TestPusherConnectionDetails implements PusherConnectionDetails {
 	}
 
 	private static String orDefault(@Nullable String value, String fallback) {
-		return StringUtils.hasText(value) ? value : fallback;
+		return (StringUtils.hasText(value) && !value.contains("${")) ? value : fallback;
 	}
 
 	@Override

@@ -55,6 +55,15 @@ class RecordPusherEventsAutoConfigurationTests {
 	}
 
 	@Test
+	void treatsAnUnresolvedPlaceholderAsMissing() {
+		this.contextRunner
+			.withPropertyValues("pusher.app-id=1234567", "pusher.key=app-key",
+					"pusher.secret=${PUSHER_SECRET_NOT_DEFINED_ANYWHERE}")
+			.run((context) -> assertThat(context.getBean(PusherConnectionDetails.class).getCredentials())
+				.isEqualTo(new PusherCredentials("1234567", "app-key", "test-secret")));
+	}
+
+	@Test
 	void keepsTheApplicationsConnectionDetails() {
 		this.contextRunner.withUserConfiguration(ConnectionDetailsConfiguration.class)
 			.run((context) -> assertThat(context.getBean(PusherConnectionDetails.class).getKey()).isEqualTo("own-key"));

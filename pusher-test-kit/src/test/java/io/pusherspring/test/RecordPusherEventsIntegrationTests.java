@@ -1,6 +1,7 @@
 package io.pusherspring.test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,7 +16,6 @@ import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.core.PusherValidationException;
-import io.pusherspring.test.app.NotificationService;
 import io.pusherspring.test.app.TestApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class RecordPusherEventsIntegrationTests {
 	private PusherRecorder pusher;
 
 	@Autowired
-	private NotificationService notifications;
+	private PusherOperations operations;
 
 	@Autowired
 	private ApplicationContext context;
@@ -49,7 +49,7 @@ class RecordPusherEventsIntegrationTests {
 	@Test
 	@Order(1)
 	void recordsWhatTheApplicationTriggersWithoutCredentials() {
-		this.notifications.contentGenerated("42", "lesson");
+		this.operations.trigger("private-user-42", "content.generated", Map.of("contentType", "lesson"));
 		assertThat(this.pusher).hasTriggered("private-user-42", "content.generated")
 			.withData("{\"contentType\":\"lesson\"}");
 	}
@@ -64,7 +64,7 @@ class RecordPusherEventsIntegrationTests {
 	@Order(3)
 	void injectsTheSameRecorderAsAParameter(PusherRecorder recorder) {
 		assertThat(recorder).isSameAs(this.pusher);
-		this.notifications.sessionEnded("7");
+		this.operations.trigger("presence-class-7", "session.ended", Map.of("classId", "7"));
 		assertThat(recorder).hasTriggeredTimes(1, "presence-class-7", "session.ended");
 	}
 
@@ -87,7 +87,7 @@ class RecordPusherEventsIntegrationTests {
 	@Order(6)
 	void stillValidatesBeforeSending() {
 		assertThatExceptionOfType(PusherValidationException.class)
-			.isThrownBy(() -> this.notifications.contentGenerated("4#2", "lesson"))
+			.isThrownBy(() -> this.operations.trigger("private-user-4#2", "content.generated", "{}"))
 			.withMessageContaining("'#' is reserved");
 		assertThat(this.pusher).hasNoEvents();
 	}
@@ -96,7 +96,7 @@ class RecordPusherEventsIntegrationTests {
 	@Order(7)
 	void stillSplitsLongChannelLists() {
 		List<String> channels = IntStream.range(0, 250).mapToObj((i) -> "private-user-" + i).toList();
-		this.notifications.announce(channels, "Snow day");
+		this.operations.trigger(channels, "announcement", Map.of("message", "Snow day"));
 		assertThat(this.pusher.events()).extracting((event) -> event.channels().size()).containsExactly(100, 100, 50);
 		assertThat(this.pusher).hasTriggered("private-user-249", "announcement").withData("{\"message\":\"Snow day\"}");
 	}

@@ -1,5 +1,10 @@
 package io.pusherspring.sample;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,7 +13,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP entry point for announcements.
+ * HTTP entry point for announcements. Invalid requests are answered with 400 and a
+ * {@link org.springframework.http.ProblemDetail} (see {@link ApiErrorHandler}) before
+ * anything is published.
  *
  * @author pusher-spring-boot
  */
@@ -23,11 +30,21 @@ class AnnouncementController {
 
 	@PostMapping("/api/classes/{classId}/announcements")
 	@ResponseStatus(HttpStatus.CREATED)
-	Announcement post(@PathVariable long classId, @RequestBody AnnouncementRequest request) {
+	Announcement post(@PathVariable @Positive long classId, @RequestBody @Valid AnnouncementRequest request) {
 		return this.announcements.post(classId, request.text());
 	}
 
-	record AnnouncementRequest(String text) {
+	/**
+	 * What a teacher posts.
+	 *
+	 * @param text the announcement; at most {@value #MAX_TEXT_LENGTH} characters, so that
+	 * an announcement always fits in Pusher's 10KB payload limit, even with every
+	 * character escaped in JSON
+	 */
+	record AnnouncementRequest(@NotBlank @Size(max = MAX_TEXT_LENGTH) String text) {
+
+		static final int MAX_TEXT_LENGTH = 1000;
+
 	}
 
 }

@@ -2,23 +2,30 @@ package io.pusherspring.sample;
 
 import io.pusherspring.test.PusherRecorder;
 import io.pusherspring.test.RecordPusherEvents;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Posting announcements over HTTP broadcasts them, recorded by the test kit.
+ * Posting announcements over HTTP broadcasts them, recorded by the test kit; invalid
+ * requests are answered with 400 as {@code ProblemDetail} and broadcast nothing.
  *
  * @author pusher-spring-boot
  */
@@ -35,10 +42,7 @@ class AnnouncementTests {
 
 	@Test
 	void postedAnnouncementIsBroadcastToTheClass() throws Exception {
-		this.mvc
-			.perform(post("/api/classes/7/announcements").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Quiz at ten\"}"))
-			.andExpect(status().isCreated())
+		postAnnouncement(7, "{\"text\":\"Quiz at ten\"}").andExpect(status().isCreated())
 			.andExpect(jsonPath("$.classId").value(7));
 		assertThat(this.pusher).hasTriggered("class-7", "announcement.posted")
 			.withDataSatisfying((data) -> assertThat(data).containsEntry("classId", 7)
@@ -46,14 +50,79 @@ class AnnouncementTests {
 				.containsKey("postedAt"));
 	}
 
-	@Test
-	void announcementTooLargeForPusherIsABadRequestAndNotSent() throws Exception {
-		this.mvc
-			.perform(post("/api/classes/7/announcements").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"" + "x".repeat(11_000) + "\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("over the limit")));
+	@ParameterizedTest
+	@ValueSource(strings = { "{}", "{\"text\":null}", "{\"text\":\"\"}", "{\"text\":\"   \"}" })
+	void announcementWithoutTextIsABadRequestAndNotSent(String body) throws Exception {
+		expectProblem(postAnnouncement(7, body)).andExpect(jsonPath("$.errors.text").value("must not be blank"));
 		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void announcementOverTheLengthLimitIsABadRequestAndNotSent() throws Exception {
+		expectProblem(postAnnouncement(7, "{\"text\":\"" + "x".repeat(1001) + "\"}"))
+			.andExpect(jsonPath("$.errors.text").value("size must be between 0 and 1000"));
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void longestAnnouncementFitsInPushersPayloadLimitEvenWhenEveryCharacterIsEscaped() throws Exception {
+		postAnnouncement(7, "{\"text\":\"" + "\\u0001".repeat(1000) + "\"}").andExpect(status().isCreated());
+		assertThat(this.pusher).hasTriggered("class-7", "announcement.posted");
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 0, -1 })
+	void classIdThatIsNotPositiveIsABadRequestAndNotSent(long classId) throws Exception {
+		expectProblem(postAnnouncement(classId, "{\"text\":\"Quiz at ten\"}"))
+			.andExpect(jsonPath("$.errors.classId").value("must be greater than 0"))
+			.andExpect(jsonPath("$.detail").value("classId: must be greater than 0"));
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void everyInvalidFieldIsNamed() throws Exception {
+		expectProblem(postAnnouncement(-1, "{}")).andExpect(jsonPath("$.errors.classId").exists())
+			.andExpect(jsonPath("$.errors.text").exists());
+	}
+
+	@Test
+	void classIdThatIsNotANumberIsABadRequest() throws Exception {
+		expectProblem(this.mvc.perform(post("/api/classes/seven/announcements").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\":\"Quiz at ten\"}")));
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void malformedJsonIsABadRequest() throws Exception {
+		expectProblem(postAnnouncement(7, "{\"text\":"))
+			.andExpect(jsonPath("$.detail").value("Failed to read request"));
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	private ResultActions postAnnouncement(long classId, String body) throws Exception {
+		return this.mvc
+			.perform(post("/api/classes/{classId}/announcements", classId).contentType(MediaType.APPLICATION_JSON)
+				.content(body));
+	}
+
+	private static ResultActions expectProblem(ResultActions result) throws Exception {
+		return result.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(400));
+	}
+
+	@Nested
+	@TestPropertySource(properties = "pusher.limits.max-payload-size=1KB")
+	class WithASmallerPayloadLimit {
+
+		@Test
+		void announcementTooLargeForPusherIsABadRequestAndNotSent() throws Exception {
+			expectProblem(postAnnouncement(7, "{\"text\":\"" + "é".repeat(1000) + "\"}"))
+				.andExpect(jsonPath("$.title").value("Cannot be broadcast"))
+				.andExpect(jsonPath("$.detail").value(containsString("over the limit")));
+			assertThat(AnnouncementTests.this.pusher).hasNoEvents();
+		}
+
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.pusherspring.test.app;
+package com.example.classroom;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.pusherspring.sample;
+package com.example.classroom;
 
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.Test;
@@ -12,12 +12,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The application against a fake Pusher HTTP API that checks signatures and fails on
- * demand.
- *
- * @author pusher-spring-boot
- */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class AnnouncementsOverHttpTests {
 

@@ -1,0 +1,5 @@
+package com.example.classroom;
+
+public record Announcement(long classId, String text) {
+
+}
