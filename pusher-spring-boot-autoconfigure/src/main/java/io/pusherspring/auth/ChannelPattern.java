@@ -219,21 +219,23 @@ final class ChannelPattern {
 	 * stands for all the others.
 	 */
 	private List<Character> alphabet(ChannelPattern other) {
-		Set<Character> alphabet = new LinkedHashSet<>();
+		Set<Character> literals = new LinkedHashSet<>();
 		for (char[] items : new char[][] { this.items, other.items }) {
 			for (char c : items) {
 				if (c != VARIABLE) {
-					alphabet.add(c);
+					literals.add(c);
 				}
 			}
 		}
+		List<Character> alphabet = new ArrayList<>();
 		for (char c = '0'; c <= 'z'; c++) {
-			if (ChannelNames.isAllowed(c) && !alphabet.contains(c)) {
+			if (ChannelNames.isAllowed(c) && !literals.contains(c)) {
 				alphabet.add(c);
 				break;
 			}
 		}
-		return new ArrayList<>(alphabet);
+		alphabet.addAll(literals);
+		return alphabet;
 	}
 
 	// States: 2 * i is "before item i", 2 * i + 1 "inside variable i, one or more

@@ -29,7 +29,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -52,9 +51,6 @@ public final class PusherAuthAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PusherAuthAutoConfiguration.class);
 
-	private static final boolean BUCKET4J_PRESENT = ClassUtils.isPresent("io.github.bucket4j.Bucket",
-			PusherAuthAutoConfiguration.class.getClassLoader());
-
 	@Bean
 	@ConditionalOnMissingBean
 	static ChannelAuthorizerRegistry pusherChannelAuthorizerRegistry(ConfigurableListableBeanFactory beanFactory) {
@@ -71,7 +67,7 @@ public final class PusherAuthAutoConfiguration {
 			ObjectProvider<AuthRateLimiter> rateLimiter, ApplicationEventPublisher eventPublisher) {
 		PusherProperties.Auth auth = properties.getAuth();
 		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
-		if (auth.getRateLimit().isEnabled() && limiter == null && !BUCKET4J_PRESENT) {
+		if (auth.getRateLimit().isEnabled() && limiter == null) {
 			logger.warn("The Pusher auth endpoints are not rate limited: pusher.auth.rate-limit.enabled is true, "
 					+ "but Bucket4j is not on the class path. Add com.bucket4j:bucket4j_jdk17-core "
 					+ "(pusher-spring-boot-starter brings it), or set pusher.auth.rate-limit.enabled=false.");
