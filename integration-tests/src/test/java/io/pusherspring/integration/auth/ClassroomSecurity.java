@@ -13,7 +13,9 @@ public class ClassroomSecurity {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+		return http
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/error").permitAll().anyRequest().authenticated())
 			// Browsers with a session send the XSRF-TOKEN cookie back as X-XSRF-TOKEN;
 			// callers with a bearer token need no CSRF token.
 			.csrf((csrf) -> csrf.spa())
