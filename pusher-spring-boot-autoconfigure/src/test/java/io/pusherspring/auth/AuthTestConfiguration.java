@@ -9,6 +9,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
+import io.pusherspring.autoconfigure.PusherAuthAutoConfiguration;
+import io.pusherspring.autoconfigure.PusherAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -24,6 +32,24 @@ import org.springframework.security.core.Authentication;
 class AuthTestConfiguration {
 
 	static final UUID MATHS = UUID.fromString("3f2b8c1e-9d4a-4e7b-8f6a-2c1d0e9b7a65");
+
+	static final String KEY = "278d425bdf160c739803";
+
+	static final String SECRET = "7ad3773142a6692b25b8";
+
+	/**
+	 * A servlet web application with Spring MVC, the Pusher auto-configurations, these
+	 * authorizers, and the credentials of Pusher's documented signing vectors.
+	 * @return the runner
+	 */
+	static WebApplicationContextRunner webApplication() {
+		return new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
+					PusherAutoConfiguration.class, PusherAuthAutoConfiguration.class))
+			.withUserConfiguration(AuthTestConfiguration.class)
+			.withPropertyValues("pusher.app-id=3", "pusher.key=" + KEY, "pusher.secret=" + SECRET);
+	}
 
 	@Bean
 	ChannelAuthorizer userChannels() {

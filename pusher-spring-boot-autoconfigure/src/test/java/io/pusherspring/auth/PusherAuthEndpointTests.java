@@ -19,16 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pusherspring.auth.AuthTestConfiguration.RecordedDecisions;
 import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
 import io.pusherspring.auth.PusherAuthorizationEvent.Outcome;
-import io.pusherspring.autoconfigure.PusherAuthAutoConfiguration;
-import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,9 +42,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @ExtendWith(OutputCaptureExtension.class)
 class PusherAuthEndpointTests {
 
-	static final String KEY = "278d425bdf160c739803";
+	static final String KEY = AuthTestConfiguration.KEY;
 
-	static final String SECRET = "7ad3773142a6692b25b8";
+	static final String SECRET = AuthTestConfiguration.SECRET;
 
 	static final String MASTER_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
@@ -58,12 +52,7 @@ class PusherAuthEndpointTests {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				PusherAutoConfiguration.class, PusherAuthAutoConfiguration.class))
-		.withUserConfiguration(AuthTestConfiguration.class)
-		.withPropertyValues("pusher.app-id=3", "pusher.key=" + KEY, "pusher.secret=" + SECRET);
+	private final WebApplicationContextRunner runner = AuthTestConfiguration.webApplication();
 
 	@Test
 	void signsPrivateChannelsAsPusherDocumentsIt() {

@@ -4,14 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import io.pusherspring.auth.AuthTestConfiguration.RecordedDecisions;
 import io.pusherspring.auth.PusherAuthorizationEvent.Outcome;
-import io.pusherspring.autoconfigure.PusherAuthAutoConfiguration;
-import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -31,14 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PusherAuthRateLimitTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				PusherAutoConfiguration.class, PusherAuthAutoConfiguration.class))
-		.withUserConfiguration(AuthTestConfiguration.class)
-		.withPropertyValues("pusher.app-id=3", "pusher.key=" + PusherAuthEndpointTests.KEY,
-				"pusher.secret=" + PusherAuthEndpointTests.SECRET, "pusher.auth.rate-limit.capacity=3",
-				"pusher.auth.rate-limit.period=1m");
+	private final WebApplicationContextRunner runner = AuthTestConfiguration.webApplication()
+		.withPropertyValues("pusher.auth.rate-limit.capacity=3", "pusher.auth.rate-limit.period=1m");
 
 	@Test
 	void answers429WithRetryAfterOnceAUserSpentTheBudgetOnEitherEndpoint() {

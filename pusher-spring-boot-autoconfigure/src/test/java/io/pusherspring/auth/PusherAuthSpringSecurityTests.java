@@ -6,14 +6,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.pusherspring.auth.AuthTestConfiguration.RecordedDecisions;
-import io.pusherspring.autoconfigure.PusherAuthAutoConfiguration;
-import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -37,13 +31,7 @@ class PusherAuthSpringSecurityTests {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class,
-				PusherAutoConfiguration.class, PusherAuthAutoConfiguration.class))
-		.withUserConfiguration(AuthTestConfiguration.class)
-		.withPropertyValues("pusher.app-id=3", "pusher.key=" + PusherAuthEndpointTests.KEY,
-				"pusher.secret=" + PusherAuthEndpointTests.SECRET);
+	private final WebApplicationContextRunner runner = AuthTestConfiguration.webApplication();
 
 	@AfterEach
 	void clearSecurityContext() {

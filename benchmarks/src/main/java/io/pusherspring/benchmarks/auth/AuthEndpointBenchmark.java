@@ -36,6 +36,8 @@ public final class AuthEndpointBenchmark {
 
 	static final String SECRET = "7ad3773142a6692b25b8";
 
+	private static final int WARM_UP_ROUNDS = 3;
+
 	private static final Pattern REQUESTS_PER_SECOND = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
 
 	private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -61,8 +63,10 @@ public final class AuthEndpointBenchmark {
 			String starter = "http://127.0.0.1:" + port + "/pusher/auth";
 			String handWritten = "http://127.0.0.1:" + port + "/handwritten/auth";
 			System.out.println("uptime before: " + uptime());
-			System.out.printf("warm-up: starter %.0f, hand-written %.0f requests/s%n",
-					wrk(script, starter, seconds, connections), wrk(script, handWritten, seconds, connections));
+			for (int warmUp = 1; warmUp <= WARM_UP_ROUNDS; warmUp++) {
+				System.out.printf(Locale.ROOT, "warm-up %d: starter %.0f, hand-written %.0f requests/s%n", warmUp,
+						wrk(script, starter, seconds, connections), wrk(script, handWritten, seconds, connections));
+			}
 			List<Double> starterRates = new ArrayList<>();
 			List<Double> handWrittenRates = new ArrayList<>();
 			List<Double> ratios = new ArrayList<>();

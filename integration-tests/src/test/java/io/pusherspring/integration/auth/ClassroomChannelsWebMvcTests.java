@@ -10,7 +10,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest
@@ -44,6 +46,14 @@ class ClassroomChannelsWebMvcTests {
 		this.mvc
 			.perform(PusherRequests.channelAuth("1234.5678", "private-staff-room-1")
 				.with(jwt().authorities(new SimpleGrantedAuthority("ROLE_TEACHER"))))
+			.andExpect(this.signatures.validChannelAuthorization());
+	}
+
+	@Test
+	void sessionUsersSendTheCsrfToken() throws Exception {
+		this.mvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-s-2").with(user("s-2")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-s-2").with(user("s-2")).with(csrf()))
 			.andExpect(this.signatures.validChannelAuthorization());
 	}
 
