@@ -12,6 +12,8 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
 
 /**
@@ -32,10 +34,14 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 
 	private final Function<String, Bucket> buckets;
 
+	private final @Nullable LocalBuckets local;
+
 	private final String description;
 
-	private Bucket4jAuthRateLimiter(Function<String, Bucket> buckets, String description) {
+	private Bucket4jAuthRateLimiter(Function<String, Bucket> buckets, @Nullable LocalBuckets local,
+			String description) {
 		this.buckets = buckets;
+		this.local = local;
 		this.description = description;
 	}
 
@@ -49,7 +55,7 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 	public static Bucket4jAuthRateLimiter local(long capacity, Duration period) {
 		BucketConfiguration configuration = configuration(capacity, period);
 		LocalBuckets buckets = new LocalBuckets(configuration, capacity, period);
-		return new Bucket4jAuthRateLimiter(buckets::get,
+		return new Bucket4jAuthRateLimiter(buckets::get, buckets,
 				"local, " + capacity + " requests per " + period + " per caller");
 	}
 
@@ -65,7 +71,7 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 		Assert.notNull(proxyManager, "'proxyManager' must not be null");
 		BucketConfiguration configuration = configuration(capacity, period);
 		return new Bucket4jAuthRateLimiter((key) -> proxyManager.builder().build(KEY_PREFIX + key, () -> configuration),
-				"shared through " + proxyManager.getClass().getSimpleName() + ", " + capacity + " requests per "
+				null, "shared through " + proxyManager.getClass().getSimpleName() + ", " + capacity + " requests per "
 						+ period + " per caller");
 	}
 
@@ -81,6 +87,13 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 	public Duration tryConsume(String key) {
 		ConsumptionProbe probe = this.buckets.apply(key).tryConsumeAndReturnRemaining(1);
 		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+	}
+
+	/**
+	 * How many callers have a local bucket.
+	 */
+	int localBuckets() {
+		return (this.local != null) ? this.local.buckets.size() : 0;
 	}
 
 	@Override
