@@ -44,7 +44,10 @@ public final class PusherAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnProperty("pusher.encryption-master-key")
 	ChannelEncryption pusherChannelEncryption(PusherProperties properties) {
-		String masterKey = properties.getEncryptionMasterKey();
+		return channelEncryption(properties.getEncryptionMasterKey());
+	}
+
+	static ChannelEncryption channelEncryption(String masterKey) {
 		try {
 			return new ChannelEncryption(masterKey);
 		}

@@ -427,12 +427,39 @@ public class PusherProperties {
 			 */
 			private boolean enabled = true;
 
+			/**
+			 * Requests each user (or, for anonymous callers, each remote address) may
+			 * make at once; the budget refills at this many requests per period.
+			 */
+			private long capacity = 120;
+
+			/**
+			 * Time in which a used-up budget refills completely.
+			 */
+			private Duration period = Duration.ofMinutes(1);
+
 			public boolean isEnabled() {
 				return this.enabled;
 			}
 
 			public void setEnabled(boolean enabled) {
 				this.enabled = enabled;
+			}
+
+			public long getCapacity() {
+				return this.capacity;
+			}
+
+			public void setCapacity(long capacity) {
+				this.capacity = capacity;
+			}
+
+			public Duration getPeriod() {
+				return this.period;
+			}
+
+			public void setPeriod(Duration period) {
+				this.period = period;
 			}
 
 		}

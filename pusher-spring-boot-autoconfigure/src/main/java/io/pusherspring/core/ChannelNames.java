@@ -148,7 +148,12 @@ public final class ChannelNames {
 		return "'" + ((value.length() > QUOTED_LIMIT) ? value.substring(0, QUOTED_LIMIT) + "…" : value) + "'";
 	}
 
-	private static boolean isAllowed(char c) {
+	/**
+	 * Whether a character may appear in a channel name (and in a user id).
+	 * @param c the character
+	 * @return {@code true} for {@code A-Z a-z 0-9 _ - = @ , . ;}
+	 */
+	public static boolean isAllowed(char c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-'
 				|| c == '=' || c == '@' || c == ',' || c == '.' || c == ';';
 	}

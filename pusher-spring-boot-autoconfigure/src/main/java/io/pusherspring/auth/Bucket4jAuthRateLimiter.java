@@ -1,0 +1,143 @@
+package io.pusherspring.auth;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * An {@link AuthRateLimiter} on Bucket4j token buckets: each caller may make
+ * {@code capacity} requests at once, refilled greedily at {@code capacity} per
+ * {@code period}.
+ * <p>
+ * {@link #local local} buckets live in this instance's memory (each instance of an
+ * application has its own budget); {@link #shared shared} buckets live in the store of a
+ * Bucket4j {@link ProxyManager} (JCache, Redis, JDBC, ...), so that every instance behind
+ * a load balancer draws on one budget per caller.
+ *
+ * @author pusher-spring-boot
+ */
+public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
+
+	private static final String KEY_PREFIX = "pusher-auth:";
+
+	private final Function<String, Bucket> buckets;
+
+	private final @Nullable LocalBuckets local;
+
+	private final String description;
+
+	private Bucket4jAuthRateLimiter(Function<String, Bucket> buckets, @Nullable LocalBuckets local,
+			String description) {
+		this.buckets = buckets;
+		this.local = local;
+		this.description = description;
+	}
+
+	/**
+	 * Buckets in this instance's memory. A bucket that is full again (its caller has been
+	 * idle for a period) is dropped, so memory follows the number of recent callers.
+	 * @param capacity requests a caller may make at once
+	 * @param period time in which a used-up budget refills
+	 * @return the rate limiter
+	 */
+	public static Bucket4jAuthRateLimiter local(long capacity, Duration period) {
+		BucketConfiguration configuration = configuration(capacity, period);
+		LocalBuckets buckets = new LocalBuckets(configuration, capacity, period);
+		return new Bucket4jAuthRateLimiter(buckets::get, buckets,
+				"local, " + capacity + " requests per " + period + " per caller");
+	}
+
+	/**
+	 * Buckets in the store of a {@link ProxyManager}, shared by every instance that uses
+	 * the same store. Keys are the caller keys prefixed with {@code pusher-auth:}.
+	 * @param proxyManager the proxy manager
+	 * @param capacity requests a caller may make at once
+	 * @param period time in which a used-up budget refills
+	 * @return the rate limiter
+	 */
+	public static Bucket4jAuthRateLimiter shared(ProxyManager<String> proxyManager, long capacity, Duration period) {
+		Assert.notNull(proxyManager, "'proxyManager' must not be null");
+		BucketConfiguration configuration = configuration(capacity, period);
+		return new Bucket4jAuthRateLimiter((key) -> proxyManager.builder().build(KEY_PREFIX + key, () -> configuration),
+				null, "shared through " + proxyManager.getClass().getSimpleName() + ", " + capacity + " requests per "
+						+ period + " per caller");
+	}
+
+	private static BucketConfiguration configuration(long capacity, Duration period) {
+		Assert.isTrue(capacity > 0, "'capacity' must be positive");
+		Assert.isTrue(period != null && !period.isNegative() && !period.isZero(), "'period' must be positive");
+		return BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+			.build();
+	}
+
+	@Override
+	public Duration tryConsume(String key) {
+		ConsumptionProbe probe = this.buckets.apply(key).tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
+	}
+
+	/**
+	 * How many callers have a local bucket.
+	 */
+	int localBuckets() {
+		return (this.local != null) ? this.local.buckets.size() : 0;
+	}
+
+	@Override
+	public String toString() {
+		return "Bucket4jAuthRateLimiter[" + this.description + "]";
+	}
+
+	/**
+	 * One local bucket per caller. Every period, buckets that are full again are dropped:
+	 * a new bucket for the same caller starts full, so nothing is lost.
+	 */
+	private static final class LocalBuckets {
+
+		private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+		private final BucketConfiguration configuration;
+
+		private final long capacity;
+
+		private final long periodNanos;
+
+		private final AtomicLong nextSweep;
+
+		LocalBuckets(BucketConfiguration configuration, long capacity, Duration period) {
+			this.configuration = configuration;
+			this.capacity = capacity;
+			this.periodNanos = period.toNanos();
+			this.nextSweep = new AtomicLong(System.nanoTime() + this.periodNanos);
+		}
+
+		Bucket get(String key) {
+			sweepIfDue();
+			return this.buckets.computeIfAbsent(key,
+					(k) -> Bucket.builder().addLimit(this.configuration.getBandwidths()[0]).build());
+		}
+
+		private void sweepIfDue() {
+			long now = System.nanoTime();
+			long due = this.nextSweep.get();
+			if (now - due >= 0 && this.nextSweep.compareAndSet(due, now + this.periodNanos)) {
+				this.buckets.values().removeIf((bucket) -> bucket.getAvailableTokens() >= this.capacity);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Channel authorization and user authentication for Pusher Channels:
+ * {@link io.pusherspring.auth.ChannelAuthorizer} beans and
+ * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods decide who may
+ * subscribe to which private, encrypted or presence channel, and the auth endpoints sign
+ * their decisions.
+ */
+@NullMarked
+package io.pusherspring.auth;
+
+import org.jspecify.annotations.NullMarked;

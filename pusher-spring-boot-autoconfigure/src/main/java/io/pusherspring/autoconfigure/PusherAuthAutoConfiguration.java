@@ -1,0 +1,133 @@
+package io.pusherspring.autoconfigure;
+
+import java.util.List;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.pusherspring.auth.AuthRateLimiter;
+import io.pusherspring.auth.Bucket4jAuthRateLimiter;
+import io.pusherspring.auth.ChannelAuthorizerRegistry;
+import io.pusherspring.auth.PusherAuthHandlerMapping;
+import io.pusherspring.auth.PusherAuthService;
+import io.pusherspring.auth.PusherUserResolver;
+import io.pusherspring.core.ChannelEncryption;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for Pusher channel authorization and user authentication in servlet
+ * web applications: the {@code pusher.auth.path} and {@code pusher.auth.user-path}
+ * endpoints, deciding with the application's
+ * {@link io.pusherspring.auth.ChannelAuthorizer} beans and
+ * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, rate limited with
+ * Bucket4j when it is on the class path.
+ *
+ * @author pusher-spring-boot
+ */
+@AutoConfiguration(after = PusherAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
+@ConditionalOnBooleanProperty(name = "pusher.auth.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PusherProperties.class)
+public final class PusherAuthAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(PusherAuthAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	static ChannelAuthorizerRegistry pusherChannelAuthorizerRegistry(ConfigurableListableBeanFactory beanFactory) {
+		ConversionService conversionService = beanFactory.getConversionService();
+		return new ChannelAuthorizerRegistry(beanFactory,
+				(conversionService != null) ? conversionService : ApplicationConversionService.getSharedInstance());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PusherAuthService pusherAuthService(PusherProperties properties,
+			ObjectProvider<PusherConnectionDetails> connectionDetails, ChannelAuthorizerRegistry authorizers,
+			ObjectProvider<PusherUserResolver> userResolver, ObjectProvider<ChannelEncryption> encryption,
+			ObjectProvider<AuthRateLimiter> rateLimiter, ApplicationEventPublisher eventPublisher) {
+		PusherProperties.Auth auth = properties.getAuth();
+		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
+		if (auth.getRateLimit().isEnabled() && limiter == null) {
+			logger.warn("The Pusher auth endpoints are not rate limited: pusher.auth.rate-limit.enabled is true, "
+					+ "but Bucket4j is not on the class path. Add com.bucket4j:bucket4j_jdk17-core "
+					+ "(pusher-spring-boot-starter brings it), or set pusher.auth.rate-limit.enabled=false.");
+		}
+		return PusherAuthService
+			.builder(() -> connectionDetails.getIfAvailable(() -> new PropertiesPusherConnectionDetails(properties))
+				.getCredentials(), authorizers)
+			.userResolver(userResolver.getIfAvailable(PusherUserResolver::principalName))
+			.encryption(encryption.getIfAvailable(() -> (properties.getEncryptionMasterKey() != null)
+					? PusherAutoConfiguration.channelEncryption(properties.getEncryptionMasterKey()) : null))
+			.rateLimiter(limiter)
+			.allowAnonymous(auth.isAllowAnonymous())
+			.events(eventPublisher::publishEvent)
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PusherAuthHandlerMapping pusherAuthHandlerMapping(PusherAuthService pusherAuthService,
+			PusherProperties properties) {
+		return new PusherAuthHandlerMapping(pusherAuthService, properties.getAuth().getPath(),
+				properties.getAuth().getUserPath());
+	}
+
+	@Bean
+	SmartInitializingSingleton pusherEncryptedChannelCheck(ChannelAuthorizerRegistry authorizers,
+			ObjectProvider<ChannelEncryption> encryption, PusherProperties properties) {
+		return () -> {
+			if (encryption.getIfAvailable() != null || properties.getEncryptionMasterKey() != null) {
+				return;
+			}
+			List<String> encrypted = authorizers.encryptedChannelAuthorizers();
+			if (!encrypted.isEmpty()) {
+				logger.warn("pusher.encryption-master-key is not set, so subscriptions to private-encrypted- "
+						+ "channels are denied (403), although " + String.join(", ", encrypted)
+						+ " could grant them. Generate a key with: openssl rand -base64 32");
+			}
+		};
+	}
+
+	/**
+	 * A Bucket4j budget per caller: shared through the application's {@link ProxyManager}
+	 * bean if it has one, else in this instance's memory.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Bucket.class)
+	@ConditionalOnBooleanProperty(name = "pusher.auth.rate-limit.enabled", matchIfMissing = true)
+	static class Bucket4jRateLimitConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(AuthRateLimiter.class)
+		Bucket4jAuthRateLimiter pusherAuthRateLimiter(PusherProperties properties,
+				ObjectProvider<ProxyManager<String>> proxyManager) {
+			PusherProperties.Auth.RateLimit rateLimit = properties.getAuth().getRateLimit();
+			ProxyManager<String> shared = proxyManager.getIfUnique();
+			return (shared != null)
+					? Bucket4jAuthRateLimiter.shared(shared, rateLimit.getCapacity(), rateLimit.getPeriod())
+					: Bucket4jAuthRateLimiter.local(rateLimit.getCapacity(), rateLimit.getPeriod());
+		}
+
+	}
+
+}

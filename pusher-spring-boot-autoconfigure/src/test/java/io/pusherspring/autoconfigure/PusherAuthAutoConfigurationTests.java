@@ -1,0 +1,214 @@
+package io.pusherspring.autoconfigure;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.github.bucket4j.Bucket;
+import io.pusherspring.auth.AuthRateLimiter;
+import io.pusherspring.auth.Bucket4jAuthRateLimiter;
+import io.pusherspring.auth.ChannelAuthorizer;
+import io.pusherspring.auth.ChannelAuthorizerRegistry;
+import io.pusherspring.auth.ChannelVariable;
+import io.pusherspring.auth.InMemoryProxyManager;
+import io.pusherspring.auth.PusherAuthHandlerMapping;
+import io.pusherspring.auth.PusherAuthService;
+import io.pusherspring.auth.PusherChannel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PusherAuthAutoConfiguration}.
+ *
+ * @author pusher-spring-boot
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class PusherAuthAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
+				PusherAuthAutoConfiguration.class))
+		.withPropertyValues("pusher.app-id=3", "pusher.key=key", "pusher.secret=secret");
+
+	@Test
+	void definesEndpointsWithALocalRateLimitByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(PusherAuthHandlerMapping.class)
+				.hasSingleBean(PusherAuthService.class)
+				.hasSingleBean(ChannelAuthorizerRegistry.class)
+				.hasSingleBean(Bucket4jAuthRateLimiter.class);
+			assertThat(context.getBean(PusherAuthHandlerMapping.class).getUrlMap()).containsOnlyKeys("/pusher/auth",
+					"/pusher/user-auth");
+			assertThat(context.getBean(Bucket4jAuthRateLimiter.class))
+				.hasToString("Bucket4jAuthRateLimiter[local, 120 requests per PT1M per caller]");
+		});
+	}
+
+	@Test
+	void rateLimitPropertiesSetTheBudget() {
+		this.runner.withPropertyValues("pusher.auth.rate-limit.capacity=10", "pusher.auth.rate-limit.period=30s")
+			.run((context) -> assertThat(context.getBean(Bucket4jAuthRateLimiter.class))
+				.hasToString("Bucket4jAuthRateLimiter[local, 10 requests per PT30S per caller]"));
+	}
+
+	@Test
+	void sharesTheBudgetThroughAProxyManagerBean() {
+		this.runner.withBean(InMemoryProxyManager.class, InMemoryProxyManager::new)
+			.run((context) -> assertThat(context.getBean(Bucket4jAuthRateLimiter.class)).asString()
+				.startsWith("Bucket4jAuthRateLimiter[shared through InMemoryProxyManager"));
+	}
+
+	@Test
+	void backsOffFromAnApplicationsRateLimiter() {
+		AuthRateLimiter own = (key) -> Duration.ZERO;
+		this.runner.withBean(AuthRateLimiter.class, () -> own).run((context) -> {
+			assertThat(context).doesNotHaveBean(Bucket4jAuthRateLimiter.class);
+			assertThat(context.getBean(AuthRateLimiter.class)).isSameAs(own);
+		});
+	}
+
+	@Test
+	void rateLimitCanBeSwitchedOff() {
+		this.runner.withPropertyValues("pusher.auth.rate-limit.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(PusherAuthHandlerMapping.class)
+				.doesNotHaveBean(AuthRateLimiter.class));
+	}
+
+	@Test
+	void warnsWhenBucket4jIsMissing(CapturedOutput output) {
+		this.runner.withClassLoader(new FilteredClassLoader(Bucket.class)).run((context) -> {
+			assertThat(context).hasSingleBean(PusherAuthHandlerMapping.class).doesNotHaveBean(AuthRateLimiter.class);
+			assertThat(output).contains("The Pusher auth endpoints are not rate limited");
+		});
+	}
+
+	@Test
+	void switchedOffByProperty() {
+		this.runner.withPropertyValues("pusher.auth.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PusherAuthHandlerMapping.class)
+				.doesNotHaveBean(PusherAuthService.class));
+	}
+
+	@Test
+	void needsAServletWebApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PusherAutoConfiguration.class, PusherAuthAutoConfiguration.class))
+			.withPropertyValues("pusher.app-id=3", "pusher.key=key", "pusher.secret=secret")
+			.run((context) -> assertThat(context).doesNotHaveBean(PusherAuthHandlerMapping.class));
+	}
+
+	@Test
+	void needsSpringMvc() {
+		this.runner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(PusherAuthHandlerMapping.class));
+	}
+
+	@Test
+	void startsWithoutCredentialsUntilAskedToSign() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAuthAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PusherAuthHandlerMapping.class));
+	}
+
+	@Test
+	void conflictingAuthorizersFailStartUpNamingBoth() {
+		this.runner.withUserConfiguration(ConflictingAuthorizers.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("Channel authorizers bean 'classChats' (pattern 'private-{classId}-chat') "
+						+ "and bean 'userChannels' (pattern 'private-user-{userId}') both match channels such as "
+						+ "'private-user-chat'"));
+	}
+
+	@Test
+	void pusherChannelMethodWithUnknownVariableFailsStartUp() {
+		this.runner.withBean(UnknownVariable.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("@PusherChannel method")
+				.hasMessageContaining("UnknownVariable.authorize")
+				.hasMessageContaining("names variable 'userId', but the pattern has [classId]"));
+	}
+
+	@Test
+	void pusherChannelMethodWithUnsupportedReturnTypeFailsStartUp() {
+		this.runner.withBean(StringResult.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("it returns String; return boolean (private channels), "
+						+ "PresenceMember (presence channels) or ChannelAuthorization"));
+	}
+
+	@Test
+	void pusherChannelMethodWithUnsupportedParameterFailsStartUp() {
+		this.runner.withBean(UnsupportedParameter.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasMessageContaining("cannot supply parameter 0 of type Integer"));
+	}
+
+	@Test
+	void slicesOfWebMvcTestImportTheAutoConfiguration() throws Exception {
+		try (InputStream imports = getClass().getResourceAsStream(
+				"/META-INF/spring/org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureWebMvc.imports")) {
+			assertThat(new String(imports.readAllBytes(), StandardCharsets.UTF_8).lines())
+				.contains(PusherAuthAutoConfiguration.class.getName());
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ConflictingAuthorizers {
+
+		@Bean
+		ChannelAuthorizer classChats() {
+			return ChannelAuthorizer.permitAll("private-{classId}-chat");
+		}
+
+		@Bean
+		ChannelAuthorizer userChannels() {
+			return ChannelAuthorizer.permitAll("private-user-{userId}");
+		}
+
+	}
+
+	static class UnknownVariable {
+
+		@PusherChannel("private-class-{classId}")
+		boolean authorize(@ChannelVariable("userId") String userId) {
+			return true;
+		}
+
+	}
+
+	static class StringResult {
+
+		@PusherChannel("private-class-{classId}")
+		String authorize() {
+			return "yes";
+		}
+
+	}
+
+	static class UnsupportedParameter {
+
+		@PusherChannel("private-class-{classId}")
+		boolean authorize(Integer classId) {
+			return true;
+		}
+
+	}
+
+}
