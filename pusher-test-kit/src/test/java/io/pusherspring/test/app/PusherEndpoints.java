@@ -2,30 +2,23 @@ package io.pusherspring.test.app;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Stand-ins for the Pusher endpoints an application exposes (the starter's own webhook
- * filter and auth endpoints are not written yet): webhooks, channel authorization and
- * user authentication.
+ * Stand-ins for the Pusher endpoints an application exposes (the starter's own auth
+ * endpoints are not written yet): channel authorization and user authentication.
  *
  * @author pusher-spring-boot
  */
@@ -34,34 +27,8 @@ public class PusherEndpoints {
 
 	private final PusherConnectionDetails pusher;
 
-	private final NotificationService notifications;
-
-	public PusherEndpoints(PusherConnectionDetails pusher, NotificationService notifications) {
+	public PusherEndpoints(PusherConnectionDetails pusher) {
 		this.pusher = pusher;
-		this.notifications = notifications;
-	}
-
-	/**
-	 * Verify a webhook and tell a class when a member joins.
-	 * @param key the app key the webhook claims
-	 * @param signature the signature of the body
-	 * @param body the raw body
-	 * @return 200 if verified, 401 otherwise
-	 */
-	@PostMapping("/pusher/webhooks")
-	public ResponseEntity<Void> webhook(@RequestHeader(name = "X-Pusher-Key", required = false) String key,
-			@RequestHeader(name = "X-Pusher-Signature", required = false) String signature, @RequestBody byte[] body) {
-		boolean verified = this.pusher.getKey().equals(key) && signature != null && MessageDigest
-			.isEqual(sign(body).getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
-		if (!verified) {
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
-		}
-		for (JsonNode event : JsonMapper.shared().readTree(body).path("events").values()) {
-			if ("member_added".equals(event.path("name").asString())) {
-				this.notifications.memberJoined(event.path("channel").asString(), event.path("user_id").asString());
-			}
-		}
-		return ResponseEntity.ok().build();
 	}
 
 	/**
