@@ -37,9 +37,11 @@ import org.springframework.web.util.UrlPathHelper;
 public class PusherWebhookFilter extends OncePerRequestFilter {
 
 	/**
-	 * Name of the request attribute that holds the verified {@link PusherWebhook}.
+	 * Name of the request attribute that holds the verified {@link PusherWebhook}; a
+	 * constant, so that a controller can take it with
+	 * {@code @RequestAttribute(PusherWebhookFilter.WEBHOOK_ATTRIBUTE)}.
 	 */
-	public static final String WEBHOOK_ATTRIBUTE = PusherWebhook.class.getName();
+	public static final String WEBHOOK_ATTRIBUTE = "io.pusherspring.webhook.PusherWebhook";
 
 	private static final String TEXT_PLAIN_UTF8 = "text/plain;charset=UTF-8";
 
