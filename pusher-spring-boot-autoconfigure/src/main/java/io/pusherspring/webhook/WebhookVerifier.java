@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +34,8 @@ final class WebhookVerifier {
 	static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
 
 	private static final int ID_PREFIX_BYTES = 12;
+
+	private static final int PREALLOCATED_BODY_SIZE = 64 * 1024;
 
 	private static final HexFormat HEX = HexFormat.of();
 
@@ -63,12 +66,13 @@ final class WebhookVerifier {
 		if (!"POST".equals(request.getMethod())) {
 			return new Rejected(WebhookRejection.METHOD_NOT_ALLOWED, "the method is not POST");
 		}
-		if (request.getContentLengthLong() > this.maxBodySize) {
+		long declared = request.getContentLengthLong();
+		if (declared > this.maxBodySize) {
 			return new Rejected(WebhookRejection.BODY_TOO_LARGE, "Content-Length is over " + this.maxBodySize);
 		}
 		byte[] body;
 		try {
-			body = readAtMost(request.getInputStream(), this.maxBodySize);
+			body = readAtMost(request.getInputStream(), declared, this.maxBodySize);
 		}
 		catch (IOException ex) {
 			return new Rejected(WebhookRejection.MALFORMED_BODY, "the body could not be read");
@@ -106,10 +110,19 @@ final class WebhookVerifier {
 	}
 
 	/**
-	 * Reads a body without ever holding more than one byte over the limit.
+	 * Reads a body without ever holding more than one byte over the limit. A small
+	 * declared length is read into a buffer of that size at once (the container delivers
+	 * no more); a large one grows as bytes arrive, so that a caller who declares much and
+	 * sends little does not hold memory.
+	 * @param declared the {@code Content-Length}, at most the limit, or -1 if unknown
 	 * @return the body, or {@code null} if it is longer than the limit
 	 */
-	private static byte @Nullable [] readAtMost(InputStream in, int limit) throws IOException {
+	private static byte @Nullable [] readAtMost(InputStream in, long declared, int limit) throws IOException {
+		if (declared >= 0 && declared <= PREALLOCATED_BODY_SIZE) {
+			byte[] body = new byte[(int) declared];
+			int read = in.readNBytes(body, 0, body.length);
+			return (read < body.length) ? Arrays.copyOf(body, read) : body;
+		}
 		byte[] body = in.readNBytes(limit + 1);
 		return (body.length > limit) ? null : body;
 	}

@@ -1,9 +1,10 @@
 package io.pusherspring.autoconfigure;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import com.pusher.rest.SignatureUtil;
 import io.pusherspring.webhook.PusherWebhook;
@@ -27,6 +28,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.StreamUtils;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -78,12 +80,11 @@ class PusherWebhookAutoConfigurationTests {
 
 	@Test
 	void verifiesWithTheCredentialsOfAConnectionDetailsBean() {
-		this.runner.withUserConfiguration(ConnectionDetailsConfiguration.class).run((context) -> {
-			String body = body(Instant.now());
-			assertThat(accepts(context, "/pusher/webhooks", "details-key", SignatureUtil.sign(body, "details-secret"),
-					body))
-				.isTrue();
-		});
+		this.runner.withUserConfiguration(PusherAutoConfigurationTests.CustomConnectionDetailsConfiguration.class)
+			.run((context) -> {
+				String body = body(Instant.now());
+				assertThat(accepts(context, "/pusher/webhooks", "k", SignatureUtil.sign(body, "s"), body)).isTrue();
+			});
 	}
 
 	@Test
@@ -314,44 +315,11 @@ class PusherWebhookAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class ConnectionDetailsConfiguration {
-
-		@Bean
-		PusherConnectionDetails customConnectionDetails() {
-			return new PusherConnectionDetails() {
-
-				@Override
-				public String getAppId() {
-					return "1";
-				}
-
-				@Override
-				public String getKey() {
-					return "details-key";
-				}
-
-				@Override
-				public String getSecret() {
-					return "details-secret";
-				}
-
-				@Override
-				public URI getEndpoint() {
-					return URI.create("http://localhost:8099");
-				}
-
-			};
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
 	static class CustomFilterConfiguration {
 
 		@Bean
 		PusherWebhookFilter customWebhookFilter() {
-			return new PusherWebhookFilter("/custom", java.util.Map.of("k", "s"), java.time.Duration.ofMinutes(1),
-					org.springframework.util.unit.DataSize.ofKilobytes(1));
+			return new PusherWebhookFilter("/custom", Map.of("k", "s"), Duration.ofMinutes(1), DataSize.ofKilobytes(1));
 		}
 
 	}

@@ -24,6 +24,7 @@ public class OwnWebhookController {
 
 	final List<String> bodies = new CopyOnWriteArrayList<>();
 
+	// tag::controller[]
 	@PostMapping("/pusher/webhooks")
 	String receive(@RequestAttribute(PusherWebhookFilter.WEBHOOK_ATTRIBUTE) PusherWebhook webhook,
 			@RequestBody String body) {
@@ -31,5 +32,6 @@ public class OwnWebhookController {
 		this.bodies.add(body);
 		return "handled by the application";
 	}
+	// end::controller[]
 
 }

@@ -220,6 +220,21 @@ class WebhookOverHttpTests {
 	}
 
 	@Test
+	void acceptsALargeBodyWithinTheLimit() throws Exception {
+		PusherWebhookRequestBuilder webhook = PusherRequests.webhook();
+		for (int i = 0; i < 400; i++) {
+			webhook.clientEvent("presence-class-7", "client-answer", "{\"answer\":\"" + "x".repeat(2000) + "\"}",
+					"1234." + i, String.valueOf(i));
+		}
+		int size = body(webhook).length;
+		assertThat(size).isBetween(MEGABYTE / 2, MEGABYTE);
+		assertThat(this.http.send(webhook).statusCode()).isEqualTo(200);
+		assertThat(this.bodies.lastBytesRead()).isEqualTo(size);
+		assertThat(this.listener.events()).hasSize(400)
+			.allSatisfy((event) -> assertThat(event).isInstanceOf(ClientEvent.class));
+	}
+
+	@Test
 	void leavesOtherPathsToTheApplication() throws Exception {
 		HttpResponse<String> response = this.http.send("POST", "/pusher/webhooks/other", Map.of(), new byte[0]);
 		assertThat(response.statusCode()).isNotIn(200, 401);
