@@ -12,8 +12,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * mockMvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-42").with(user("42")));
  * </pre>
  *
- * Paths are Pusher's defaults; change one with {@code uri(...)}, such as
- * {@code PusherRequests.webhook().uri("/hooks/pusher")}.
+ * Webhooks go to the application's {@code pusher.webhook.path}; the auth requests go to
+ * Pusher's default paths. Change a path with {@code uri(...)}, such as
+ * {@code PusherRequests.channelAuth(socketId, channel).uri("/api/pusher/auth")}.
  *
  * @author pusher-spring-boot
  * @see PusherSignatures
@@ -28,8 +29,10 @@ public final class PusherRequests {
 	}
 
 	/**
-	 * A webhook {@code POST} to {@code /pusher/webhooks}, signed with the test
-	 * credentials of {@link RecordPusherEvents @RecordPusherEvents} unless
+	 * A webhook {@code POST} to the {@code pusher.webhook.path} of the application
+	 * MockMvc runs against ({@code /pusher/webhooks} by default, or another path with
+	 * {@code uri(...)}), signed with the test credentials of
+	 * {@link RecordPusherEvents @RecordPusherEvents} unless
 	 * {@link PusherWebhookRequestBuilder#signedWith signed otherwise}. Add its events
 	 * with the builder's methods.
 	 * @return a request builder

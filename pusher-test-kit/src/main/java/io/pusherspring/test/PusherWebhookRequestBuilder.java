@@ -1,5 +1,6 @@
 package io.pusherspring.test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,23 +8,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherCredentials;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.util.Assert;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Builds a Pusher webhook request for MockMvc: a JSON body {@code {"time_ms": ...,
  * "events": [...]}} with the {@code X-Pusher-Key} and {@code X-Pusher-Signature} headers
  * Pusher sends. The signature always covers the body as built, unless
  * {@link #withWrongSignature()} is asked for.
+ * <p>
+ * It is posted to the application's {@code pusher.webhook.path} when MockMvc runs against
+ * an application context that has one ({@code /pusher/webhooks} by default), or to the
+ * path given with {@link #uri(String, Object...) uri(...)}.
  *
  * @author pusher-spring-boot
  * @see PusherRequests#webhook()
@@ -51,12 +61,38 @@ public final class PusherWebhookRequestBuilder
 
 	private Instant time = Instant.now();
 
+	private boolean pathChosen;
+
 	PusherWebhookRequestBuilder() {
 		super(HttpMethod.POST);
-		uri(DEFAULT_PATH);
+		super.uri(DEFAULT_PATH);
 		contentType(MediaType.APPLICATION_JSON);
 		characterEncoding(StandardCharsets.UTF_8);
+		with(this::toConfiguredPath);
 		sign();
+	}
+
+	/**
+	 * Post to this URI instead of the application's webhook path.
+	 * @param uriTemplate the URI template
+	 * @param uriVariables values for its variables
+	 * @return this builder
+	 */
+	@Override
+	public PusherWebhookRequestBuilder uri(String uriTemplate, @Nullable Object... uriVariables) {
+		this.pathChosen = true;
+		return super.uri(uriTemplate, uriVariables);
+	}
+
+	/**
+	 * Post to this URI instead of the application's webhook path.
+	 * @param uri the URI
+	 * @return this builder
+	 */
+	@Override
+	public PusherWebhookRequestBuilder uri(URI uri) {
+		this.pathChosen = true;
+		return super.uri(uri);
 	}
 
 	/**
@@ -231,6 +267,26 @@ public final class PusherWebhookRequestBuilder
 	public PusherWebhookRequestBuilder withWrongSignature() {
 		this.wrongSignature = true;
 		return sign();
+	}
+
+	/**
+	 * Moves the request to the {@code pusher.webhook.path} of the application MockMvc
+	 * runs against, unless a URI was chosen.
+	 */
+	private MockHttpServletRequest toConfiguredPath(MockHttpServletRequest request) {
+		String path = (!this.pathChosen) ? configuredPath(request.getServletContext()) : null;
+		if (path != null && !path.equals(request.getPathInfo())) {
+			request.setRequestURI(request.getContextPath() + request.getServletPath() + path);
+			request.setPathInfo(path);
+		}
+		return request;
+	}
+
+	private static @Nullable String configuredPath(ServletContext servletContext) {
+		WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(servletContext);
+		PusherProperties properties = (context != null) ? context.getBeanProvider(PusherProperties.class).getIfUnique()
+				: null;
+		return (properties != null) ? properties.getWebhook().getPath() : null;
 	}
 
 	private PusherWebhookRequestBuilder event(String name, String channel, Map<String, Object> fields) {

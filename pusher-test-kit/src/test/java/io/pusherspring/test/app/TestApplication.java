@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ NotificationService.class, PusherEndpoints.class, ClassroomChannels.class, SignedInAsAda.class })
+@Import({ NotificationService.class, ClassroomChannels.class, SignedInAsAda.class, RosterWebhooks.class })
 public class TestApplication {
 
 }

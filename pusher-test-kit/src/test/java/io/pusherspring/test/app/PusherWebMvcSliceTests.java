@@ -19,15 +19,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  *
  * @author pusher-spring-boot
  */
-@WebMvcTest(PusherEndpoints.class)
+@WebMvcTest
 @RecordPusherEvents
-class PusherEndpointsWebMvcTests {
+class PusherWebMvcSliceTests {
 
 	@Autowired
 	private MockMvc mvc;
 
 	@Test
-	void recordsWhatAControllerTriggers(PusherRecorder pusher) throws Exception {
+	void recordsWhatAWebhookListenerTriggers(PusherRecorder pusher) throws Exception {
 		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-class-7", "42")).andExpect(status().isOk());
 		assertThat(pusher).hasTriggered("presence-class-7", "roster.changed").withData("{\"joined\":\"42\"}");
 	}

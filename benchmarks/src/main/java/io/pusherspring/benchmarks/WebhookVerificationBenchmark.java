@@ -1,0 +1,59 @@
+package io.pusherspring.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Webhook deliveries verified per second, for bodies of 1KB and 100KB: a bare
+ * {@code javax.crypto.Mac} over the body ({@link #bareMac}), the library's signature
+ * check ({@link #hmacSigner}) and the whole {@code PusherWebhookFilter}, JSON included
+ * ({@link #filter}). See {@link WebhookDelivery}.
+ *
+ * @author pusher-spring-boot
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 2, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@State(Scope.Benchmark)
+public class WebhookVerificationBenchmark {
+
+	/** Size of the webhook body in bytes. */
+	@Param({ "1024", "102400" })
+	public int bodyBytes;
+
+	private WebhookDelivery delivery;
+
+	@Setup
+	public void setUp() {
+		this.delivery = new WebhookDelivery(this.bodyBytes);
+	}
+
+	@Benchmark
+	public boolean bareMac() {
+		return this.delivery.bareMac();
+	}
+
+	@Benchmark
+	public boolean hmacSigner() {
+		return this.delivery.hmacSigner();
+	}
+
+	@Benchmark
+	public Object filter() {
+		return this.delivery.filter();
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.pusherspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.pusherspring.webhook.PusherWebhookEndpoint;
+import io.pusherspring.webhook.PusherWebhookFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} for verified Pusher webhooks in a servlet web application: a
+ * {@link PusherWebhookFilter} on {@code pusher.webhook.path} and, with Spring MVC, the
+ * built-in {@link PusherWebhookEndpoint} that publishes the entries as application
+ * events. Switched off by {@code pusher.webhook.enabled=false}.
+ *
+ * @author pusher-spring-boot
+ */
+@AutoConfiguration(after = PusherAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ OncePerRequestFilter.class, JsonMapper.class })
+@ConditionalOnBooleanProperty(name = "pusher.webhook.enabled", matchIfMissing = true)
+@ConditionalOnBean(PusherConnectionDetails.class)
+@EnableConfigurationProperties(PusherProperties.class)
+public final class PusherWebhookAutoConfiguration {
+
+	/**
+	 * Order of the filter: early, before Spring Security's filter chain, so that a forged
+	 * delivery costs as little as possible.
+	 */
+	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+	/**
+	 * Order of the built-in endpoint's handler mapping: after every mapping an
+	 * application declares (controllers, router functions), before static resources.
+	 */
+	static final int ENDPOINT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	private static final long MAX_BODY_SIZE = Integer.MAX_VALUE - 1;
+
+	@Bean
+	@ConditionalOnMissingBean
+	PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties) {
+		PusherProperties.Webhook webhook = properties.getWebhook();
+		return new PusherWebhookFilter(validPath(webhook.getPath()), secretsByKey(connectionDetails, webhook),
+				validMaxAge(webhook.getMaxAge()), validMaxBodySize(webhook.getMaxBodySize()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "pusherWebhookFilterRegistration")
+	FilterRegistrationBean<PusherWebhookFilter> pusherWebhookFilterRegistration(PusherWebhookFilter filter) {
+		FilterRegistrationBean<PusherWebhookFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.addUrlPatterns(filter.getPath());
+		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+	private static String validPath(String path) {
+		if (!StringUtils.hasText(path) || !path.startsWith("/") || !path.matches("/[^*?{}\\s]*")) {
+			throw new InvalidConfigurationPropertyValueException("pusher.webhook.path", path,
+					"Use a path that starts with '/', such as /pusher/webhooks, without wildcards, braces or spaces.");
+		}
+		return path;
+	}
+
+	private static Duration validMaxAge(Duration maxAge) {
+		if (maxAge.isNegative() || maxAge.isZero()) {
+			throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-age", maxAge,
+					"Use a positive duration, such as 5m.");
+		}
+		return maxAge;
+	}
+
+	private static DataSize validMaxBodySize(DataSize maxBodySize) {
+		if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > MAX_BODY_SIZE) {
+			throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-body-size", maxBodySize,
+					"Use a size from 1B to 2047MB, such as 1MB.");
+		}
+		return maxBodySize;
+	}
+
+	/**
+	 * The app's own key and secret, and the additional keys of key rotation.
+	 */
+	private static Map<String, String> secretsByKey(PusherConnectionDetails connectionDetails,
+			PusherProperties.Webhook webhook) {
+		Map<String, String> secrets = new LinkedHashMap<>();
+		secrets.put(connectionDetails.getKey(), connectionDetails.getSecret());
+		webhook.getAdditionalKeys().forEach((key, secret) -> {
+			String property = "pusher.webhook.additional-keys[" + key + "]";
+			if (!StringUtils.hasText(secret)) {
+				throw new InvalidConfigurationPropertyValueException(property, "",
+						"Set the secret that goes with the key.");
+			}
+			if (secrets.containsKey(key)) {
+				throw new InvalidConfigurationPropertyValueException(property, "******",
+						"The key is already the app's key; list only the other keys.");
+			}
+			secrets.put(key, secret);
+		});
+		return secrets;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DispatcherServlet.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PusherWebhookEndpoint pusherWebhookEndpoint(ApplicationEventPublisher publisher) {
+			return new PusherWebhookEndpoint(publisher);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "pusherWebhookHandlerMapping")
+		SimpleUrlHandlerMapping pusherWebhookHandlerMapping(PusherWebhookEndpoint endpoint,
+				PusherWebhookFilter filter) {
+			return new SimpleUrlHandlerMapping(Map.of(filter.getPath(), endpoint), ENDPOINT_ORDER);
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package io.pusherspring.webhook;
+
+import java.time.Instant;
+
+/**
+ * {@code member_added}: a user joined a presence channel.
+ *
+ * @param channel the presence channel
+ * @param userId the member's user id
+ * @param id the entry's stable id, for de-duplicating retries
+ * @param time when Pusher sent the webhook
+ * @author pusher-spring-boot
+ */
+public record MemberAdded(String channel, String userId, String id, Instant time) implements WebhookEvent {
+
+	/** Pusher's name for this event. */
+	public static final String NAME = "member_added";
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+}

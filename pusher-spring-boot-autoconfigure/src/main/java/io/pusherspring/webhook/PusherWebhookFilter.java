@@ -1,0 +1,115 @@
+package io.pusherspring.webhook;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import io.pusherspring.webhook.WebhookVerification.Accepted;
+import io.pusherspring.webhook.WebhookVerification.Rejected;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * Guards the webhook path: a request reaches what is mapped there only if it is a
+ * {@code POST} (405 otherwise) of at most the maximum body size (413, read with a bound),
+ * with an {@code X-Pusher-Key} that is a configured key (401), an
+ * {@code X-Pusher-Signature} that is the hex HMAC-SHA256 of the raw body under that key's
+ * secret, compared in constant time (401), a JSON body with {@code time_ms} and
+ * {@code events} (400), and a {@code time_ms} neither older than the maximum age nor more
+ * than a minute ahead (401). The checks run in that order.
+ * <p>
+ * An accepted request goes on with its verified {@link PusherWebhook} in the request
+ * attribute {@link #WEBHOOK_ATTRIBUTE} and its body readable again. A rejected one is
+ * answered with a short text naming the {@link WebhookRejection reason} and logged as one
+ * WARN line, never with the body or a signature. Requests to other paths pass untouched.
+ *
+ * @author pusher-spring-boot
+ */
+public class PusherWebhookFilter extends OncePerRequestFilter {
+
+	/**
+	 * Name of the request attribute that holds the verified {@link PusherWebhook}; a
+	 * constant, so that a controller can take it with
+	 * {@code @RequestAttribute(PusherWebhookFilter.WEBHOOK_ATTRIBUTE)}.
+	 */
+	public static final String WEBHOOK_ATTRIBUTE = "io.pusherspring.webhook.PusherWebhook";
+
+	private static final String TEXT_PLAIN_UTF8 = "text/plain;charset=UTF-8";
+
+	private final String path;
+
+	private final WebhookVerifier verifier;
+
+	/**
+	 * Create a filter.
+	 * @param path the webhook path, within the application
+	 * @param secretsByKey the secret of each key accepted in {@code X-Pusher-Key}
+	 * @param maxAge the oldest {@code time_ms} accepted
+	 * @param maxBodySize the largest body accepted
+	 */
+	public PusherWebhookFilter(String path, Map<String, String> secretsByKey, Duration maxAge, DataSize maxBodySize) {
+		this(path, secretsByKey, maxAge, maxBodySize, Clock.systemUTC());
+	}
+
+	PusherWebhookFilter(String path, Map<String, String> secretsByKey, Duration maxAge, DataSize maxBodySize,
+			Clock clock) {
+		Assert.isTrue(path.startsWith("/"), "'path' must start with '/'");
+		this.path = path;
+		this.verifier = new WebhookVerifier(secretsByKey, maxAge, maxBodySize.toBytes(), clock);
+	}
+
+	/**
+	 * The path this filter guards.
+	 * @return the path within the application
+	 */
+	public String getPath() {
+		return this.path;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !this.path.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		WebhookVerification verification = this.verifier.verify(request);
+		if (verification instanceof Accepted accepted) {
+			request.setAttribute(WEBHOOK_ATTRIBUTE, accepted.webhook());
+			chain.doFilter(new VerifiedWebhookRequest(request, accepted.body()), response);
+		}
+		else {
+			reject(request, response, (Rejected) verification);
+		}
+	}
+
+	private void reject(HttpServletRequest request, HttpServletResponse response, Rejected rejected)
+			throws IOException {
+		WebhookRejection reason = rejected.reason();
+		if (this.logger.isWarnEnabled()) {
+			this.logger.warn("Rejected a Pusher webhook from " + request.getRemoteAddr() + ": " + reason.description()
+					+ " (" + rejected.detail() + "), answered " + reason.status());
+		}
+		response.setStatus(reason.status());
+		if (reason == WebhookRejection.METHOD_NOT_ALLOWED) {
+			response.setHeader(HttpHeaders.ALLOW, "POST");
+		}
+		if (reason == WebhookRejection.BODY_TOO_LARGE) {
+			// the rest of the body is never read: do not keep the connection for it
+			response.setHeader(HttpHeaders.CONNECTION, "close");
+		}
+		response.setContentType(TEXT_PLAIN_UTF8);
+		response.getWriter().write("Pusher webhook rejected: " + reason.description());
+	}
+
+}

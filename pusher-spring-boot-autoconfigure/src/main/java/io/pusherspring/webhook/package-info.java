@@ -1,0 +1,9 @@
+/**
+ * Verified Pusher webhooks: {@link io.pusherspring.webhook.PusherWebhookFilter} checks
+ * each delivery's key, signature, size and age, and the built-in endpoint publishes its
+ * entries as {@link io.pusherspring.webhook.WebhookEvent} application events.
+ */
+@NullMarked
+package io.pusherspring.webhook;
+
+import org.jspecify.annotations.NullMarked;
