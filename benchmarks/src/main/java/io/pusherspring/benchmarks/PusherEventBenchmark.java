@@ -32,9 +32,12 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What {@code @PusherEvent} adds to a call: the same service method, once annotated and
  * called through its Spring proxy, once calling {@link PusherTemplate#trigger} by hand,
- * both over a transport that answers at once without I/O. Both serialize the same result
+ * all over a transport that answers at once without I/O. All serialize the same result
  * with Jackson and run the template's validation, so the difference is the proxy, the
- * expression evaluation and the dispatch.
+ * expression evaluation and the dispatch. {@code annotated} uses a template over an
+ * argument ({@code private-user-#{#userId}}), which is rendered without SpEL;
+ * {@code annotatedWithExpressions} reads a property of {@code #result} and checks a
+ * condition, both evaluated by SpEL.
  * <p>
  * {@code java -jar benchmarks/target/benchmarks.jar PusherEventBenchmark}, and
  * {@link PusherEventInterleavedComparison} for the two measured in alternating rounds.
@@ -73,6 +76,11 @@ public class PusherEventBenchmark {
 	}
 
 	@Benchmark
+	public GeneratedContent annotatedWithExpressions() {
+		return this.annotated.generateChecked("42", "lesson");
+	}
+
+	@Benchmark
 	public GeneratedContent handWritten() {
 		return this.handWritten.generate("42", "lesson");
 	}
@@ -104,6 +112,12 @@ public class PusherEventBenchmark {
 
 		@PusherEvent(channels = "private-user-#{#userId}", event = "content.generated")
 		public GeneratedContent generate(String userId, String contentType) {
+			return new GeneratedContent("c-8f14e45f", userId, contentType, "Photosynthesis, part 2");
+		}
+
+		@PusherEvent(channels = "private-user-#{#result.userId}", event = "content.generated",
+				condition = "#result.contentType != 'draft'")
+		public GeneratedContent generateChecked(String userId, String contentType) {
 			return new GeneratedContent("c-8f14e45f", userId, contentType, "Photosynthesis, part 2");
 		}
 

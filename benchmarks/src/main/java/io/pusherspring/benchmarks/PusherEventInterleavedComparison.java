@@ -1,5 +1,8 @@
 package io.pusherspring.benchmarks;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import io.pusherspring.benchmarks.PusherEventBenchmark.AnnotatedContentService;
 import io.pusherspring.benchmarks.PusherEventBenchmark.GeneratedContent;
 import io.pusherspring.benchmarks.PusherEventBenchmark.HandWrittenContentService;
@@ -7,9 +10,9 @@ import io.pusherspring.benchmarks.PusherEventBenchmark.HandWrittenContentService
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * {@link PusherEventBenchmark}'s two variants measured in alternating rounds in one
- * process, so that drift of a shared machine falls on both alike; the order within a
- * round alternates too.
+ * {@link PusherEventBenchmark}'s variants measured in alternating rounds in one process,
+ * so that drift of a shared machine falls on all alike; the order within a round rotates
+ * too.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.pusherspring.benchmarks.PusherEventInterleavedComparison [rounds]}
  *
@@ -31,41 +34,34 @@ public final class PusherEventInterleavedComparison {
 		try (AnnotationConfigApplicationContext context = PusherEventBenchmark.startContext()) {
 			AnnotatedContentService annotated = context.getBean(AnnotatedContentService.class);
 			HandWrittenContentService handWritten = context.getBean(HandWrittenContentService.class);
-			double annotatedNanos = 0;
-			double handWrittenNanos = 0;
+			List<Supplier<GeneratedContent>> variants = List.of(() -> handWritten.generate("42", "lesson"),
+					() -> annotated.generate("42", "lesson"), () -> annotated.generateChecked("42", "lesson"));
+			double[] nanos = new double[variants.size()];
 			for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {
-				boolean annotatedFirst = round % 2 == 0;
-				long first = annotatedFirst ? annotated(annotated) : handWritten(handWritten);
-				long second = annotatedFirst ? handWritten(handWritten) : annotated(annotated);
-				if (round >= WARMUP_ROUNDS) {
-					annotatedNanos += (double) (annotatedFirst ? first : second) / CALLS_PER_ROUND;
-					handWrittenNanos += (double) (annotatedFirst ? second : first) / CALLS_PER_ROUND;
+				for (int i = 0; i < variants.size(); i++) {
+					int variant = (round + i) % variants.size();
+					long elapsed = measure(variants.get(variant));
+					if (round >= WARMUP_ROUNDS) {
+						nanos[variant] += (double) elapsed / CALLS_PER_ROUND / rounds;
+					}
 				}
 			}
 			System.out.printf("%d rounds of %d calls after %d warm-up rounds%n", rounds, CALLS_PER_ROUND,
 					WARMUP_ROUNDS);
-			System.out.printf("@PusherEvent method          %8.0f ns/call%n", annotatedNanos / rounds);
-			System.out.printf("method + trigger by hand     %8.0f ns/call%n", handWrittenNanos / rounds);
-			System.out.printf("added by @PusherEvent        %8.0f ns/call (ratio %.2f)%n",
-					(annotatedNanos - handWrittenNanos) / rounds, annotatedNanos / handWrittenNanos);
+			String[] labels = { "method + trigger by hand", "@PusherEvent, #{#userId}",
+					"@PusherEvent, #{#result.userId} + condition" };
+			for (int i = 0; i < labels.length; i++) {
+				System.out.printf("%-44s %6.0f ns/call, %+5.0f ns (ratio %.2f)%n", labels[i], nanos[i],
+						nanos[i] - nanos[0], nanos[i] / nanos[0]);
+			}
 		}
 	}
 
-	private static long annotated(AnnotatedContentService service) {
+	private static long measure(Supplier<GeneratedContent> variant) {
 		long start = System.nanoTime();
 		GeneratedContent last = null;
 		for (int i = 0; i < CALLS_PER_ROUND; i++) {
-			last = service.generate("42", "lesson");
-		}
-		sink = last;
-		return System.nanoTime() - start;
-	}
-
-	private static long handWritten(HandWrittenContentService service) {
-		long start = System.nanoTime();
-		GeneratedContent last = null;
-		for (int i = 0; i < CALLS_PER_ROUND; i++) {
-			last = service.generate("42", "lesson");
+			last = variant.get();
 		}
 		sink = last;
 		return System.nanoTime() - start;

@@ -39,8 +39,9 @@ public final class PusherEventDispatcher {
 	 * Create a dispatcher.
 	 * @param operations supplies the operations to publish with, asked on first use
 	 * @param eventPublisher publishes {@link PusherPublishFailedEvent}s
-	 * @param failOnError whether a failure on the caller's thread, outside after-commit
-	 * publishing, is thrown to the caller after it is reported
+	 * @param failOnError whether a failure that happens before the method's result is
+	 * handed back (not after a commit, not asynchronously) is thrown to the caller after
+	 * it is reported
 	 */
 	public PusherEventDispatcher(Supplier<PusherOperations> operations, ApplicationEventPublisher eventPublisher,
 			boolean failOnError) {
@@ -96,25 +97,25 @@ public final class PusherEventDispatcher {
 	 * @param source the annotated method or the broadcast
 	 * @param message the message, or {@code null} if it could not be built
 	 * @param failure the failure
-	 * @param onCallersThread whether the failure happened on the caller's thread, outside
-	 * after-commit publishing; with {@code pusher.events.fail-on-error} it is then
-	 * rethrown
+	 * @param reachesCaller whether the caller can still be told: the failure happened
+	 * before the method's result was handed back, not after a commit; with
+	 * {@code pusher.events.fail-on-error} it is then rethrown
 	 */
-	void failed(Object source, @Nullable PusherMessage message, RuntimeException failure, boolean onCallersThread) {
+	void failed(Object source, @Nullable PusherMessage message, RuntimeException failure, boolean reachesCaller) {
 		report(source, message, failure);
-		if (onCallersThread && this.failOnError) {
+		if (reachesCaller && this.failOnError) {
 			throw failure;
 		}
 	}
 
-	private void publish(Object source, PusherMessage message, boolean async, boolean onCallersThread) {
+	private void publish(Object source, PusherMessage message, boolean async, boolean reachesCaller) {
 		PusherOperations operations = this.operations.get();
 		if (!async) {
 			try {
 				operations.trigger(message);
 			}
 			catch (RuntimeException ex) {
-				failed(source, message, ex, onCallersThread);
+				failed(source, message, ex, reachesCaller);
 			}
 			return;
 		}
@@ -123,7 +124,7 @@ public final class PusherEventDispatcher {
 			call = operations.triggerAsync(message);
 		}
 		catch (RuntimeException ex) {
-			failed(source, message, ex, onCallersThread);
+			failed(source, message, ex, reachesCaller);
 			return;
 		}
 		call.whenComplete((result, failure) -> {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.expression.BeanResolver;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
  * Publishes the events of a {@link PusherEvent @PusherEvent} method once it has returned:
@@ -30,14 +31,23 @@ final class PusherEventInterceptor implements MethodInterceptor {
 
 	private final Supplier<@Nullable SocketIdResolver> socketIdResolver;
 
-	private final @Nullable BeanResolver beanResolver;
+	private final StandardEvaluationContext sharedContext = new StandardEvaluationContext();
 
 	PusherEventInterceptor(PusherEventMethods methods, Supplier<PusherEventDispatcher> dispatcher,
 			Supplier<@Nullable SocketIdResolver> socketIdResolver, @Nullable BeanResolver beanResolver) {
+		if (beanResolver != null) {
+			this.sharedContext.setBeanResolver(beanResolver);
+		}
+		// create the lazily made delegates now, before other threads share them
+		this.sharedContext.getPropertyAccessors();
+		this.sharedContext.getIndexAccessors();
+		this.sharedContext.getConstructorResolvers();
+		this.sharedContext.getMethodResolvers();
+		this.sharedContext.getTypeLocator();
+		this.sharedContext.getTypeConverter();
 		this.methods = methods;
 		this.dispatcher = dispatcher;
 		this.socketIdResolver = socketIdResolver;
-		this.beanResolver = beanResolver;
 	}
 
 	@Override
@@ -65,13 +75,12 @@ final class PusherEventInterceptor implements MethodInterceptor {
 	private void publish(PusherEventMethod method, @Nullable Object[] arguments, @Nullable Object result,
 			@Nullable String socketId) {
 		Object value = (result instanceof Optional<?> optional) ? optional.orElse(null) : result;
-		InvocationEvaluationContext context = new InvocationEvaluationContext(method.argumentIndex(), arguments, value,
-				this.beanResolver);
+		Invocation invocation = new Invocation(this.sharedContext, method.argumentIndex(), arguments, value);
 		PusherEventDispatcher dispatcher = this.dispatcher.get();
 		for (PusherEventOperation operation : method.operations()) {
 			PusherMessage message;
 			try {
-				message = operation.evaluate(context, socketId);
+				message = operation.evaluate(invocation, socketId);
 			}
 			catch (RuntimeException ex) {
 				dispatcher.failed(method.method(), null, ex, true);

@@ -2,9 +2,11 @@ package io.pusherspring.event;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -20,11 +22,15 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.SpringProperties;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.ParserContext;
 import org.springframework.expression.common.CompositeStringExpression;
+import org.springframework.expression.common.LiteralExpression;
+import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.expression.spel.SpelNode;
+import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.ast.BeanReference;
 import org.springframework.expression.spel.ast.CompoundExpression;
 import org.springframework.expression.spel.ast.FunctionReference;
@@ -49,9 +55,12 @@ final class PusherEventParser {
 
 	private static final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 
-	private static final Class<?> PUBLISHER = loadOptional("org.reactivestreams.Publisher");
+	private static final @Nullable Class<?> PUBLISHER = loadOptional("org.reactivestreams.Publisher");
 
-	private final SpelExpressionParser parser = new SpelExpressionParser();
+	private static final String COMPILER_MODE_PROPERTY = "spring.expression.compiler.mode";
+
+	private final SpelExpressionParser parser = new SpelExpressionParser(
+			new SpelParserConfiguration(compilerMode(), PusherEventParser.class.getClassLoader()));
 
 	private final @Nullable BeanFactory beanFactory;
 
@@ -81,15 +90,15 @@ final class PusherEventParser {
 		if (annotation.channels().length == 0) {
 			throw new InvalidPusherEventException(method, "channels", "name at least one channel");
 		}
-		List<Expression> channels = new ArrayList<>(annotation.channels().length);
+		List<Template> channels = new ArrayList<>(annotation.channels().length);
 		for (String channel : annotation.channels()) {
 			Expression template = parse(method, "channels", channel, variables, true);
-			if (!(template instanceof CompositeStringExpression || template instanceof SpelExpression)) {
+			if (template instanceof LiteralExpression) {
 				validateChannel(method, channel);
 			}
-			channels.add(template);
+			channels.add(Template.of(template, variables.index));
 		}
-		Expression event = parse(method, "event", annotation.event(), variables, true);
+		Template event = Template.of(parse(method, "event", annotation.event(), variables, true), variables.index);
 		Expression data = null;
 		if (!annotation.data().isBlank()) {
 			data = parse(method, "data", annotation.data(), variables, false);
@@ -139,6 +148,18 @@ final class PusherEventParser {
 		}
 	}
 
+	/**
+	 * Compile expressions to bytecode once they have run a hundred times, falling back to
+	 * interpreting them if a compiled one fails, unless
+	 * {@code spring.expression.compiler.mode} says otherwise: they are fixed, run on
+	 * every call, and compiled they cost about half as much.
+	 */
+	private static SpelCompilerMode compilerMode() {
+		String configured = SpringProperties.getProperty(COMPILER_MODE_PROPERTY);
+		return (configured != null) ? SpelCompilerMode.valueOf(configured.toUpperCase(Locale.ROOT))
+				: SpelCompilerMode.MIXED;
+	}
+
 	private static boolean hasResult(Method method) {
 		Class<?> type = method.getReturnType();
 		if (type == void.class || type == Void.class) {
@@ -186,7 +207,7 @@ final class PusherEventParser {
 
 		private final Method method;
 
-		private final boolean named;
+		private final @Nullable String[] names;
 
 		private final boolean hasResult;
 
@@ -194,7 +215,7 @@ final class PusherEventParser {
 
 		Variables(Method method, @Nullable String[] names, boolean hasResult) {
 			this.method = method;
-			this.named = names != null;
+			this.names = names;
 			this.hasResult = hasResult;
 			int count = method.getParameterCount();
 			for (int i = 0; i < count; i++) {
@@ -210,7 +231,7 @@ final class PusherEventParser {
 			if (name.equals("this") || name.equals("root") || this.index.containsKey(name)) {
 				return;
 			}
-			if (name.equals(InvocationEvaluationContext.RESULT)) {
+			if (name.equals(Invocation.RESULT)) {
 				if (!this.hasResult) {
 					throw new InvalidPusherEventException(this.method, attribute, "'" + text
 							+ "' refers to #result, but the method returns no value; refer to its arguments instead");
@@ -227,12 +248,10 @@ final class PusherEventParser {
 				return "the method has no arguments" + (this.hasResult ? "; use #result" : "");
 			}
 			String positions = "#p0" + ((count > 1) ? " to #p" + (count - 1) : "");
-			String names = this.index.keySet()
-				.stream()
-				.limit(this.named ? count : 0)
-				.map((name) -> "#" + name)
-				.collect(Collectors.joining(", "));
-			String arguments = this.named ? "the arguments are " + names + " (or " + positions + ")"
+			String arguments = (this.names != null)
+					? "the arguments are "
+							+ Arrays.stream(this.names).map((name) -> "#" + name).collect(Collectors.joining(", "))
+							+ " (or " + positions + ")"
 					: "argument names are not available (compile with -parameters), so use " + positions;
 			return arguments + (this.hasResult ? ", and the return value is #result" : "");
 		}

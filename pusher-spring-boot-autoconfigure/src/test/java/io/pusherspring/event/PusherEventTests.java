@@ -95,6 +95,26 @@ class PusherEventTests {
 	}
 
 	@Test
+	void expressionsStayCorrectOnceCompiled() {
+		this.runner.run((context) -> {
+			AssessmentService assessments = context.getBean(AssessmentService.class);
+			SessionService sessions = context.getBean(SessionService.class);
+			for (int i = 0; i < 300; i++) {
+				assessments.complete("u" + i, (i % 3 == 0) ? 90 : 30);
+				sessions.start(i, "Fractions");
+			}
+			List<Trigger> triggers = triggers(context);
+			assertThat(triggers).filteredOn((trigger) -> trigger.event().equals("assessment.completed"))
+				.hasSize(100)
+				.last()
+				.satisfies((trigger) -> assertThat(trigger.channels()).containsExactly("private-user-u297"));
+			assertThat(triggers).last()
+				.satisfies((trigger) -> assertThat(trigger.channels()).containsExactly("presence-session-299",
+						"private-class-3", "private-user-teacher-of-299"));
+		});
+	}
+
+	@Test
 	void methodThatThrowsPublishesNothing() {
 		this.runner.run((context) -> {
 			assertThatExceptionOfType(IllegalArgumentException.class)
@@ -188,6 +208,16 @@ class PusherEventTests {
 					.hasMessageContaining("'#userId'")
 					.hasMessageContaining("it is null");
 			});
+		});
+	}
+
+	@Test
+	void emptyValueInATemplateIsAFailure() {
+		this.runner.run((context) -> {
+			context.getBean(ContentService.class).generate("", "lesson");
+			assertThat(triggers(context)).isEmpty();
+			assertThat(context.getBean(Failures.class).events).singleElement()
+				.satisfies((failure) -> assertThat(failure.getException()).hasMessageContaining("it is empty"));
 		});
 	}
 

@@ -22,6 +22,7 @@ public class AgentService {
 		this.events = events;
 	}
 
+	// tag::publish[]
 	@Transactional
 	public void changeStatus(String agentId, String status) {
 		this.jdbc.sql("INSERT INTO agent_status (agent_id, status) VALUES (?, ?)").params(agentId, status).update();
@@ -30,5 +31,6 @@ public class AgentService {
 			throw new IllegalStateException("Agent " + agentId + " crashed");
 		}
 	}
+	// end::publish[]
 
 }

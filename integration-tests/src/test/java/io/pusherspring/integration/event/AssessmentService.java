@@ -20,11 +20,13 @@ public class AssessmentService {
 		this.jdbc = jdbc;
 	}
 
+	// tag::condition[]
 	@Transactional
 	@PusherEvent(channels = "private-user-#{#userId}", event = "assessment.completed", condition = "#result.passed()")
 	public AssessmentResult complete(String userId, int score) {
 		this.jdbc.sql("INSERT INTO assessment (user_id, score) VALUES (?, ?)").params(userId, score).update();
 		return new AssessmentResult(userId, score);
 	}
+	// end::condition[]
 
 }

@@ -22,6 +22,7 @@ public class ContentService {
 		this.jdbc = jdbc;
 	}
 
+	// tag::generate[]
 	@Transactional
 	@PusherEvent(channels = "private-user-#{#userId}", event = "content.generated")
 	public GeneratedContent generate(String userId, String contentType) {
@@ -34,6 +35,7 @@ public class ContentService {
 			.update(keys, "id");
 		return new GeneratedContent(keys.getKey().longValue(), contentType);
 	}
+	// end::generate[]
 
 	@PusherEvent(channels = "private-user-#{#userId}", event = "content.previewed")
 	public GeneratedContent preview(String userId, String contentType) {

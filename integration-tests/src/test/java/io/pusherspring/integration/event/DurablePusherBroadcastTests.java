@@ -73,6 +73,7 @@ class DurablePusherBroadcastTests {
 		assertThat(this.registry.findIncompletePublications()).isEmpty();
 	}
 
+	// tag::resubmit[]
 	@Test
 	void failedBroadcastStaysIncompleteAndResubmissionDeliversItOnce() {
 		pusher.failNext(2, 503);
@@ -94,6 +95,7 @@ class DurablePusherBroadcastTests {
 		this.incompletePublications.resubmitIncompletePublications((publication) -> true);
 		assertThat(pusher.recorder()).hasTriggeredTimes(1, "private-agent-tutor-2", "agent.status");
 	}
+	// end::resubmit[]
 
 	@Test
 	void rolledBackBroadcastIsNeitherStoredNorDelivered() {

@@ -13,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProgressService {
 
+	// tag::after-commit[]
 	@Transactional
 	@PusherEvent(channels = "private-user-#{#userId}", event = "progress.updated",
 			data = "{activity: #activity, percent: #percent}", afterCommit = false)
 	public void update(String userId, String activity, int percent) {
 	}
+	// end::after-commit[]
 
 }

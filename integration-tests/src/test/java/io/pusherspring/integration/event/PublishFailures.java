@@ -19,10 +19,12 @@ public class PublishFailures {
 
 	private final List<PusherPublishFailedEvent> events = new CopyOnWriteArrayList<>();
 
+	// tag::listener[]
 	@EventListener
 	void failed(PusherPublishFailedEvent event) {
 		this.events.add(event);
 	}
+	// end::listener[]
 
 	public List<PusherPublishFailedEvent> events() {
 		return List.copyOf(this.events);

@@ -74,6 +74,7 @@ class PusherEventTransactionTests {
 			.withData(Map.of("contentId", content.contentId(), "contentType", "lesson"));
 	}
 
+	// tag::commit[]
 	@Test
 	void eventWaitsForTheSurroundingTransactionToCommit() {
 		new TransactionTemplate(this.transactionManager).executeWithoutResult((transaction) -> {
@@ -90,6 +91,7 @@ class PusherEventTransactionTests {
 		assertThat(this.contents.count("43")).isZero();
 		assertThat(this.pusher).hasNoEvents();
 	}
+	// end::commit[]
 
 	@Test
 	void rollbackOnlyTransactionPublishesNothing() {

@@ -20,6 +20,7 @@ public class SessionService {
 		this.jdbc = jdbc;
 	}
 
+	// tag::to-others[]
 	@Transactional
 	@PusherEvent(channels = "presence-session-#{#sessionId}", event = "session.started", toOthers = true)
 	public LiveSession start(long sessionId, long classId) {
@@ -28,6 +29,7 @@ public class SessionService {
 			.update();
 		return new LiveSession(sessionId, classId);
 	}
+	// end::to-others[]
 
 	@Transactional
 	@PusherEvent(channels = "presence-session-#{#sessionId}", event = "session.ended", data = "{sessionId: #sessionId}")
