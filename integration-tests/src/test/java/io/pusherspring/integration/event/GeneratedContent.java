@@ -1,0 +1,12 @@
+package io.pusherspring.integration.event;
+
+/**
+ * Content generated for a user.
+ *
+ * @param contentId the content's id
+ * @param contentType lesson, quiz, ...
+ * @author pusher-spring-boot
+ */
+public record GeneratedContent(long contentId, String contentType) {
+
+}

@@ -1,0 +1,12 @@
+package io.pusherspring.integration.event;
+
+/**
+ * A live session of a class.
+ *
+ * @param sessionId the session's id
+ * @param classId the class's id
+ * @author pusher-spring-boot
+ */
+public record LiveSession(long sessionId, long classId) {
+
+}

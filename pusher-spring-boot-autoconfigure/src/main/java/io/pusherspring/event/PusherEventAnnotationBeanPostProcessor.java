@@ -1,0 +1,80 @@
+package io.pusherspring.event;
+
+import java.lang.reflect.Method;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.ClassFilter;
+import org.springframework.aop.MethodMatcher;
+import org.springframework.aop.Pointcut;
+import org.springframework.aop.framework.autoproxy.AbstractBeanFactoryAwareAdvisingPostProcessor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcher;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.expression.BeanFactoryResolver;
+import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Proxies the beans that have {@link PusherEvent @PusherEvent} methods, with an advisor
+ * that publishes their events. Every annotation is parsed and checked when its bean is
+ * created: an annotation that cannot work fails start-up with an
+ * {@link InvalidPusherEventException}.
+ * <p>
+ * The advisor goes last in an existing proxy's chain, nearest to the method, so that it
+ * sees the transaction the method runs in. The {@link PusherEventDispatcher} and the
+ * {@link SocketIdResolver} are looked up in the bean factory on first use.
+ *
+ * @author pusher-spring-boot
+ */
+public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) {
+		super.setBeanFactory(beanFactory);
+		Assert.isInstanceOf(ListableBeanFactory.class, beanFactory, "A ListableBeanFactory is required");
+		ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
+		PusherEventMethods methods = new PusherEventMethods(new PusherEventParser(beanFactory));
+		PusherEventInterceptor interceptor = new PusherEventInterceptor(methods,
+				SingletonSupplier.of(() -> beans.getBean(PusherEventDispatcher.class)),
+				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()),
+				new BeanFactoryResolver(beanFactory));
+		this.advisor = new DefaultPointcutAdvisor(new PusherEventPointcut(methods), interceptor);
+	}
+
+	/**
+	 * Matches the {@code @PusherEvent} methods of a class; checking the class parses all
+	 * of them.
+	 */
+	private static final class PusherEventPointcut extends StaticMethodMatcher implements Pointcut, ClassFilter {
+
+		private final PusherEventMethods methods;
+
+		PusherEventPointcut(PusherEventMethods methods) {
+			this.methods = methods;
+		}
+
+		@Override
+		public boolean matches(Class<?> clazz) {
+			return this.methods.hasPusherEvents(clazz);
+		}
+
+		@Override
+		public boolean matches(Method method, @Nullable Class<?> targetClass) {
+			return this.methods.find(method, targetClass) != null;
+		}
+
+		@Override
+		public ClassFilter getClassFilter() {
+			return this;
+		}
+
+		@Override
+		public MethodMatcher getMethodMatcher() {
+			return this;
+		}
+
+	}
+
+}

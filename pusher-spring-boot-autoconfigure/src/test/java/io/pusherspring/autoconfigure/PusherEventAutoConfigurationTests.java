@@ -1,0 +1,125 @@
+package io.pusherspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import io.pusherspring.core.ScriptedTransport;
+import io.pusherspring.event.DurablePusherBroadcastListener;
+import io.pusherspring.event.PusherBroadcastListener;
+import io.pusherspring.event.PusherEventAnnotationBeanPostProcessor;
+import io.pusherspring.event.PusherEventDispatcher;
+import io.pusherspring.event.RequestHeaderSocketIdResolver;
+import io.pusherspring.event.SocketIdResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link PusherEventAutoConfiguration}.
+ *
+ * @author pusher-spring-boot
+ */
+class PusherEventAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
+				PusherEventAutoConfiguration.class))
+		.withBean(ScriptedTransport.class);
+
+	@Test
+	void definesDispatcherPostProcessorSocketIdResolverAndBroadcastListenerByDefault() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(PusherEventDispatcher.class)
+			.hasSingleBean(PusherEventAnnotationBeanPostProcessor.class)
+			.hasSingleBean(RequestHeaderSocketIdResolver.class)
+			.hasSingleBean(PusherBroadcastListener.class)
+			.doesNotHaveBean(DurablePusherBroadcastListener.class));
+	}
+
+	@Test
+	void eventsEnabledFalseDefinesNothing() {
+		this.runner.withPropertyValues("pusher.events.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(PusherEventDispatcher.class)
+				.doesNotHaveBean(PusherEventAnnotationBeanPostProcessor.class)
+				.doesNotHaveBean(PusherBroadcastListener.class));
+	}
+
+	@Test
+	void backsOffWithoutPusherOperations() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
+					PusherEventAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(com.pusher.rest.SignatureUtil.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherEventDispatcher.class));
+	}
+
+	@Test
+	void socketIdHeaderPropertyConfiguresTheResolver() {
+		this.runner.withPropertyValues("pusher.events.socket-id-header=X-Pusher-Socket")
+			.run((context) -> assertThat(context.getBean(RequestHeaderSocketIdResolver.class))
+				.hasFieldOrPropertyWithValue("headerName", "X-Pusher-Socket"));
+	}
+
+	@Test
+	void noSocketIdResolverWithoutTheServletApi() {
+		this.runner.withClassLoader(new FilteredClassLoader(HttpServletRequest.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SocketIdResolver.class));
+	}
+
+	@Test
+	void userDefinedSocketIdResolverReplacesTheDefault() {
+		SocketIdResolver fromMessageHeaders = () -> "1.2";
+		this.runner.withBean(SocketIdResolver.class, () -> fromMessageHeaders)
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestHeaderSocketIdResolver.class)
+				.getBean(SocketIdResolver.class)
+				.isSameAs(fromMessageHeaders));
+	}
+
+	@Test
+	void failOnErrorPropertyConfiguresTheDispatcher() {
+		this.runner.withPropertyValues("pusher.events.fail-on-error=true")
+			.run((context) -> assertThat(
+					ReflectionTestUtils.getField(context.getBean(PusherEventDispatcher.class), "failOnError"))
+				.isEqualTo(true));
+	}
+
+	@Test
+	void eventPublicationRegistryMakesBroadcastsDurable() {
+		this.runner.withBean(IncompleteEventPublications.class, NoIncompletePublications::new)
+			.run((context) -> assertThat(context).hasSingleBean(DurablePusherBroadcastListener.class)
+				.doesNotHaveBean(PusherBroadcastListener.class));
+	}
+
+	@Test
+	void withoutSpringModulithBroadcastsAreNotDurable() {
+		this.runner.withClassLoader(new FilteredClassLoader(IncompleteEventPublications.class))
+			.run((context) -> assertThat(context).hasSingleBean(PusherBroadcastListener.class)
+				.doesNotHaveBean(DurablePusherBroadcastListener.class));
+	}
+
+	static class NoIncompletePublications implements IncompleteEventPublications {
+
+		@Override
+		public void resubmitIncompletePublications(Predicate<EventPublication> filter) {
+		}
+
+		@Override
+		public void resubmitIncompletePublicationsOlderThan(Duration duration) {
+		}
+
+		@Override
+		public void resubmitIncompletePublications(ResubmissionOptions options) {
+		}
+
+	}
+
+}
