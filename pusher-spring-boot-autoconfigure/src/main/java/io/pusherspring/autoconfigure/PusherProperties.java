@@ -9,7 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -275,7 +277,8 @@ public class PusherProperties {
 	}
 
 	/**
-	 * Retries of failed calls; only I/O errors, 5xx and 429 are retried.
+	 * Retries of failed calls; only I/O errors, 5xx and 429 are retried, and a 429 or 503
+	 * waits at least as long as its Retry-After asks, up to max-delay.
 	 */
 	public static class Retry {
 
@@ -295,7 +298,8 @@ public class PusherProperties {
 		private double multiplier = 2;
 
 		/**
-		 * Longest wait between two attempts.
+		 * Longest wait between two attempts, also the longest Retry-After honoured; an
+		 * answer asking for a longer wait fails the call at once.
 		 */
 		private Duration maxDelay = Duration.ofSeconds(2);
 
@@ -329,6 +333,20 @@ public class PusherProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+		/**
+		 * These properties as Spring Boot's retry policy settings.
+		 * @return new settings
+		 */
+		RetryPolicySettings initializeRetryPolicySettings() {
+			PropertyMapper map = PropertyMapper.get();
+			RetryPolicySettings settings = new RetryPolicySettings();
+			map.from(this::getMaxRetries).as(Integer::longValue).to(settings::setMaxRetries);
+			map.from(this::getDelay).to(settings::setDelay);
+			map.from(this::getMultiplier).to(settings::setMultiplier);
+			map.from(this::getMaxDelay).to(settings::setMaxDelay);
+			return settings;
 		}
 
 	}
