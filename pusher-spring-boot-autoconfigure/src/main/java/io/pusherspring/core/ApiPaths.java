@@ -1,5 +1,6 @@
 package io.pusherspring.core;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -83,6 +84,29 @@ final class ApiPaths {
 			}
 		}
 		return value;
+	}
+
+	/**
+	 * Decode a path this class encoded.
+	 * @param path the encoded path
+	 * @return the path with every percent-escape decoded as UTF-8
+	 */
+	static String decode(String path) {
+		if (path.indexOf('%') == -1) {
+			return path;
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
+		for (int i = 0; i < path.length(); i++) {
+			char c = path.charAt(i);
+			if (c == '%' && i + 2 < path.length()) {
+				bytes.write(Integer.parseInt(path.substring(i + 1, i + 3), 16));
+				i += 2;
+			}
+			else {
+				bytes.write(c);
+			}
+		}
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 	private static String encode(String value) {

@@ -1,5 +1,6 @@
 package io.pusherspring.core;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -125,8 +126,13 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		});
 	}
 
+	/**
+	 * Close both clients, letting requests in flight finish.
+	 * @throws IOException never in practice; declared for callers that close transports
+	 * generically
+	 */
 	@Override
-	public void close() {
+	public void close() throws IOException {
 		NonBlockingHttpExchange started;
 		synchronized (this) {
 			this.closed = true;

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@code auth_key}, {@code auth_timestamp}, {@code auth_version=1.0}, {@code body_md5}
  * (hex MD5 of a non-empty body) and {@code auth_signature}, the hex HMAC-SHA256 of
  * {@code METHOD\nPATH\nQUERY} under the secret, QUERY being every other parameter sorted
- * by name and not URL-escaped. Thread-safe.
+ * by name and not URL-escaped, and PATH the path decoded, as pusher-http-java signs it.
+ * Thread-safe.
  */
 final class RequestSigner {
 
@@ -52,6 +53,7 @@ final class RequestSigner {
 	 */
 	SignedRequest sign(PusherRequest request, long timestamp) {
 		String path = this.appPath + request.path();
+		String signedPath = ApiPaths.decode(path);
 		byte[] body = (request.body() != null) ? request.body().getBytes(StandardCharsets.UTF_8) : null;
 		Map<String, String> query = new TreeMap<>(request.query());
 		query.put("auth_key", this.key);
@@ -60,7 +62,10 @@ final class RequestSigner {
 		if (body != null && body.length > 0) {
 			query.put("body_md5", HEX.formatHex(MD5.get().digest(body)));
 		}
-		StringBuilder signed = new StringBuilder(256).append(request.method()).append('\n').append(path).append('\n');
+		StringBuilder signed = new StringBuilder(256).append(request.method())
+			.append('\n')
+			.append(signedPath)
+			.append('\n');
 		StringBuilder encoded = new StringBuilder(256).append(path).append('?');
 		boolean first = true;
 		for (Map.Entry<String, String> parameter : query.entrySet()) {

@@ -151,12 +151,15 @@ class PusherTemplateHttpFailureTests {
 			assertThatExceptionOfType(PusherConnectionException.class)
 				.isThrownBy(() -> template.trigger("orders", "created", Map.of()))
 				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("POST /events did not complete"))
-				.satisfies((ex) -> assertThat(ex.getSuppressed()).isEmpty());
+				.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(2)
+					.allSatisfy((earlier) -> assertThat(earlier).isInstanceOf(PusherConnectionException.class)))
+				.satisfies((ex) -> assertThat(ex.isPossiblyDelivered()).isFalse());
 			assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of())))
 				.failsWithin(Duration.ofSeconds(5))
 				.withThrowableOfType(ExecutionException.class)
 				.havingCause()
-				.isInstanceOf(PusherConnectionException.class);
+				.isInstanceOfSatisfying(PusherConnectionException.class,
+						(ex) -> assertThat(ex.isPossiblyDelivered()).isFalse());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -223,6 +226,7 @@ class PusherTemplateHttpFailureTests {
 			.isThrownBy(() -> template.trigger("orders", "created", Map.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.isRetryable()).isTrue();
+				assertThat(ex.isPossiblyDelivered()).isTrue();
 				assertThat(ex.getMessage()).startsWith("POST /events did not complete");
 				assertNoSecretIn(ex);
 			});
