@@ -5,6 +5,7 @@ import java.util.Map;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTemplate;
+import io.pusherspring.integration.core.docs.LiveSession;
 import io.pusherspring.integration.core.docs.PusherCustomizations;
 import io.pusherspring.integration.core.docs.PusherCustomizations.FailedPublications;
 import io.pusherspring.integration.core.docs.ReportsPusherConfiguration;
@@ -80,6 +81,25 @@ class OperatingTheTemplateTests {
 		assertThat(pusher.recorder()).hasTriggeredTimes(1, "orders", "created");
 		assertThat(this.failedPublications.failed()).isEqualTo(before + 1);
 		assertThat(this.failedPublications.possiblyDelivered()).isZero();
+	}
+
+	@Test
+	void askingAQuestionReportsWhoIsListening() {
+		pusher.stubChannel("presence-session-7", 3, "teacher", "student-1", "student-2");
+		int listening = new LiveSession(this.pusherOperations).askQuestion(Map.of("text", "Why?"), "1234.5678");
+		assertThat(listening).isEqualTo(3);
+		assertThat(pusher.recorder()).hasTriggered("presence-session-7", "question.asked").excludingSocket("1234.5678");
+	}
+
+	@Test
+	void startingAQuizTellsWhetherItMayHaveBeenShown() {
+		LiveSession session = new LiveSession(this.pusherOperations);
+		assertThat(session.startQuiz(Map.of("id", 1))).isEqualTo(LiveSession.Outcome.SENT);
+		pusher.failNext(1, 400);
+		assertThat(session.startQuiz(Map.of("id", 2))).isEqualTo(LiveSession.Outcome.NOT_SENT);
+		pusher.closeNextConnectionAfterAccepting().failNext(1, 400);
+		assertThat(session.startQuiz(Map.of("id", 3))).isEqualTo(LiveSession.Outcome.MAYBE_SENT);
+		assertThat(pusher.recorder()).hasTriggeredTimes(2, "presence-session-7", "quiz.started");
 	}
 
 	@SpringBootConfiguration

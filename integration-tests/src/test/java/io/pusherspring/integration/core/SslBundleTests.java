@@ -1,5 +1,6 @@
 package io.pusherspring.integration.core;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -8,6 +9,7 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
@@ -30,6 +32,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -51,8 +54,7 @@ class SslBundleTests {
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, JacksonAutoConfiguration.class,
 				PusherAutoConfiguration.class))
 		.withPropertyValues("pusher.app-id=1", "pusher.key=key", "pusher.secret=secret", "pusher.scheme=https",
-				"pusher.host=localhost", "pusher.port=" + server.getAddress().getPort(), "pusher.retry.max-retries=0",
-				"spring.ssl.bundle.pem.soketi.truststore.certificate=classpath:" + RESOURCES + "soketi.crt");
+				"pusher.host=localhost", "pusher.port=" + server.getAddress().getPort(), "pusher.retry.max-retries=0");
 
 	@BeforeAll
 	static void startTlsServer() throws Exception {
@@ -82,14 +84,20 @@ class SslBundleTests {
 	}
 
 	@Test
-	void trustsTheServerThroughTheBundle() {
-		this.runner.withPropertyValues("pusher.http.ssl.bundle=soketi").run((context) -> {
-			PusherTemplate template = context.getBean(PusherTemplate.class);
-			template.trigger("orders", "created", Map.of("id", 1));
-			assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of("id", 2))))
-				.succeedsWithin(Duration.ofSeconds(5));
-			assertThat(received).containsExactly("POST /apps/1/events", "POST /apps/1/events");
-		});
+	void trustsTheServerThroughTheBundle() throws IOException {
+		Properties documented = PropertiesLoaderUtils.loadAllProperties(RESOURCES + "soketi-tls.properties");
+		this.runner
+			.withPropertyValues(documented.entrySet()
+				.stream()
+				.map((property) -> property.getKey() + "=" + property.getValue())
+				.toArray(String[]::new))
+			.run((context) -> {
+				PusherTemplate template = context.getBean(PusherTemplate.class);
+				template.trigger("orders", "created", Map.of("id", 1));
+				assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of("id", 2))))
+					.succeedsWithin(Duration.ofSeconds(5));
+				assertThat(received).containsExactly("POST /apps/1/events", "POST /apps/1/events");
+			});
 	}
 
 	@Test
