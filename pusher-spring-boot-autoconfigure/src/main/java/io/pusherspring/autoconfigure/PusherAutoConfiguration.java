@@ -1,5 +1,7 @@
 package io.pusherspring.autoconfigure;
 
+import java.util.List;
+
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.LoggingPusherPublishListener;
@@ -9,6 +11,7 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -130,8 +133,8 @@ public final class PusherAutoConfiguration {
 					list(bundle.getOptions().getEnabledProtocols()), list(bundle.getOptions().getCiphers()));
 		}
 
-		private static java.util.List<String> list(String[] values) {
-			return (values != null) ? java.util.List.of(values) : java.util.List.of();
+		private static List<String> list(String @Nullable [] values) {
+			return (values != null) ? List.of(values) : List.of();
 		}
 
 	}

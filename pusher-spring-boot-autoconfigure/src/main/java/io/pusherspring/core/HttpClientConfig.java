@@ -1,6 +1,7 @@
 package io.pusherspring.core;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -11,6 +12,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration both Apache HttpClient 5 clients of {@link HttpPusherTransport}, the
@@ -48,15 +50,15 @@ record HttpClientConfig(HttpHost target, int maxConnections, String userAgent, C
 				tlsStrategy(settings.tls()));
 	}
 
-	private static DefaultClientTlsStrategy tlsStrategy(HttpPusherTransport.Tls tls) {
+	private static DefaultClientTlsStrategy tlsStrategy(HttpPusherTransport.@Nullable Tls tls) {
 		if (tls == null) {
-			return (DefaultClientTlsStrategy) DefaultClientTlsStrategy.createSystemDefault();
+			return DefaultClientTlsStrategy.createSystemDefault();
 		}
 		return new DefaultClientTlsStrategy(tls.sslContext(), array(tls.protocols()), array(tls.ciphers()),
 				SSLBufferMode.STATIC, HostnameVerificationPolicy.BOTH, HttpsSupport.getDefaultHostnameVerifier());
 	}
 
-	private static String[] array(java.util.List<String> values) {
+	private static String @Nullable [] array(List<String> values) {
 		return values.isEmpty() ? null : values.toArray(String[]::new);
 	}
 

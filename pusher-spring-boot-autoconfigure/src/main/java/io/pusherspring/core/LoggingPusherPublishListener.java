@@ -1,5 +1,7 @@
 package io.pusherspring.core;
 
+import java.util.List;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -35,14 +37,12 @@ public class LoggingPusherPublishListener implements PusherPublishListener {
 	}
 
 	private static String channels(PusherMessage message) {
-		int count = message.channels().size();
-		if (count <= MAX_CHANNELS_SHOWN) {
-			return String.valueOf(message.channels());
+		List<String> channels = message.channels();
+		if (channels.size() <= MAX_CHANNELS_SHOWN) {
+			return String.join(", ", channels);
 		}
-		return message.channels()
-			.subList(0, MAX_CHANNELS_SHOWN)
-			.toString()
-			.replace("]", ", ... (" + count + " channels)]");
+		return String.join(", ", channels.subList(0, MAX_CHANNELS_SHOWN)) + " and "
+				+ (channels.size() - MAX_CHANNELS_SHOWN) + " more channels";
 	}
 
 }

@@ -3,13 +3,13 @@ package io.pusherspring.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.Iterator;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,6 +42,15 @@ import org.springframework.util.unit.DataSize;
  * serializes event data with the application's Jackson {@link JsonMapper}, splits channel
  * lists and batches into calls Pusher accepts, retries transient failures, and hands each
  * call to a {@link PusherTransport}.
+ * <p>
+ * Retries follow a Spring {@link RetryPolicy} and report to a {@link RetryListener}, as a
+ * {@code RetryTemplate} would; a {@code Retry-After} answer is waited for up to the
+ * policy's longest back-off and fails the call at once beyond it. A failed call throws
+ * (or completes its future with) a {@link PusherException} that describes the last
+ * attempt, carries the earlier attempts' failures as suppressed exceptions, and says
+ * whether the event may have been delivered all the same
+ * ({@link PusherException#isPossiblyDelivered()}). {@link PusherPublishListener}s hear
+ * the outcome of every published message.
  *
  * @author pusher-spring-boot
  */
@@ -431,7 +440,7 @@ public class PusherTemplate implements PusherOperations {
 				ex.markPossiblyDelivered("the event was delivered to " + delivered + " of " + channelCount
 						+ " channels by the other requests of this trigger");
 			}
-			throw (failure instanceof CompletionException completion) ? completion : new CompletionException(failure);
+			throw new CompletionException(failure);
 		});
 	}
 
@@ -660,31 +669,47 @@ public class PusherTemplate implements PusherOperations {
 			call = CompletableFuture.failedFuture(ex);
 		}
 		call.whenComplete((response, failed) -> {
-			Throwable failure = unwrap(failed);
-			if (failure == null && !response.isSuccessful()) {
-				failure = PusherApiException.forResponse(request, response);
+			try {
+				attempted(request, attempts, startNanos, result, response, failed);
 			}
-			if (failure == null) {
-				if (attempts != null) {
-					attempts.succeeded(response);
-				}
-				else if (this.retryListener != null) {
-					Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
-				}
-				result.complete(response);
-				return;
+			catch (Throwable ex) {
+				// a retry listener failed: end the call rather than leave it hanging
+				result.completeExceptionally(ex);
 			}
-			Attempts current = (attempts != null) ? attempts : attempts(request, startNanos);
-			long delay = current.failed(failure);
-			if (delay == Attempts.STOP) {
-				result.completeExceptionally(current.failure(false));
-				return;
+		});
+	}
+
+	private void attempted(PusherRequest request, @Nullable Attempts attempts, long startNanos,
+			CompletableFuture<PusherResponse> result, @Nullable PusherResponse response, @Nullable Throwable failed) {
+		Throwable failure = unwrap(failed);
+		if (failure == null && !response.isSuccessful()) {
+			failure = PusherApiException.forResponse(request, response);
+		}
+		if (failure == null) {
+			if (attempts != null) {
+				attempts.succeeded(response);
 			}
-			logRetry(request, delay, failure);
-			CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+			else if (this.retryListener != null) {
+				Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
+			}
+			result.complete(response);
+			return;
+		}
+		Attempts current = (attempts != null) ? attempts : attempts(request, startNanos);
+		long delay = current.failed(failure);
+		if (delay == Attempts.STOP) {
+			result.completeExceptionally(current.failure(false));
+			return;
+		}
+		logRetry(request, delay, failure);
+		CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+			try {
 				current.retrying();
 				attempt(request, current, startNanos, result);
-			});
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
 		});
 	}
 
