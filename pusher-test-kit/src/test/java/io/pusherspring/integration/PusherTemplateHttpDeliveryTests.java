@@ -27,7 +27,6 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.test.FakePusherServer;
 import io.pusherspring.test.ReceivedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,19 +43,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class PusherTemplateHttpDeliveryTests {
 
-	private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
-
-	private static final Duration LATE = Duration.ofMillis(800);
-
 	@RegisterExtension
 	static FakePusherServer pusher = new FakePusherServer();
 
-	private final FakePusherTemplates templates = new FakePusherTemplates(pusher);
-
-	@AfterEach
-	void closeTransports() {
-		this.templates.close();
-	}
+	@RegisterExtension
+	final FakePusherTemplates templates = new FakePusherTemplates(pusher);
 
 	@Test
 	void aConnectionClosedAfterAcceptingIsPossiblyDelivered() {
@@ -90,7 +81,7 @@ class PusherTemplateHttpDeliveryTests {
 
 	@Test
 	void theLastFailureCarriesTheEarlierOnesAndTheirDelivery() {
-		pusher.failNext(1, 503).answerNextLate(LATE).failNext(1, 502);
+		pusher.failNext(1, 503).answerNextLate(FakePusherTemplates.LATER_THAN_SHORT_READ_TIMEOUT).failNext(1, 502);
 		PusherApiException ex = catchThrowableOfType(PusherApiException.class,
 				() -> withRetries(2).trigger("orders", "created", Map.of()));
 		assertThat(ex.getStatusCode()).isEqualTo(502);
@@ -104,7 +95,7 @@ class PusherTemplateHttpDeliveryTests {
 
 	@Test
 	void theAsynchronousFailureCarriesTheEarlierOnesAndTheirDelivery() {
-		pusher.answerNextLate(LATE).failNext(1, 500).failNext(1, 503);
+		pusher.answerNextLate(FakePusherTemplates.LATER_THAN_SHORT_READ_TIMEOUT).failNext(1, 500).failNext(1, 503);
 		assertThat(withRetries(2).triggerAsync(PusherMessage.of("orders", "created", Map.of())))
 			.failsWithin(Duration.ofSeconds(5))
 			.withThrowableOfType(ExecutionException.class)
@@ -228,7 +219,7 @@ class PusherTemplateHttpDeliveryTests {
 	}
 
 	private PusherTemplate withRetries(int retries) {
-		return PusherTemplate.builder(this.templates.transport(SHORT_READ_TIMEOUT))
+		return PusherTemplate.builder(this.templates.transport(FakePusherTemplates.SHORT_READ_TIMEOUT))
 			.retryPolicy(RetryPolicy.builder()
 				.maxRetries(retries)
 				.delay(Duration.ofMillis(10))
