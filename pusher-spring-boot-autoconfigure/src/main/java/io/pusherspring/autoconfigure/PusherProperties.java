@@ -204,12 +204,13 @@ public class PusherProperties {
 	}
 
 	/**
-	 * HTTP client settings.
+	 * HTTP client settings, shared by blocking and asynchronous calls. The JVM's proxy
+	 * properties (https.proxyHost, http.proxyHost, http.nonProxyHosts) apply.
 	 */
 	public static class Http {
 
 		/**
-		 * How long to wait for a connection to the Pusher HTTP API.
+		 * How long to wait for a connection to the Pusher HTTP API, new or from the pool.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(2);
 
@@ -219,7 +220,8 @@ public class PusherProperties {
 		private Duration readTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Most connections kept open to the Pusher HTTP API.
+		 * Most connections kept open to the Pusher HTTP API, for blocking and for
+		 * asynchronous calls each.
 		 */
 		private int maxConnections = 50;
 

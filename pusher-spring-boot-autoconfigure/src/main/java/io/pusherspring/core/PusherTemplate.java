@@ -167,11 +167,11 @@ public class PusherTemplate implements PusherOperations {
 	public TriggerResult trigger(PusherMessage message) {
 		Assert.notNull(message, "'message' must not be null");
 		return run(Operation.publishing(Operation.TRIGGER, message), () -> {
-			List<PusherRequest> requests = triggerRequests(prepare(message));
+			PreparedEvent event = prepare(message);
 			TriggerResult result = TriggerResult.empty();
-			for (TriggerResult chunk : sendInOrder(requests, ProtocolJson::triggerResult,
+			for (TriggerResult chunk : sendInOrder(triggerRequests(event), ProtocolJson::triggerResult,
 					(sent) -> "the event had already been delivered to the first " + sent * MAX_CHANNELS_PER_TRIGGER
-							+ " of " + message.channels().size() + " channels")) {
+							+ " of " + event.channels().size() + " channels")) {
 				result = result.merge(chunk);
 			}
 			return result;
@@ -182,13 +182,14 @@ public class PusherTemplate implements PusherOperations {
 	public CompletableFuture<TriggerResult> triggerAsync(PusherMessage message) {
 		Assert.notNull(message, "'message' must not be null");
 		return runAsync(Operation.publishing(Operation.TRIGGER, message), () -> {
-			List<PusherRequest> requests = triggerRequests(prepare(message));
+			PreparedEvent event = prepare(message);
+			List<PusherRequest> requests = triggerRequests(event);
 			if (requests.size() == 1) {
 				PusherRequest request = requests.get(0);
 				return executeAsync(request)
 					.thenApply((response) -> read(request, response, ProtocolJson::triggerResult));
 			}
-			return sendConcurrently(requests, message.channels().size());
+			return sendConcurrently(requests, event.channels().size());
 		});
 	}
 
