@@ -9,14 +9,16 @@ import com.pusher.rest.Pusher;
 import com.pusher.rest.data.Result;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherTemplate;
 
 /**
- * One caller, server answering at once: {@code PusherTemplate.trigger} and raw
- * {@code Pusher.trigger} measured in alternating rounds in one process, so that drift of
- * a shared machine (load, frequency, JIT) falls on both alike. JMH measures one benchmark
- * after the other, and on a 2-core machine shared by client and server the drift between
- * them is as large as the difference being measured.
+ * One caller, server answering at once: raw {@code Pusher.trigger},
+ * {@code PusherTemplate.trigger} and {@code PusherTemplate.triggerAsync} awaited at once,
+ * measured in alternating rounds in one process, so that drift of a shared machine (load,
+ * frequency, JIT) falls on all alike. JMH measures one benchmark after the other, and on
+ * a 2-core machine shared by client and server the drift between them is as large as the
+ * difference being measured.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.pusherspring.benchmarks.InterleavedComparison [rounds]}
  *
@@ -49,6 +51,7 @@ public final class InterleavedComparison {
 			PusherTemplate template = PusherTemplate.builder(transport).build();
 			double rawMicros = 0;
 			double templateMicros = 0;
+			double asyncMicros = 0;
 			for (int round = 0; round < WARMUP_ROUNDS + rounds; round++) {
 				long start = System.nanoTime();
 				for (int i = 0; i < CALLS_PER_ROUND; i++) {
@@ -62,9 +65,15 @@ public final class InterleavedComparison {
 					template.trigger(TriggerBenchmark.CHANNEL, TriggerBenchmark.EVENT, data);
 				}
 				long end = System.nanoTime();
+				for (int i = 0; i < CALLS_PER_ROUND; i++) {
+					template.triggerAsync(PusherMessage.of(TriggerBenchmark.CHANNEL, TriggerBenchmark.EVENT, data))
+						.join();
+				}
+				long async = System.nanoTime();
 				if (round >= WARMUP_ROUNDS) {
 					rawMicros += (middle - start) / 1e3 / CALLS_PER_ROUND;
 					templateMicros += (end - middle) / 1e3 / CALLS_PER_ROUND;
+					asyncMicros += (async - end) / 1e3 / CALLS_PER_ROUND;
 				}
 			}
 			System.out.printf("%d rounds of %d calls after %d warm-up rounds%n", rounds, CALLS_PER_ROUND,
@@ -73,7 +82,10 @@ public final class InterleavedComparison {
 					1e6 * rounds / rawMicros);
 			System.out.printf("PusherTemplate.trigger   %8.1f us/event %10.0f events/s%n", templateMicros / rounds,
 					1e6 * rounds / templateMicros);
+			System.out.printf("PusherTemplate.triggerAsync %5.1f us/event %10.0f events/s%n", asyncMicros / rounds,
+					1e6 * rounds / asyncMicros);
 			System.out.printf("template / raw throughput: %.2f%n", rawMicros / templateMicros);
+			System.out.printf("template async / raw throughput: %.2f%n", rawMicros / asyncMicros);
 		}
 	}
 

@@ -134,7 +134,7 @@ public abstract class TriggerBenchmark {
 
 	/**
 	 * {@link PusherTemplate#trigger(String, String, Object)}: validation, Jackson, retry
-	 * template, signing, pooled HttpClient 4, response parsing.
+	 * loop, signing, pooled HttpClient 5 classic client, response parsing.
 	 * @param fixture the server and clients
 	 * @return the result
 	 */

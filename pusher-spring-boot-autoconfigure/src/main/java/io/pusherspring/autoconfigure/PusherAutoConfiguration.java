@@ -1,13 +1,17 @@
 package io.pusherspring.autoconfigure;
 
-import com.pusher.rest.SignatureUtil;
+import java.util.List;
+
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.HttpPusherTransport;
+import io.pusherspring.core.LoggingPusherPublishListener;
 import io.pusherspring.core.PusherOperations;
+import io.pusherspring.core.PusherPublishListener;
 import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.http.impl.client.HttpClients;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,18 +22,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryListener;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for publishing to Pusher Channels: a {@link PusherTemplate} over an
- * {@link HttpPusherTransport}, configured by {@code pusher.*} properties.
+ * {@link HttpPusherTransport}, configured by {@code pusher.*} properties, the
+ * {@link RetryListener} and {@link PusherPublishListener} beans, and
+ * {@link PusherTemplateBuilderCustomizer} beans.
  *
  * @author pusher-spring-boot
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ PusherTemplate.class, JsonMapper.class })
 @EnableConfigurationProperties(PusherProperties.class)
 public final class PusherAutoConfiguration {
@@ -58,36 +68,76 @@ public final class PusherAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	LoggingPusherPublishListener loggingPusherPublishListener() {
+		return new LoggingPusherPublishListener();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PusherTemplateConfigurer pusherTemplateConfigurer(PusherProperties properties,
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<RetryListener> retryListeners,
+			ObjectProvider<PusherPublishListener> publishListeners,
+			ObjectProvider<PusherTemplateBuilderCustomizer> customizers) {
+		return new PusherTemplateConfigurer(properties, jsonMapper.getIfAvailable(JsonMapper::shared),
+				retryListeners.orderedStream().toList(), publishListeners.orderedStream().toList(),
+				customizers.orderedStream().toList());
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(PusherOperations.class)
 	@ConditionalOnBean(PusherTransport.class)
-	PusherTemplate pusherTemplate(PusherTransport pusherTransport, PusherProperties properties,
-			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ChannelEncryption> encryption) {
-		PusherProperties.Retry retry = properties.getRetry();
-		RetryPolicy retryPolicy = RetryPolicy.builder()
-			.maxRetries(retry.getMaxRetries())
-			.delay(retry.getDelay())
-			.multiplier(retry.getMultiplier())
-			.maxDelay(retry.getMaxDelay())
-			.build();
-		return PusherTemplate.builder(pusherTransport)
-			.jsonMapper(jsonMapper.getIfAvailable(JsonMapper::shared))
-			.maxPayloadSize(properties.getLimits().getMaxPayloadSize())
-			.encryption(encryption.getIfAvailable())
-			.retryPolicy(retryPolicy)
-			.build();
+	PusherTemplate pusherTemplate(PusherTransport pusherTransport, PusherTemplateConfigurer configurer,
+			ObjectProvider<ChannelEncryption> encryption) {
+		PusherTemplate.Builder builder = PusherTemplate.builder(pusherTransport)
+			.encryption(encryption.getIfAvailable());
+		return configurer.configure(builder).build();
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ SignatureUtil.class, HttpClients.class, HttpAsyncClients.class })
+	@ConditionalOnClass({ HttpClients.class, HttpAsyncClients.class })
 	static class HttpTransportConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean(PusherTransport.class)
-		HttpPusherTransport pusherTransport(PusherConnectionDetails connectionDetails, PusherProperties properties) {
+		@ConditionalOnMissingBean
+		HttpPusherTransport.Settings pusherHttpSettings(PusherProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
 			PusherProperties.Http http = properties.getHttp();
+			HttpPusherTransport.Settings settings = new HttpPusherTransport.Settings(http.getConnectTimeout(),
+					http.getReadTimeout(), http.getMaxConnections());
+			String bundleName = http.getSsl().getBundle();
+			if (bundleName == null || bundleName.isBlank()) {
+				return settings;
+			}
+			SslBundles bundles = sslBundles.getIfAvailable();
+			if (bundles == null) {
+				throw new InvalidConfigurationPropertyValueException("pusher.http.ssl.bundle", bundleName,
+						"No SSL bundles are configured (spring.ssl.bundle.*).");
+			}
+			try {
+				return settings.withTls(tls(bundles.getBundle(bundleName)));
+			}
+			catch (NoSuchSslBundleException ex) {
+				throw new InvalidConfigurationPropertyValueException("pusher.http.ssl.bundle", bundleName,
+						ex.getMessage());
+			}
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(PusherTransport.class)
+		HttpPusherTransport pusherTransport(PusherConnectionDetails connectionDetails,
+				HttpPusherTransport.Settings pusherHttpSettings) {
 			return new HttpPusherTransport(connectionDetails.getCredentials(), connectionDetails.getEndpoint(),
-					new HttpPusherTransport.Settings(http.getConnectTimeout(), http.getReadTimeout(),
-							http.getMaxConnections()));
+					pusherHttpSettings);
+		}
+
+		private static HttpPusherTransport.Tls tls(SslBundle bundle) {
+			return new HttpPusherTransport.Tls(bundle.createSslContext(),
+					list(bundle.getOptions().getEnabledProtocols()), list(bundle.getOptions().getCiphers()));
+		}
+
+		private static List<String> list(String @Nullable [] values) {
+			return (values != null) ? List.of(values) : List.of();
 		}
 
 	}

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.retry.RetryPolicySettings;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
@@ -202,12 +204,13 @@ public class PusherProperties {
 	}
 
 	/**
-	 * HTTP client settings.
+	 * HTTP client settings, shared by blocking and asynchronous calls. The JVM's proxy
+	 * properties (https.proxyHost, http.proxyHost, http.nonProxyHosts) apply.
 	 */
 	public static class Http {
 
 		/**
-		 * How long to wait for a connection to the Pusher HTTP API.
+		 * How long to wait for a connection to the Pusher HTTP API, new or from the pool.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(2);
 
@@ -217,7 +220,8 @@ public class PusherProperties {
 		private Duration readTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Most connections kept open to the Pusher HTTP API.
+		 * Most connections kept open to the Pusher HTTP API, for blocking and for
+		 * asynchronous calls each.
 		 */
 		private int maxConnections = 50;
 
@@ -275,7 +279,8 @@ public class PusherProperties {
 	}
 
 	/**
-	 * Retries of failed calls; only I/O errors, 5xx and 429 are retried.
+	 * Retries of failed calls; only I/O errors, 5xx and 429 are retried, and a 429 or 503
+	 * waits at least as long as its Retry-After asks, up to max-delay.
 	 */
 	public static class Retry {
 
@@ -295,7 +300,8 @@ public class PusherProperties {
 		private double multiplier = 2;
 
 		/**
-		 * Longest wait between two attempts.
+		 * Longest wait between two attempts, also the longest Retry-After honoured; an
+		 * answer asking for a longer wait fails the call at once.
 		 */
 		private Duration maxDelay = Duration.ofSeconds(2);
 
@@ -329,6 +335,20 @@ public class PusherProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+		/**
+		 * These properties as Spring Boot's retry policy settings.
+		 * @return new settings
+		 */
+		RetryPolicySettings initializeRetryPolicySettings() {
+			PropertyMapper map = PropertyMapper.get();
+			RetryPolicySettings settings = new RetryPolicySettings();
+			map.from(this::getMaxRetries).as(Integer::longValue).to(settings::setMaxRetries);
+			map.from(this::getDelay).to(settings::setDelay);
+			map.from(this::getMultiplier).to(settings::setMultiplier);
+			map.from(this::getMaxDelay).to(settings::setMaxDelay);
+			return settings;
 		}
 
 	}

@@ -50,7 +50,7 @@ public final class ChannelNames {
 			throw new PusherValidationException("Channel name " + quote(channel) + " is " + channel.length()
 					+ " characters long; Pusher allows at most " + MAX_LENGTH);
 		}
-		if (channel.equals(".") || channel.equals("..")) {
+		if (isDotSegment(channel)) {
 			throw new PusherValidationException("Channel name " + quote(channel)
 					+ " is invalid: HTTP clients and servers treat it as a relative path, so it cannot be queried");
 		}
@@ -67,7 +67,7 @@ public final class ChannelNames {
 
 	/**
 	 * Check a user id used for user channels and presence members: 1 to 128 characters
-	 * that are also valid in a channel name.
+	 * that are also valid in a channel name, other than {@code .} and {@code ..}.
 	 * @param userId the user id
 	 * @throws PusherValidationException naming the broken rule
 	 */
@@ -78,6 +78,11 @@ public final class ChannelNames {
 		if (userId.length() > MAX_USER_ID_LENGTH) {
 			throw new PusherValidationException("User id " + quote(userId) + " is " + userId.length()
 					+ " characters long; Pusher allows at most " + MAX_USER_ID_LENGTH);
+		}
+		if (isDotSegment(userId)) {
+			throw new PusherValidationException(
+					"User id " + quote(userId) + " is invalid: HTTP clients and servers treat it as a relative path, "
+							+ "so a request for this user would reach another endpoint");
 		}
 		for (int i = 0; i < userId.length(); i++) {
 			if (!isAllowed(userId.charAt(i))) {
@@ -146,6 +151,10 @@ public final class ChannelNames {
 
 	static String quote(String value) {
 		return "'" + ((value.length() > QUOTED_LIMIT) ? value.substring(0, QUOTED_LIMIT) + "…" : value) + "'";
+	}
+
+	private static boolean isDotSegment(String value) {
+		return value.equals(".") || value.equals("..");
 	}
 
 	/**

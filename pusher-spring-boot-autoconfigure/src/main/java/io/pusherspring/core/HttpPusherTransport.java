@@ -3,20 +3,35 @@ package io.pusherspring.core;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import com.pusher.rest.SignatureUtil;
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.core5.http.HttpHost;
 import org.jspecify.annotations.Nullable;
+
+import io.pusherspring.core.HttpClientConfig.Unanswered;
+import io.pusherspring.core.RequestSigner.SignedRequest;
 
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * The default {@link PusherTransport}. Requests are signed by pusher-http-java; blocking
- * calls go through a pooled Apache HttpClient 4 (the one pusher-http-java already depends
- * on), asynchronous calls through Apache HttpClient 5's non-blocking client, started on
- * first use. Neither retries on its own: retries belong to {@link PusherTemplate}.
+ * The default {@link PusherTransport}: signs requests as the Pusher HTTP API
+ * authenticates them, and sends them over Apache HttpClient 5, blocking calls through its
+ * pooled classic client and asynchronous calls through its non-blocking client (started
+ * on first use). Both clients are built from the same {@link Settings}: pool size,
+ * timeouts, user agent and TLS; both honour the JVM's proxy properties
+ * ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.proxyHost},
+ * {@code http.proxyPort}, {@code http.nonProxyHosts}). Neither retries on its own:
+ * retries belong to {@link PusherTemplate}.
+ * <p>
+ * A request that gets no answer fails with a {@link PusherConnectionException} that tells
+ * whether the request had been sent ({@link PusherException#isPossiblyDelivered()}). An
+ * error answer is returned as it is, with the request's signature removed from its body
+ * wherever it appears.
  * <p>
  * Asynchronous answers complete on the HTTP client's I/O threads, so stages chained to
  * them must not block; hand blocking work to an executor of your own
@@ -26,15 +41,16 @@ import org.springframework.util.StringUtils;
  */
 public final class HttpPusherTransport implements PusherTransport, AutoCloseable {
 
-	private static final String USER_AGENT = "pusher-spring-boot";
+	/** The {@code User-Agent} header sent unless the settings name another. */
+	public static final String DEFAULT_USER_AGENT = "pusher-spring-boot";
 
 	private final PusherCredentials credentials;
 
-	private final String scheme;
-
-	private final String authority;
+	private final HttpClientConfig config;
 
 	private final Settings settings;
+
+	private final RequestSigner signer;
 
 	private final BlockingHttpExchange blocking;
 
@@ -46,7 +62,7 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	 * Create a transport.
 	 * @param credentials the app's credentials
 	 * @param endpoint the API's base address, such as {@code https://api-mt1.pusher.com}
-	 * @param settings timeouts and pool size
+	 * @param settings timeouts, pool size, user agent and TLS
 	 */
 	public HttpPusherTransport(PusherCredentials credentials, URI endpoint, Settings settings) {
 		Assert.notNull(credentials, "'credentials' must not be null");
@@ -60,11 +76,16 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 				() -> "Pusher endpoint must be an http or https address with a host, not '" + endpoint + "'");
 		Assert.notNull(settings, "'settings' must not be null");
 		this.credentials = credentials;
-		this.scheme = endpoint.getScheme();
-		this.authority = (endpoint.getPort() != -1) ? endpoint.getHost() + ":" + endpoint.getPort()
-				: endpoint.getHost();
+		try {
+			this.signer = new RequestSigner(credentials);
+		}
+		catch (PusherValidationException ex) {
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
 		this.settings = settings;
-		this.blocking = new BlockingHttpExchange(settings, USER_AGENT);
+		this.config = HttpClientConfig.of(new HttpHost(endpoint.getScheme(), endpoint.getHost(), endpoint.getPort()),
+				settings);
+		this.blocking = new BlockingHttpExchange(this.config);
 	}
 
 	/**
@@ -72,11 +93,11 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	 * @return the scheme, host and port
 	 */
 	public URI getEndpoint() {
-		return URI.create(this.scheme + "://" + this.authority);
+		return URI.create(this.config.target().toURI());
 	}
 
 	/**
-	 * The timeouts and pool size in use.
+	 * The timeouts, pool size, user agent and TLS in use.
 	 * @return the settings
 	 */
 	public Settings getSettings() {
@@ -85,21 +106,31 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 
 	@Override
 	public PusherResponse exchange(PusherRequest request) {
+		SignedRequest signed = this.signer.sign(request);
 		try {
-			return this.blocking.send(sign(request), request);
+			return redacted(this.blocking.send(signed), signed);
 		}
-		catch (IOException ex) {
-			throw connectionFailure(request, ex);
+		catch (Unanswered ex) {
+			throw connectionFailure(request, signed, ex);
 		}
 	}
 
 	@Override
 	public CompletableFuture<PusherResponse> exchangeAsync(PusherRequest request) {
-		return nonBlocking().send(sign(request), request).exceptionally((failure) -> {
-			throw new CompletionException(connectionFailure(request, failure));
+		SignedRequest signed = this.signer.sign(request);
+		return nonBlocking().send(signed).handle((response, failure) -> {
+			if (failure != null) {
+				throw new CompletionException(connectionFailure(request, signed, failure));
+			}
+			return redacted(response, signed);
 		});
 	}
 
+	/**
+	 * Close both clients, letting requests in flight finish.
+	 * @throws IOException never in practice; declared for callers that close transports
+	 * generically
+	 */
 	@Override
 	public void close() throws IOException {
 		NonBlockingHttpExchange started;
@@ -122,12 +153,6 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		return "HttpPusherTransport[endpoint=" + getEndpoint() + ", appId=" + this.credentials.appId() + "]";
 	}
 
-	private URI sign(PusherRequest request) {
-		return SignatureUtil.uri(request.method(), this.scheme, this.authority,
-				"/apps/" + this.credentials.appId() + request.path(), request.body(), this.credentials.key(),
-				this.credentials.secret(), request.query());
-	}
-
 	/**
 	 * The non-blocking client starts I/O threads, so only applications that publish
 	 * asynchronously pay for them.
@@ -140,37 +165,57 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		synchronized (this) {
 			Assert.state(!this.closed, "HttpPusherTransport has been closed");
 			if (this.nonBlocking == null) {
-				this.nonBlocking = new NonBlockingHttpExchange(this.settings, USER_AGENT);
+				this.nonBlocking = new NonBlockingHttpExchange(this.config);
 			}
 			return this.nonBlocking;
 		}
 	}
 
 	/**
-	 * I/O messages name hosts and ports, not queries, but the cause is kept only when its
-	 * text carries no signature, so nothing secret can reach a log.
+	 * Error answers may echo the request, signature included, in any encoding.
 	 */
-	private static PusherConnectionException connectionFailure(PusherRequest request, Throwable failure) {
-		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
-				: failure;
-		String detail = (cause.getMessage() != null) ? cause.getMessage() : "";
-		String scrubbed = Redaction.scrub(detail);
-		String message = request.describe() + " did not complete: " + cause.getClass().getSimpleName()
-				+ (scrubbed.isEmpty() ? "" : ": " + scrubbed);
-		return new PusherConnectionException(message, scrubbed.equals(detail.strip()) ? cause : null);
+	private static PusherResponse redacted(PusherResponse response, SignedRequest signed) {
+		if (response.isSuccessful()) {
+			return response;
+		}
+		return new PusherResponse(response.statusCode(), Redaction.scrub(response.body(), signed.signature()),
+				response.retryAfter());
 	}
 
 	/**
-	 * Connection settings.
+	 * I/O messages name hosts and ports, not queries, but the cause is kept only when its
+	 * text carries no signature, so nothing secret can reach a log.
+	 */
+	private static PusherConnectionException connectionFailure(PusherRequest request, SignedRequest signed,
+			Throwable failure) {
+		Throwable unwrapped = (failure instanceof CompletionException && failure.getCause() != null)
+				? failure.getCause() : failure;
+		boolean sent = unwrapped instanceof Unanswered unanswered && unanswered.isRequestSent();
+		Throwable cause = (unwrapped instanceof Unanswered && unwrapped.getCause() != null) ? unwrapped.getCause()
+				: unwrapped;
+		String detail = (cause.getMessage() != null) ? cause.getMessage() : "";
+		String scrubbed = Redaction.scrub(detail, signed.signature());
+		String message = request.describe() + " did not complete: " + cause.getClass().getSimpleName()
+				+ (scrubbed.isEmpty() ? "" : ": " + scrubbed)
+				+ (sent ? " (after the request was sent: Pusher may have accepted it)" : " (nothing was sent)");
+		return new PusherConnectionException(message, scrubbed.equals(detail.strip()) ? cause : null, sent);
+	}
+
+	/**
+	 * Connection settings, shared by the blocking and the asynchronous client.
 	 *
-	 * @param connectTimeout how long to wait for a connection
+	 * @param connectTimeout how long to wait for a connection, new or from the pool
 	 * @param readTimeout how long to wait for an answer
 	 * @param maxConnections the most connections kept open to Pusher, per client
 	 * (blocking and asynchronous calls have a pool each)
+	 * @param userAgent the {@code User-Agent} header
+	 * @param tls the TLS settings, or {@code null} for the JVM's defaults (its trust
+	 * store and the {@code javax.net.ssl.*} and {@code https.*} system properties)
 	 */
-	public record Settings(Duration connectTimeout, Duration readTimeout, int maxConnections) {
+	public record Settings(Duration connectTimeout, Duration readTimeout, int maxConnections, String userAgent,
+			@Nullable Tls tls) {
 
-		/** Defaults: 2s to connect, 5s to answer, 50 connections. */
+		/** Defaults: 2s to connect, 5s to answer, 50 connections, the JVM's TLS. */
 		public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), 50);
 
 		public Settings {
@@ -179,6 +224,63 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 			Assert.isTrue(readTimeout != null && !readTimeout.isNegative() && !readTimeout.isZero(),
 					"'readTimeout' must be positive");
 			Assert.isTrue(maxConnections > 0, "'maxConnections' must be positive");
+			Assert.hasText(userAgent, "'userAgent' must not be empty");
+		}
+
+		/**
+		 * Settings with the default user agent and the JVM's TLS.
+		 * @param connectTimeout how long to wait for a connection
+		 * @param readTimeout how long to wait for an answer
+		 * @param maxConnections the most connections kept open to Pusher, per client
+		 */
+		public Settings(Duration connectTimeout, Duration readTimeout, int maxConnections) {
+			this(connectTimeout, readTimeout, maxConnections, DEFAULT_USER_AGENT, null);
+		}
+
+		/**
+		 * These settings with other TLS settings.
+		 * @param tls the TLS settings, or {@code null} for the JVM's defaults
+		 * @return new settings
+		 */
+		public Settings withTls(@Nullable Tls tls) {
+			return new Settings(this.connectTimeout, this.readTimeout, this.maxConnections, this.userAgent, tls);
+		}
+
+		/**
+		 * These settings with another user agent.
+		 * @param userAgent the {@code User-Agent} header
+		 * @return new settings
+		 */
+		public Settings withUserAgent(String userAgent) {
+			return new Settings(this.connectTimeout, this.readTimeout, this.maxConnections, userAgent, this.tls);
+		}
+
+	}
+
+	/**
+	 * TLS settings of the connection, such as those of a Spring Boot SSL bundle. Host
+	 * names are always verified.
+	 *
+	 * @param sslContext the context whose trust material (and key material, for client
+	 * certificates) the connection uses
+	 * @param protocols the protocols to enable, such as {@code TLSv1.3}; empty for the
+	 * context's defaults
+	 * @param ciphers the cipher suites to enable; empty for the context's defaults
+	 */
+	public record Tls(SSLContext sslContext, List<String> protocols, List<String> ciphers) {
+
+		public Tls {
+			Assert.notNull(sslContext, "'sslContext' must not be null");
+			protocols = (protocols != null) ? List.copyOf(protocols) : List.of();
+			ciphers = (ciphers != null) ? List.copyOf(ciphers) : List.of();
+		}
+
+		/**
+		 * TLS with a context and its default protocols and cipher suites.
+		 * @param sslContext the context
+		 */
+		public Tls(SSLContext sslContext) {
+			this(sslContext, List.of(), List.of());
 		}
 
 	}

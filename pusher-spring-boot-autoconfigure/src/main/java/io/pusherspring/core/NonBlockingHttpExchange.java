@@ -1,24 +1,30 @@
 package io.pusherspring.core;
 
-import java.net.URI;
+import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
+
+import io.pusherspring.core.HttpClientConfig.Unanswered;
+import io.pusherspring.core.RequestSigner.SignedRequest;
 
 /**
  * Asynchronous calls of {@link HttpPusherTransport}, over Apache HttpClient 5's
@@ -34,29 +40,24 @@ final class NonBlockingHttpExchange implements AutoCloseable {
 	 */
 	private static final TimeValue TIMEOUT_PRECISION = TimeValue.ofMilliseconds(100);
 
+	private final HttpClientConfig config;
+
 	private final CloseableHttpAsyncClient client;
 
-	NonBlockingHttpExchange(HttpPusherTransport.Settings settings, String userAgent) {
-		Timeout connectTimeout = Timeout.of(settings.connectTimeout());
-		Timeout readTimeout = Timeout.of(settings.readTimeout());
+	NonBlockingHttpExchange(HttpClientConfig config) {
+		this.config = config;
 		this.client = HttpAsyncClients.custom()
 			.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-				.setMaxConnTotal(settings.maxConnections())
-				.setMaxConnPerRoute(settings.maxConnections())
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(connectTimeout)
-					.setSocketTimeout(readTimeout)
-					.build())
-				.useSystemProperties()
+				.setMaxConnTotal(config.maxConnections())
+				.setMaxConnPerRoute(config.maxConnections())
+				.setDefaultConnectionConfig(config.connection())
+				.setTlsStrategy(config.tls())
 				.build())
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(readTimeout)
-				.setConnectionRequestTimeout(readTimeout)
-				.build())
+			.setDefaultRequestConfig(config.request())
 			.setIOReactorConfig(
 					IOReactorConfig.custom().setTcpNoDelay(true).setSelectInterval(TIMEOUT_PRECISION).build())
 			.setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
-			.setUserAgent(userAgent)
+			.setUserAgent(config.userAgent())
 			.disableAutomaticRetries()
 			.disableRedirectHandling()
 			.disableCookieManagement()
@@ -67,39 +68,108 @@ final class NonBlockingHttpExchange implements AutoCloseable {
 	}
 
 	/**
-	 * Send a request; the future fails with the client's own exception if no answer
-	 * arrives.
+	 * Send a request; the future fails with {@link Unanswered} if no answer arrives.
 	 */
-	CompletableFuture<PusherResponse> send(URI uri, PusherRequest request) {
-		SimpleHttpRequest httpRequest = "POST".equals(request.method()) ? SimpleRequestBuilder.post(uri)
-			.setBody((request.body() != null) ? request.body() : "", ContentType.APPLICATION_JSON)
-			.build() : SimpleRequestBuilder.get(uri).build();
+	CompletableFuture<PusherResponse> send(SignedRequest request) {
+		BasicHttpRequest head = new BasicHttpRequest(request.method(), this.config.target(), request.pathAndQuery());
+		TrackedProducer body = (request.body() != null) ? new TrackedProducer(request.body()) : null;
 		CompletableFuture<PusherResponse> result = new CompletableFuture<>();
-		this.client.execute(httpRequest, new FutureCallback<>() {
+		this.client.execute(new BasicRequestProducer(head, body), SimpleResponseConsumer.create(),
+				new FutureCallback<>() {
 
-			@Override
-			public void completed(SimpleHttpResponse response) {
-				String body = response.getBodyText();
-				result.complete(new PusherResponse(response.getCode(), (body != null) ? body : ""));
-			}
+					@Override
+					public void completed(SimpleHttpResponse response) {
+						String text = response.getBodyText();
+						Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+						result.complete(new PusherResponse(response.getCode(), (text != null) ? text : "",
+								(retryAfter != null) ? retryAfter.getValue() : null));
+					}
 
-			@Override
-			public void failed(Exception ex) {
-				result.completeExceptionally(ex);
-			}
+					@Override
+					public void failed(Exception ex) {
+						result.completeExceptionally(new Unanswered(ex, body != null && body.written));
+					}
 
-			@Override
-			public void cancelled() {
-				result.completeExceptionally(new CancellationException("cancelled"));
-			}
+					@Override
+					public void cancelled() {
+						result.completeExceptionally(
+								new Unanswered(new CancellationException("cancelled"), body != null && body.written));
+					}
 
-		});
+				});
 		return result;
 	}
 
 	@Override
 	public void close() {
 		this.client.close(CloseMode.GRACEFUL);
+	}
+
+	/**
+	 * A JSON body that knows whether the client started writing it: it produces its
+	 * content only once the connection is established and the request head is out.
+	 */
+	private static final class TrackedProducer implements AsyncEntityProducer {
+
+		private final BasicAsyncEntityProducer body;
+
+		private volatile boolean written;
+
+		TrackedProducer(byte[] body) {
+			this.body = new BasicAsyncEntityProducer(body, HttpClientConfig.JSON);
+		}
+
+		@Override
+		public void produce(DataStreamChannel channel) throws IOException {
+			this.written = true;
+			this.body.produce(channel);
+		}
+
+		@Override
+		public int available() {
+			return this.body.available();
+		}
+
+		@Override
+		public boolean isRepeatable() {
+			return this.body.isRepeatable();
+		}
+
+		@Override
+		public void failed(Exception cause) {
+			this.body.failed(cause);
+		}
+
+		@Override
+		public long getContentLength() {
+			return this.body.getContentLength();
+		}
+
+		@Override
+		public String getContentType() {
+			return this.body.getContentType();
+		}
+
+		@Override
+		public String getContentEncoding() {
+			return this.body.getContentEncoding();
+		}
+
+		@Override
+		public boolean isChunked() {
+			return this.body.isChunked();
+		}
+
+		@Override
+		public Set<String> getTrailerNames() {
+			return this.body.getTrailerNames();
+		}
+
+		@Override
+		public void releaseResources() {
+			this.body.releaseResources();
+		}
+
 	}
 
 }

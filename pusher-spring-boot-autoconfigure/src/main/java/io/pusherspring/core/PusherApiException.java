@@ -1,5 +1,11 @@
 package io.pusherspring.core;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the Pusher HTTP API answers with an error status.
  *
@@ -11,6 +17,8 @@ public class PusherApiException extends PusherException {
 
 	private final String pusherMessage;
 
+	private final @Nullable Duration retryAfter;
+
 	/**
 	 * Create an exception for a failed call.
 	 * @param message what failed
@@ -18,15 +26,31 @@ public class PusherApiException extends PusherException {
 	 * @param pusherMessage Pusher's explanation, already free of signatures
 	 */
 	public PusherApiException(String message, int statusCode, String pusherMessage) {
+		this(message, statusCode, pusherMessage, null);
+	}
+
+	/**
+	 * Create an exception for a failed call whose answer asked to wait before retrying.
+	 * @param message what failed
+	 * @param statusCode the HTTP status Pusher answered with
+	 * @param pusherMessage Pusher's explanation, already free of signatures
+	 * @param retryAfter how long the answer's {@code Retry-After} header asked to wait,
+	 * or {@code null}
+	 */
+	public PusherApiException(String message, int statusCode, String pusherMessage, @Nullable Duration retryAfter) {
 		super(message);
 		this.statusCode = statusCode;
 		this.pusherMessage = pusherMessage;
+		this.retryAfter = retryAfter;
 	}
 
 	static PusherApiException forResponse(PusherRequest request, PusherResponse response) {
 		String pusherMessage = Redaction.scrub(response.body());
-		return new PusherApiException(request.describe() + " failed with HTTP " + response.statusCode()
-				+ (pusherMessage.isEmpty() ? "" : ": " + pusherMessage), response.statusCode(), pusherMessage);
+		Duration retryAfter = RetryAfter.parse(response.retryAfter(), Instant.now());
+		return new PusherApiException(
+				request.describe() + " failed with HTTP " + response.statusCode()
+						+ (pusherMessage.isEmpty() ? "" : ": " + pusherMessage),
+				response.statusCode(), pusherMessage, retryAfter);
 	}
 
 	/**
@@ -43,6 +67,15 @@ public class PusherApiException extends PusherException {
 	 */
 	public String getPusherMessage() {
 		return this.pusherMessage;
+	}
+
+	/**
+	 * How long the answer asked to wait before sending again, from its
+	 * {@code Retry-After} header (seconds or an HTTP date).
+	 * @return the wait, or empty if the answer named none
+	 */
+	public Optional<Duration> getRetryAfter() {
+		return Optional.ofNullable(this.retryAfter);
 	}
 
 	/**

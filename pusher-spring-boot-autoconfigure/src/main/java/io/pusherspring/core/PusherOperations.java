@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Publishing to Pusher Channels and querying its state. Every method checks Pusher's
  * rules before any I/O and throws {@link PusherValidationException} when one is broken;
- * failed calls throw {@link PusherApiException} or {@link PusherConnectionException}.
+ * failed calls throw {@link PusherApiException} or {@link PusherConnectionException},
+ * whose {@link PusherException#isPossiblyDelivered()} tells whether the event may have
+ * been delivered all the same.
  *
  * @author pusher-spring-boot
  * @see PusherTemplate
@@ -58,7 +60,8 @@ public interface PusherOperations {
 	 * with the {@code ...Async} variants.
 	 * @param message the message
 	 * @return a future that completes with Pusher's answer, or with the failure after the
-	 * configured retries
+	 * configured retries: the same {@link PusherException}, suppressed exceptions and
+	 * delivery flag as a blocking call
 	 */
 	CompletableFuture<TriggerResult> triggerAsync(PusherMessage message);
 

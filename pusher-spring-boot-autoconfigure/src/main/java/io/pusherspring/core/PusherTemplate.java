@@ -3,14 +3,21 @@ package io.pusherspring.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,11 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pusherspring.core.ProtocolJson.BatchEvent;
 import io.pusherspring.core.ProtocolJson.PreparedEvent;
 
+import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.util.Assert;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -33,6 +42,15 @@ import org.springframework.util.unit.DataSize;
  * serializes event data with the application's Jackson {@link JsonMapper}, splits channel
  * lists and batches into calls Pusher accepts, retries transient failures, and hands each
  * call to a {@link PusherTransport}.
+ * <p>
+ * Retries follow a Spring {@link RetryPolicy} and report to a {@link RetryListener}, as a
+ * {@code RetryTemplate} would; a {@code Retry-After} answer is waited for up to the
+ * policy's longest back-off and fails the call at once beyond it. A failed call throws
+ * (or completes its future with) a {@link PusherException} that describes the last
+ * attempt, carries the earlier attempts' failures as suppressed exceptions, and says
+ * whether the event may have been delivered all the same
+ * ({@link PusherException#isPossiblyDelivered()}). {@link PusherPublishListener}s hear
+ * the outcome of every published message.
  *
  * @author pusher-spring-boot
  */
@@ -52,6 +70,12 @@ public class PusherTemplate implements PusherOperations {
 
 	private static final Set<String> TRIGGER_INFO = Set.of(ChannelInfo.USER_COUNT, ChannelInfo.SUBSCRIPTION_COUNT);
 
+	/**
+	 * The longest {@code Retry-After} honoured when the retry policy's back-off does not
+	 * say how long it waits at most.
+	 */
+	public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(2);
+
 	private static final Log logger = LogFactory.getLog(PusherTemplate.class);
 
 	private final PusherTransport transport;
@@ -64,7 +88,11 @@ public class PusherTemplate implements PusherOperations {
 
 	private final RetryPolicy retryPolicy;
 
-	private final RetryTemplate retryTemplate;
+	private final @Nullable RetryListener retryListener;
+
+	private final Duration maxRetryAfter;
+
+	private final List<PusherPublishListener> publishListeners;
 
 	/**
 	 * Create a template with default settings: Jackson's shared mapper, a 10KB payload
@@ -81,7 +109,10 @@ public class PusherTemplate implements PusherOperations {
 		this.maxPayloadBytes = builder.maxPayloadSize.toBytes();
 		this.encryption = builder.encryption;
 		this.retryPolicy = new TransientFailuresOnly(builder.retryPolicy);
-		this.retryTemplate = new RetryTemplate(this.retryPolicy);
+		this.retryListener = builder.retryListener;
+		this.maxRetryAfter = (builder.maxRetryAfter != null) ? builder.maxRetryAfter
+				: longestWait(builder.retryPolicy.getBackOff());
+		this.publishListeners = List.copyOf(builder.publishListeners);
 	}
 
 	/**
@@ -91,6 +122,20 @@ public class PusherTemplate implements PusherOperations {
 	 */
 	public static Builder builder(PusherTransport transport) {
 		return new Builder(transport);
+	}
+
+	/**
+	 * The longest wait a back-off allows between attempts, which also limits how long a
+	 * {@code Retry-After} may ask to wait.
+	 */
+	private static Duration longestWait(BackOff backOff) {
+		if (backOff instanceof ExponentialBackOff exponential) {
+			return Duration.ofMillis(exponential.getMaxInterval());
+		}
+		if (backOff instanceof FixedBackOff fixed) {
+			return Duration.ofMillis(fixed.getInterval());
+		}
+		return DEFAULT_MAX_RETRY_AFTER;
 	}
 
 	/**
@@ -120,102 +165,302 @@ public class PusherTemplate implements PusherOperations {
 
 	@Override
 	public TriggerResult trigger(PusherMessage message) {
-		PreparedEvent event = prepare(message);
-		TriggerResult result = TriggerResult.empty();
-		for (PusherRequest request : triggerRequests(event)) {
-			result = result.merge(ProtocolJson.triggerResult(request, execute(request)));
-		}
-		return result;
+		Assert.notNull(message, "'message' must not be null");
+		return run(Operation.publishing(Operation.TRIGGER, message), () -> {
+			PreparedEvent event = prepare(message);
+			TriggerResult result = TriggerResult.empty();
+			for (TriggerResult chunk : sendInOrder(triggerRequests(event), ProtocolJson::triggerResult,
+					(sent) -> "the event had already been delivered to the first " + sent * MAX_CHANNELS_PER_TRIGGER
+							+ " of " + event.channels().size() + " channels")) {
+				result = result.merge(chunk);
+			}
+			return result;
+		});
 	}
 
 	@Override
 	public CompletableFuture<TriggerResult> triggerAsync(PusherMessage message) {
-		PreparedEvent event = prepare(message);
-		List<CompletableFuture<TriggerResult>> calls = new ArrayList<>();
-		for (PusherRequest request : triggerRequests(event)) {
-			calls.add(executeAsync(request).thenApply((response) -> ProtocolJson.triggerResult(request, response)));
-		}
-		return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-			.thenApply((ignored) -> calls.stream()
-				.map(CompletableFuture::join)
-				.reduce(TriggerResult.empty(), TriggerResult::merge));
+		Assert.notNull(message, "'message' must not be null");
+		return runAsync(Operation.publishing(Operation.TRIGGER, message), () -> {
+			PreparedEvent event = prepare(message);
+			List<PusherRequest> requests = triggerRequests(event);
+			if (requests.size() == 1) {
+				PusherRequest request = requests.get(0);
+				return executeAsync(request)
+					.thenApply((response) -> read(request, response, ProtocolJson::triggerResult));
+			}
+			return sendConcurrently(requests, event.channels().size());
+		});
 	}
 
 	@Override
 	public BatchResult triggerBatch(List<PusherMessage> messages) {
 		Assert.notNull(messages, "'messages' must not be null");
-		if (messages.isEmpty()) {
-			throw new PusherValidationException("A batch must contain at least one message");
-		}
-		List<BatchEvent> events = new ArrayList<>();
-		for (int i = 0; i < messages.size(); i++) {
-			events.addAll(batchEvents(i, messages.get(i)));
-		}
-		List<TriggerResult> results = new ArrayList<>(events.size());
-		for (List<BatchEvent> chunk : chunks(events, MAX_EVENTS_PER_BATCH)) {
-			PusherRequest request = PusherRequest.post("/batch_events", ProtocolJson.batchBody(chunk));
-			results.addAll(ProtocolJson.batchResults(request, execute(request), chunk));
-		}
-		return new BatchResult(results);
+		return run(Operation.batch(messages), () -> {
+			if (messages.isEmpty()) {
+				throw new PusherValidationException("A batch must contain at least one message");
+			}
+			List<BatchEvent> events = new ArrayList<>();
+			for (int i = 0; i < messages.size(); i++) {
+				events.addAll(batchEvents(i, messages.get(i)));
+			}
+			List<List<BatchEvent>> chunks = chunks(events, MAX_EVENTS_PER_BATCH);
+			List<PusherRequest> requests = new ArrayList<>(chunks.size());
+			for (List<BatchEvent> chunk : chunks) {
+				requests.add(PusherRequest.post(ApiPaths.BATCH_EVENTS, ProtocolJson.batchBody(chunk)));
+			}
+			List<TriggerResult> results = new ArrayList<>(events.size());
+			Iterator<List<BatchEvent>> sentChunks = chunks.iterator();
+			for (List<TriggerResult> chunkResults : sendInOrder(requests,
+					(request, response) -> ProtocolJson.batchResults(request, response, sentChunks.next()),
+					(sent) -> "the first " + sent * MAX_EVENTS_PER_BATCH + " of " + events.size()
+							+ " events had already been accepted")) {
+				results.addAll(chunkResults);
+			}
+			return new BatchResult(results);
+		});
 	}
 
 	@Override
 	public void sendToUser(String userId, String event, Object data) {
-		String channel = ChannelNames.serverToUser(userId);
-		validateEventName(event);
-		String payload = checkSize(serialize(data));
-		PreparedEvent prepared = new PreparedEvent(List.of(channel), event, payload, null, Set.of());
-		triggerRequests(prepared).forEach(this::execute);
+		PusherMessage message = PusherMessage.of(ChannelNames.SERVER_TO_USER_PREFIX + userId, event, data);
+		run(Operation.publishing(Operation.SEND_TO_USER, message), () -> {
+			String channel = ChannelNames.serverToUser(userId);
+			validateEventName(event);
+			String payload = checkSize(serialize(data));
+			PreparedEvent prepared = new PreparedEvent(List.of(channel), event, payload, null, Set.of());
+			sendInOrder(triggerRequests(prepared), ProtocolJson::triggerResult, (sent) -> "");
+			return TriggerResult.empty();
+		});
 	}
 
 	@Override
 	public ChannelInfo channel(String channel, String... info) {
-		ChannelNames.validate(channel);
-		Set<String> attributes = validateInfo(info, TRIGGER_INFO);
-		if (attributes.contains(ChannelInfo.USER_COUNT) && !ChannelNames.isPresence(channel)) {
-			throw presenceOnly(ChannelInfo.USER_COUNT, channel);
-		}
-		PusherRequest request = PusherRequest.get("/channels/" + channel, infoQuery(attributes, Map.of()));
-		return ProtocolJson.channelInfo(channel, request, execute(request));
+		return run(Operation.query(Operation.CHANNEL, channel), () -> {
+			ChannelNames.validate(channel);
+			Set<String> attributes = validateInfo(info, TRIGGER_INFO);
+			if (attributes.contains(ChannelInfo.USER_COUNT) && !ChannelNames.isPresence(channel)) {
+				throw presenceOnly(ChannelInfo.USER_COUNT, channel);
+			}
+			PusherRequest request = PusherRequest.get(ApiPaths.channel(channel), infoQuery(attributes, Map.of()));
+			return ProtocolJson.channelInfo(channel, request, execute(request));
+		});
 	}
 
 	@Override
 	public Map<String, ChannelInfo> channels(@Nullable String prefixFilter, String... info) {
-		Set<String> attributes = validateInfo(info, Set.of(ChannelInfo.USER_COUNT));
-		boolean filtered = prefixFilter != null && !prefixFilter.isEmpty();
-		if (filtered) {
-			ChannelNames.validate(prefixFilter);
-		}
-		if (attributes.contains(ChannelInfo.USER_COUNT)
-				&& !(filtered && prefixFilter.startsWith(ChannelNames.PRESENCE_PREFIX))) {
-			throw new PusherValidationException("Info attribute 'user_count' is only available for presence channels: "
-					+ "list channels with a prefix filter starting with 'presence-', not "
-					+ (filtered ? ChannelNames.quote(prefixFilter) : "no filter"));
-		}
-		PusherRequest request = PusherRequest.get("/channels",
-				infoQuery(attributes, filtered ? Map.of("filter_by_prefix", prefixFilter) : Map.of()));
-		return ProtocolJson.channelList(request, execute(request));
+		return run(Operation.query(Operation.CHANNELS, null), () -> {
+			Set<String> attributes = validateInfo(info, Set.of(ChannelInfo.USER_COUNT));
+			boolean filtered = prefixFilter != null && !prefixFilter.isEmpty();
+			if (filtered) {
+				ChannelNames.validate(prefixFilter);
+			}
+			if (attributes.contains(ChannelInfo.USER_COUNT)
+					&& !(filtered && prefixFilter.startsWith(ChannelNames.PRESENCE_PREFIX))) {
+				throw new PusherValidationException(
+						"Info attribute 'user_count' is only available for presence channels: "
+								+ "list channels with a prefix filter starting with 'presence-', not "
+								+ (filtered ? ChannelNames.quote(prefixFilter) : "no filter"));
+			}
+			PusherRequest request = PusherRequest.get(ApiPaths.CHANNELS,
+					infoQuery(attributes, filtered ? Map.of("filter_by_prefix", prefixFilter) : Map.of()));
+			return ProtocolJson.channelList(request, execute(request));
+		});
 	}
 
 	@Override
 	public List<String> users(String presenceChannel) {
-		ChannelNames.validate(presenceChannel);
-		if (!ChannelNames.isPresence(presenceChannel)) {
-			throw new PusherValidationException("Only presence channels have users: "
-					+ ChannelNames.quote(presenceChannel) + " does not start with 'presence-'");
-		}
-		PusherRequest request = PusherRequest.get("/channels/" + presenceChannel + "/users", Map.of());
-		return ProtocolJson.userIds(request, execute(request));
+		return run(Operation.query(Operation.USERS, presenceChannel), () -> {
+			ChannelNames.validate(presenceChannel);
+			if (!ChannelNames.isPresence(presenceChannel)) {
+				throw new PusherValidationException("Only presence channels have users: "
+						+ ChannelNames.quote(presenceChannel) + " does not start with 'presence-'");
+			}
+			PusherRequest request = PusherRequest.get(ApiPaths.channelUsers(presenceChannel), Map.of());
+			return ProtocolJson.userIds(request, execute(request));
+		});
 	}
 
 	@Override
 	public void terminateUserConnections(String userId) {
-		ChannelNames.validateUserId(userId);
-		execute(PusherRequest.post("/users/" + userId + "/terminate_connections", "{}"));
+		run(Operation.query(Operation.TERMINATE_USER_CONNECTIONS, null), () -> {
+			ChannelNames.validateUserId(userId);
+			return execute(PusherRequest.post(ApiPaths.terminateConnections(userId), "{}"));
+		});
+	}
+
+	/**
+	 * The one path every blocking operation takes: the place to observe an operation as a
+	 * whole, validation included. Tells the publish listeners the outcome of publishing
+	 * operations.
+	 */
+	private <T> T run(Operation operation, Supplier<T> call) {
+		T result;
+		try {
+			result = call.get();
+		}
+		catch (PusherException ex) {
+			failed(operation, ex);
+			throw ex;
+		}
+		published(operation, result);
+		return result;
+	}
+
+	/**
+	 * The one path every asynchronous operation takes. Validation failures are thrown at
+	 * once on the calling thread; everything after it completes the future.
+	 */
+	private <T> CompletableFuture<T> runAsync(Operation operation, Supplier<CompletableFuture<T>> call) {
+		CompletableFuture<T> future;
+		try {
+			future = call.get();
+		}
+		catch (PusherException ex) {
+			failed(operation, ex);
+			throw ex;
+		}
+		if (this.publishListeners.isEmpty()) {
+			return future;
+		}
+		return future.whenComplete((result, failure) -> {
+			if (failure == null) {
+				published(operation, result);
+			}
+			else if (unwrap(failure) instanceof PusherException ex) {
+				failed(operation, ex);
+			}
+		});
+	}
+
+	private void published(Operation operation, @Nullable Object result) {
+		if (this.publishListeners.isEmpty() || operation.messages().isEmpty()) {
+			return;
+		}
+		List<PusherMessage> messages = operation.messages();
+		if (result instanceof BatchResult batch) {
+			int index = 0;
+			for (PusherMessage message : messages) {
+				int events = new LinkedHashSet<>(message.channels()).size();
+				TriggerResult merged = TriggerResult.empty();
+				for (TriggerResult eventResult : batch.results().subList(index, index + events)) {
+					merged = merged.merge(eventResult);
+				}
+				index += events;
+				notifyListeners(message, merged, null);
+			}
+			return;
+		}
+		TriggerResult triggered = (result instanceof TriggerResult trigger) ? trigger : TriggerResult.empty();
+		messages.forEach((message) -> notifyListeners(message, triggered, null));
+	}
+
+	private void failed(Operation operation, PusherException failure) {
+		if (!this.publishListeners.isEmpty()) {
+			operation.messages().forEach((message) -> notifyListeners(message, null, failure));
+		}
+	}
+
+	private void notifyListeners(@Nullable PusherMessage message, @Nullable TriggerResult result,
+			@Nullable PusherException failure) {
+		if (message == null) {
+			return;
+		}
+		for (PusherPublishListener listener : this.publishListeners) {
+			try {
+				if (failure != null) {
+					listener.onError(message, failure);
+				}
+				else {
+					listener.onSuccess(message, result);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("PusherPublishListener " + listener.getClass().getName() + " failed: " + ex);
+			}
+		}
+	}
+
+	/**
+	 * Send requests one after the other, stopping at the first failure; a failure after
+	 * an earlier request succeeded means part of the call was delivered.
+	 */
+	private <R> List<R> sendInOrder(List<PusherRequest> requests, BiFunction<PusherRequest, PusherResponse, R> reader,
+			IntFunction<String> deliveredBefore) {
+		List<R> results = new ArrayList<>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			PusherRequest request = requests.get(i);
+			PusherResponse response;
+			try {
+				response = execute(request);
+			}
+			catch (PusherException ex) {
+				if (i > 0) {
+					ex.markPossiblyDelivered(deliveredBefore.apply(i));
+				}
+				throw ex;
+			}
+			results.add(read(request, response, reader));
+		}
+		return results;
+	}
+
+	/**
+	 * Send requests at once; the call fails with the first failure, the others
+	 * suppressed, once every request has completed.
+	 */
+	private CompletableFuture<TriggerResult> sendConcurrently(List<PusherRequest> requests, int channelCount) {
+		List<CompletableFuture<TriggerResult>> calls = new ArrayList<>(requests.size());
+		for (PusherRequest request : requests) {
+			calls.add(executeAsync(request)
+				.thenApply((response) -> read(request, response, ProtocolJson::triggerResult)));
+		}
+		return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((ignored, failed) -> {
+			TriggerResult result = TriggerResult.empty();
+			Throwable failure = null;
+			int delivered = 0;
+			for (int i = 0; i < calls.size(); i++) {
+				try {
+					result = result.merge(calls.get(i).join());
+					delivered += Math.min(MAX_CHANNELS_PER_TRIGGER, channelCount - i * MAX_CHANNELS_PER_TRIGGER);
+				}
+				catch (CompletionException | CancellationException ex) {
+					Throwable cause = unwrap(ex);
+					if (failure == null) {
+						failure = cause;
+					}
+					else if (cause != failure) {
+						failure.addSuppressed(cause);
+					}
+				}
+			}
+			if (failure == null) {
+				return result;
+			}
+			if (delivered > 0 && failure instanceof PusherException ex) {
+				ex.markPossiblyDelivered("the event was delivered to " + delivered + " of " + channelCount
+						+ " channels by the other requests of this trigger");
+			}
+			throw new CompletionException(failure);
+		});
+	}
+
+	/**
+	 * Read a successful answer; an answer that cannot be read still means Pusher accepted
+	 * the request.
+	 */
+	private static <R> R read(PusherRequest request, PusherResponse response,
+			BiFunction<PusherRequest, PusherResponse, R> reader) {
+		try {
+			return reader.apply(request, response);
+		}
+		catch (PusherException ex) {
+			ex.markPossiblyDelivered("Pusher answered HTTP " + response.statusCode() + ", so it accepted the request");
+			throw ex;
+		}
 	}
 
 	private PreparedEvent prepare(PusherMessage message) {
-		Assert.notNull(message, "'message' must not be null");
 		PreparedEvent event = validated(message);
 		List<String> channels = event.channels();
 		String encrypted = channels.stream().filter(ChannelNames::isEncrypted).findFirst().orElse(null);
@@ -260,7 +505,7 @@ public class PusherTemplate implements PusherOperations {
 	private List<PusherRequest> triggerRequests(PreparedEvent event) {
 		List<PusherRequest> requests = new ArrayList<>();
 		for (List<String> chunk : chunks(event.channels(), MAX_CHANNELS_PER_TRIGGER)) {
-			requests.add(PusherRequest.post("/events", ProtocolJson.triggerBody(chunk, event)));
+			requests.add(PusherRequest.post(ApiPaths.EVENTS, ProtocolJson.triggerBody(chunk, event)));
 		}
 		return requests;
 	}
@@ -369,17 +614,53 @@ public class PusherTemplate implements PusherOperations {
 		return this.encryption;
 	}
 
+	/**
+	 * Send one request, retrying transient failures.
+	 */
 	private PusherResponse execute(PusherRequest request) {
-		return this.retryTemplate.invoke(() -> successful(request, this.transport.exchange(request)));
+		long startNanos = System.nanoTime();
+		Attempts attempts = null;
+		while (true) {
+			PusherResponse response;
+			try {
+				response = successful(request, this.transport.exchange(request));
+			}
+			catch (RuntimeException ex) {
+				if (attempts == null) {
+					attempts = attempts(request, startNanos);
+				}
+				long delay = attempts.failed(ex);
+				if (delay == Attempts.STOP) {
+					throw (RuntimeException) attempts.failure(false);
+				}
+				logRetry(request, delay, ex);
+				try {
+					Thread.sleep(delay);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw (RuntimeException) attempts.failure(true);
+				}
+				attempts.retrying();
+				continue;
+			}
+			if (attempts != null) {
+				attempts.succeeded(response);
+			}
+			else if (this.retryListener != null) {
+				Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
+			}
+			return response;
+		}
 	}
 
 	private CompletableFuture<PusherResponse> executeAsync(PusherRequest request) {
 		CompletableFuture<PusherResponse> result = new CompletableFuture<>();
-		attempt(request, this.retryPolicy.getBackOff().start(), System.nanoTime(), result);
+		attempt(request, null, System.nanoTime(), result);
 		return result;
 	}
 
-	private void attempt(PusherRequest request, BackOffExecution backOff, long startNanos,
+	private void attempt(PusherRequest request, @Nullable Attempts attempts, long startNanos,
 			CompletableFuture<PusherResponse> result) {
 		CompletableFuture<PusherResponse> call;
 		try {
@@ -388,32 +669,87 @@ public class PusherTemplate implements PusherOperations {
 		catch (RuntimeException ex) {
 			call = CompletableFuture.failedFuture(ex);
 		}
-		call.thenApply((response) -> successful(request, response)).whenComplete((response, failure) -> {
-			if (failure == null) {
-				result.complete(response);
-				return;
+		call.whenComplete((response, failed) -> {
+			try {
+				attempted(request, attempts, startNanos, result, response, failed);
 			}
-			Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
-					? failure.getCause() : failure;
-			long delay = this.retryPolicy.shouldRetry(cause) ? backOff.nextBackOff() : BackOffExecution.STOP;
-			if (delay == BackOffExecution.STOP || exceedsTimeout(startNanos, delay)) {
-				result.completeExceptionally(cause);
-				return;
+			catch (Throwable ex) {
+				// a retry listener failed: end the call rather than leave it hanging
+				result.completeExceptionally(ex);
 			}
-			logger.debug("Retrying " + request.describe() + " in " + delay + "ms after: " + cause.getMessage());
-			CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)
-				.execute(() -> attempt(request, backOff, startNanos, result));
 		});
 	}
 
+	private void attempted(PusherRequest request, @Nullable Attempts attempts, long startNanos,
+			CompletableFuture<PusherResponse> result, @Nullable PusherResponse response, @Nullable Throwable failed) {
+		Throwable failure = unwrap(failed);
+		if (failure == null && !response.isSuccessful()) {
+			failure = PusherApiException.forResponse(request, response);
+		}
+		if (failure == null) {
+			if (attempts != null) {
+				attempts.succeeded(response);
+			}
+			else if (this.retryListener != null) {
+				Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
+			}
+			result.complete(response);
+			return;
+		}
+		Attempts current = (attempts != null) ? attempts : attempts(request, startNanos);
+		long delay = current.failed(failure);
+		if (delay == Attempts.STOP) {
+			result.completeExceptionally(current.failure(false));
+			return;
+		}
+		logRetry(request, delay, failure);
+		CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+			try {
+				current.retrying();
+				attempt(request, current, startNanos, result);
+			}
+			catch (Throwable ex) {
+				result.completeExceptionally(ex);
+			}
+		});
+	}
+
+	private Attempts attempts(PusherRequest request, long startNanos) {
+		return new Attempts(this.retryPolicy, this.retryListener, this.maxRetryAfter, retryable(request), startNanos);
+	}
+
 	/**
-	 * The same rule {@link RetryTemplate} applies: no retry whose wait would end past the
-	 * policy's timeout.
+	 * The request as Spring's retry listeners see it.
 	 */
-	private boolean exceedsTimeout(long startNanos, long delayMillis) {
-		long timeoutMillis = this.retryPolicy.getTimeout().toMillis();
-		return timeoutMillis > 0
-				&& TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos) + delayMillis > timeoutMillis;
+	private Retryable<PusherResponse> retryable(PusherRequest request) {
+		return new Retryable<>() {
+
+			@Override
+			public PusherResponse execute() {
+				return successful(request, PusherTemplate.this.transport.exchange(request));
+			}
+
+			@Override
+			public String getName() {
+				return request.describe();
+			}
+
+		};
+	}
+
+	private static void logRetry(PusherRequest request, long delay, Throwable failure) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Retrying " + request.describe() + " in " + delay + "ms after: " + failure.getMessage());
+		}
+	}
+
+	private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+				&& cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 	private static PusherResponse successful(PusherRequest request, PusherResponse response) {
@@ -454,6 +790,50 @@ public class PusherTemplate implements PusherOperations {
 	}
 
 	/**
+	 * What an operation is about, as the one execution path of each kind of call sees it.
+	 *
+	 * @param name the operation, such as {@code trigger}
+	 * @param event the event name, for publishing operations
+	 * @param channels the channels named, as the application passed them
+	 * @param messages the messages published, none for queries
+	 */
+	private record Operation(String name, @Nullable String event, List<String> channels, List<PusherMessage> messages) {
+
+		static final String TRIGGER = "trigger";
+
+		static final String TRIGGER_BATCH = "trigger_batch";
+
+		static final String SEND_TO_USER = "send_to_user";
+
+		static final String CHANNEL = "channel";
+
+		static final String CHANNELS = "channels";
+
+		static final String USERS = "users";
+
+		static final String TERMINATE_USER_CONNECTIONS = "terminate_user_connections";
+
+		static Operation publishing(String name, PusherMessage message) {
+			return new Operation(name, message.event(), message.channels(), List.of(message));
+		}
+
+		static Operation batch(List<PusherMessage> messages) {
+			List<String> channels = new ArrayList<>();
+			for (PusherMessage message : messages) {
+				if (message != null) {
+					channels.addAll(message.channels());
+				}
+			}
+			return new Operation(TRIGGER_BATCH, null, channels, messages.stream().filter(Objects::nonNull).toList());
+		}
+
+		static Operation query(String name, @Nullable String channel) {
+			return new Operation(name, null, (channel != null) ? List.of(channel) : List.of(), List.of());
+		}
+
+	}
+
+	/**
 	 * Retries what the configured policy allows, but only failures a retry can help: I/O
 	 * errors, 5xx and 429. Other 4xx answers fail the same way every time.
 	 */
@@ -491,6 +871,12 @@ public class PusherTemplate implements PusherOperations {
 		private @Nullable ChannelEncryption encryption;
 
 		private RetryPolicy retryPolicy = defaultRetryPolicy();
+
+		private @Nullable RetryListener retryListener;
+
+		private @Nullable Duration maxRetryAfter;
+
+		private final List<PusherPublishListener> publishListeners = new ArrayList<>();
 
 		private Builder(PusherTransport transport) {
 			Assert.notNull(transport, "'transport' must not be null");
@@ -540,6 +926,53 @@ public class PusherTemplate implements PusherOperations {
 		public Builder retryPolicy(RetryPolicy retryPolicy) {
 			Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
 			this.retryPolicy = retryPolicy;
+			return this;
+		}
+
+		/**
+		 * Tell a listener about retries, at the same points as Spring's
+		 * {@code RetryTemplate} does.
+		 * @param retryListener the listener, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder retryListener(@Nullable RetryListener retryListener) {
+			this.retryListener = retryListener;
+			return this;
+		}
+
+		/**
+		 * Honour a {@code Retry-After} answer up to this wait; an answer that asks for
+		 * more fails the call at once. Defaults to the retry policy's longest back-off
+		 * ({@code pusher.retry.max-delay}).
+		 * @param maxRetryAfter the longest wait
+		 * @return this builder
+		 */
+		public Builder maxRetryAfter(Duration maxRetryAfter) {
+			Assert.isTrue(maxRetryAfter != null && !maxRetryAfter.isNegative(), "'maxRetryAfter' must not be negative");
+			this.maxRetryAfter = maxRetryAfter;
+			return this;
+		}
+
+		/**
+		 * Add a listener that hears the outcome of every published message.
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder publishListener(PusherPublishListener listener) {
+			Assert.notNull(listener, "'listener' must not be null");
+			this.publishListeners.add(listener);
+			return this;
+		}
+
+		/**
+		 * Replace the publish listeners.
+		 * @param listeners the listeners, called in order
+		 * @return this builder
+		 */
+		public Builder publishListeners(Collection<? extends PusherPublishListener> listeners) {
+			Assert.notNull(listeners, "'listeners' must not be null");
+			this.publishListeners.clear();
+			listeners.forEach(this::publishListener);
 			return this;
 		}
 

@@ -2,34 +2,54 @@ package io.pusherspring.autoconfigure;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.pusher.rest.SignatureUtil;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.HttpPusherTransport;
+import io.pusherspring.core.LoggingPusherPublishListener;
 import io.pusherspring.core.PusherApiException;
+import io.pusherspring.core.PusherException;
+import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherOperations;
+import io.pusherspring.core.PusherPublishListener;
+import io.pusherspring.core.PusherResponse;
 import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.core.ScriptedTransport;
+import io.pusherspring.core.TriggerResult;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.Retryable;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -259,9 +279,9 @@ class PusherAutoConfigurationTests {
 	}
 
 	@Test
-	void noTemplateWithoutPusherHttpJavaOrATransport() {
+	void noHttpTransportWithoutHttpClient5Classic() {
 		this.runner.withPropertyValues(CREDENTIALS)
-			.withClassLoader(new FilteredClassLoader(SignatureUtil.class))
+			.withClassLoader(new FilteredClassLoader(HttpClients.class))
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(PusherTransport.class)
 				.doesNotHaveBean(PusherOperations.class));
@@ -272,6 +292,142 @@ class PusherAutoConfigurationTests {
 		this.runner.withPropertyValues(CREDENTIALS)
 			.withClassLoader(new FilteredClassLoader(HttpAsyncClients.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherTransport.class));
+	}
+
+	@Test
+	void theTransportNeedsNoPusherHttpJava() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withClassLoader(new FilteredClassLoader("com.pusher.rest"))
+			.run((context) -> assertThat(context).hasSingleBean(HttpPusherTransport.class)
+				.hasSingleBean(PusherTemplate.class));
+	}
+
+	@Test
+	void httpSettingsAreOneBeanSharedByTheTransport() {
+		this.runner.withPropertyValues(CREDENTIALS).run((context) -> {
+			HttpPusherTransport.Settings settings = context.getBean(HttpPusherTransport.Settings.class);
+			assertThat(settings.tls()).isNull();
+			assertThat(settings.userAgent()).isEqualTo(HttpPusherTransport.DEFAULT_USER_AGENT);
+			assertThat(context.getBean(HttpPusherTransport.class).getSettings()).isSameAs(settings);
+		});
+	}
+
+	@Test
+	void sslBundleConfiguresTheTlsOfTheTransport() {
+		this.runner.withUserConfiguration(SslBundlesConfiguration.class)
+			.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.http.ssl.bundle=soketi")
+			.run((context) -> {
+				HttpPusherTransport.Tls tls = context.getBean(HttpPusherTransport.class).getSettings().tls();
+				assertThat(tls).isNotNull();
+				assertThat(tls.sslContext()).isNotNull();
+				assertThat(tls.protocols()).containsExactly("TLSv1.3");
+				assertThat(tls.ciphers()).isEmpty();
+			});
+	}
+
+	@Test
+	void unknownSslBundleFailsStartupNamingTheProperty() {
+		this.runner.withUserConfiguration(SslBundlesConfiguration.class)
+			.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.http.ssl.bundle=missing")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("pusher.http.ssl.bundle")
+				.hasMessageContaining("missing"));
+	}
+
+	@Test
+	void sslBundleWithoutAnyBundlesFailsStartup() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.http.ssl.bundle=soketi")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("spring.ssl.bundle"));
+	}
+
+	@Test
+	void customizersAdjustTheBuilderInOrderAfterTheProperties() {
+		this.runner.withUserConfiguration(CustomTransportConfiguration.class, CustomizersConfiguration.class)
+			.withPropertyValues("pusher.limits.max-payload-size=20B")
+			.run((context) -> {
+				assertThat(context.getBean(CustomizersConfiguration.class).applied).containsExactly("first", "second");
+				PusherTemplate template = context.getBean(PusherTemplate.class);
+				template.trigger("orders", "created", "x".repeat(30));
+				assertThatExceptionOfType(PusherValidationException.class)
+					.isThrownBy(() -> template.trigger("orders", "created", "x".repeat(41)));
+			});
+	}
+
+	@Test
+	void retryPropertiesMapThroughRetryPolicySettings() {
+		this.runner.withUserConfiguration(CustomTransportConfiguration.class)
+			.withPropertyValues("pusher.retry.max-retries=1", "pusher.retry.delay=1ms", "pusher.retry.max-delay=1s")
+			.run((context) -> {
+				ScriptedTransport transport = context.getBean(ScriptedTransport.class)
+					.thenAnswer(new PusherResponse(429, "slow down", "5"));
+				assertThatExceptionOfType(PusherApiException.class)
+					.isThrownBy(() -> context.getBean(PusherTemplate.class).trigger("orders", "created", "{}"))
+					.withMessageContaining("Pusher asked to wait 5s")
+					.withMessageContaining("(1s, pusher.retry.max-delay)");
+				assertThat(transport.requests()).hasSize(1);
+				transport.thenAnswer(new PusherResponse(429, "slow down", "0"));
+				context.getBean(PusherTemplate.class).trigger("orders", "created", "{}");
+				assertThat(transport.requests()).hasSize(3);
+			});
+	}
+
+	@Test
+	void retryListenerBeansAreHonoured() {
+		this.runner.withUserConfiguration(CustomTransportConfiguration.class, RetryListenersConfiguration.class)
+			.withPropertyValues("pusher.retry.delay=1ms")
+			.run((context) -> {
+				context.getBean(ScriptedTransport.class).thenAnswer(503);
+				context.getBean(PusherTemplate.class).trigger("orders", "created", "{}");
+				assertThat(context.getBean(RetryListenersConfiguration.class).retries)
+					.containsExactly("first POST /events", "second POST /events");
+			});
+	}
+
+	@Test
+	void everyPublishListenerBeanIsCalledAlongWithTheLoggingDefault() {
+		this.runner.withUserConfiguration(CustomTransportConfiguration.class, PublishListenersConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LoggingPusherPublishListener.class);
+				assertThat(context.getBeansOfType(PusherPublishListener.class)).hasSize(3);
+				context.getBean(ScriptedTransport.class).thenAnswer(400);
+				assertThatExceptionOfType(PusherApiException.class)
+					.isThrownBy(() -> context.getBean(PusherTemplate.class).trigger("orders", "created", "{}"));
+				context.getBean(PusherTemplate.class).trigger("orders", "shipped", "{}");
+				assertThat(context.getBean(PublishListenersConfiguration.class).heard).containsExactlyInAnyOrder(
+						"one failed created", "two failed created", "one sent shipped", "two sent shipped");
+			});
+	}
+
+	@Test
+	void userDefinedLoggingListenerReplacesTheDefault() {
+		this.runner.withUserConfiguration(CustomTransportConfiguration.class)
+			.withBean("quietLogging", LoggingPusherPublishListener.class, LoggingPusherPublishListener::new)
+			.run((context) -> assertThat(context).hasSingleBean(LoggingPusherPublishListener.class)
+				.hasBean("quietLogging"));
+	}
+
+	@Test
+	void configurerBuildsASecondTemplateThatDoesNotReplaceTheAutoConfiguredOne() {
+		this.runner.withUserConfiguration(CustomTransportConfiguration.class, SecondTemplateConfiguration.class)
+			.withPropertyValues("pusher.limits.max-payload-size=20B")
+			.run((context) -> {
+				assertThat(context).hasBean("pusherTemplate").hasBean("otherAppTemplate");
+				PusherOperations primary = context.getBean(PusherOperations.class);
+				PusherTemplate other = context.getBean("otherAppTemplate", PusherTemplate.class);
+				assertThat(primary).isSameAs(context.getBean("pusherTemplate")).isNotSameAs(other);
+				assertThatExceptionOfType(PusherValidationException.class)
+					.isThrownBy(() -> other.trigger("orders", "created", "x".repeat(21)));
+				other.trigger("orders", "created", "{}");
+				primary.trigger("orders", "created", "{}");
+				assertThat(context.getBean("otherAppTransport", ScriptedTransport.class).requests()).hasSize(1);
+				assertThat(context.getBean(ScriptedTransport.class).requests()).hasSize(1);
+			});
 	}
 
 	record OrderCreated(int orderId, String customerName) {
@@ -295,6 +451,126 @@ class PusherAutoConfigurationTests {
 		@Bean
 		ScriptedTransport scriptedTransport() {
 			return new ScriptedTransport();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SslBundlesConfiguration {
+
+		@Bean
+		SslBundles sslBundles() {
+			DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+			registry.registerBundle("soketi",
+					SslBundle.of(SslStoreBundle.NONE, null, SslOptions.of(null, new String[] { "TLSv1.3" })));
+			return registry;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizersConfiguration {
+
+		final List<String> applied = new ArrayList<>();
+
+		@Bean
+		@Order(2)
+		PusherTemplateBuilderCustomizer secondCustomizer() {
+			return (builder) -> {
+				this.applied.add("second");
+				builder.maxPayloadSize(DataSize.ofBytes(40));
+			};
+		}
+
+		@Bean
+		@Order(1)
+		PusherTemplateBuilderCustomizer firstCustomizer() {
+			return (builder) -> {
+				this.applied.add("first");
+				builder.maxPayloadSize(DataSize.ofBytes(10));
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RetryListenersConfiguration {
+
+		final List<String> retries = new ArrayList<>();
+
+		@Bean
+		@Order(1)
+		RetryListener firstRetryListener() {
+			return new RetryListener() {
+
+				@Override
+				public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
+					RetryListenersConfiguration.this.retries.add("first " + retryable.getName());
+				}
+
+			};
+		}
+
+		@Bean
+		@Order(2)
+		RetryListener secondRetryListener() {
+			return new RetryListener() {
+
+				@Override
+				public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
+					RetryListenersConfiguration.this.retries.add("second " + retryable.getName());
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PublishListenersConfiguration {
+
+		final List<String> heard = new CopyOnWriteArrayList<>();
+
+		@Bean
+		PusherPublishListener oneListener() {
+			return listener("one");
+		}
+
+		@Bean
+		PusherPublishListener twoListener() {
+			return listener("two");
+		}
+
+		private PusherPublishListener listener(String name) {
+			return new PusherPublishListener() {
+
+				@Override
+				public void onSuccess(PusherMessage message, TriggerResult result) {
+					PublishListenersConfiguration.this.heard.add(name + " sent " + message.event());
+				}
+
+				@Override
+				public void onError(PusherMessage message, PusherException exception) {
+					PublishListenersConfiguration.this.heard.add(name + " failed " + message.event());
+				}
+
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SecondTemplateConfiguration {
+
+		@Bean(defaultCandidate = false)
+		ScriptedTransport otherAppTransport() {
+			return new ScriptedTransport();
+		}
+
+		@Bean(defaultCandidate = false)
+		PusherTemplate otherAppTemplate(@Qualifier("otherAppTransport") ScriptedTransport transport,
+				PusherTemplateConfigurer configurer) {
+			return configurer.configure(PusherTemplate.builder(transport)).build();
 		}
 
 	}

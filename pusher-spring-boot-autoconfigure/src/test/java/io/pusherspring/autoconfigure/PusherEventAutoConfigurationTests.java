@@ -58,7 +58,7 @@ class PusherEventAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
 					PusherEventAutoConfiguration.class))
-			.withClassLoader(new FilteredClassLoader(com.pusher.rest.SignatureUtil.class))
+			.withClassLoader(new FilteredClassLoader(org.apache.hc.client5.http.impl.async.HttpAsyncClients.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherEventDispatcher.class));
 	}
 

@@ -91,6 +91,14 @@ class ChannelNamesTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { ".", ".." })
+	void rejectsUserIdsThatAreRelativePaths(String userId) {
+		assertThatExceptionOfType(PusherValidationException.class).isThrownBy(() -> ChannelNames.validateUserId(userId))
+			.withMessageContaining("relative path");
+		assertThatNoException().isThrownBy(() -> ChannelNames.validateUserId("..." + userId));
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "1234.1234", "0.0", "123456789012.987654321" })
 	void acceptsWellFormedSocketIds(String socketId) {
 		assertThat(SocketIds.isValid(socketId)).isTrue();

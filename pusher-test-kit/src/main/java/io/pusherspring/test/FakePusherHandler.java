@@ -14,15 +14,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.pusherspring.test.PusherApiSimulator.Answer;
+import io.pusherspring.test.RandomFaults.InjectedFault;
+import io.pusherspring.test.ReceivedRequest.Fault;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link FakePusherServer} does with one request, independent of the HTTP server:
- * injected faults first, then the app id, authentication as Pusher checks it, and the
- * {@link PusherApiSimulator}. Every request is kept with its answer, and logged at debug
- * level without its query. Safe to call from several threads at once.
+ * injected faults first (planned ones, then random ones), then the app id, authentication
+ * as Pusher checks it, and the {@link PusherApiSimulator}. Faults stay here, out of the
+ * simulator: an error status or a dropped connection replaces the simulator's answer, a
+ * close after accepting or a slow answer follows it. Every request is kept with its
+ * answer, and logged at debug level without its query. Safe to call from several threads
+ * at once.
  */
 final class FakePusherHandler {
 
@@ -40,7 +45,9 @@ final class FakePusherHandler {
 
 	private final PusherApiSimulator simulator;
 
-	private final Queue<Reply> plannedFaults = new ConcurrentLinkedQueue<>();
+	private final Queue<InjectedFault> plannedFaults = new ConcurrentLinkedQueue<>();
+
+	private volatile @Nullable RandomFaults randomFaults;
 
 	private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
 
@@ -60,14 +67,28 @@ final class FakePusherHandler {
 		return List.copyOf(this.requests);
 	}
 
-	void failNext(int times, int status) {
+	void failNext(int times, int status, @Nullable String retryAfter) {
 		for (int i = 0; i < times; i++) {
-			this.plannedFaults.add(new Reply(status, PLAIN_TEXT, injectedMessage(status), false));
+			this.plannedFaults.add(new InjectedFault(Fault.ERROR_STATUS, status, retryAfter, Duration.ZERO));
 		}
 	}
 
 	void dropNextConnection() {
-		this.plannedFaults.add(Reply.DROP);
+		this.plannedFaults
+			.add(new InjectedFault(Fault.DROPPED_CONNECTION, ReceivedRequest.DROPPED, null, Duration.ZERO));
+	}
+
+	void closeNextConnectionAfterAccepting() {
+		this.plannedFaults
+			.add(new InjectedFault(Fault.CLOSED_AFTER_ACCEPTING, ReceivedRequest.DROPPED, null, Duration.ZERO));
+	}
+
+	void answerNextLate(Duration delay) {
+		this.plannedFaults.add(new InjectedFault(Fault.SLOW_ANSWER, 0, null, delay));
+	}
+
+	void injectRandomFaults(@Nullable RandomFaults faults) {
+		this.randomFaults = faults;
 	}
 
 	void delay(Duration delay) {
@@ -79,11 +100,12 @@ final class FakePusherHandler {
 	}
 
 	/**
-	 * Forget requests, faults, the delay, stubbed channels, recorded events and the
-	 * payload limit.
+	 * Forget requests, planned and random faults, the delay, stubbed channels, recorded
+	 * events and the payload limit.
 	 */
 	void reset() {
 		this.plannedFaults.clear();
+		this.randomFaults = null;
 		this.delay = Duration.ZERO;
 		this.simulator.reset();
 		this.simulator.maxPayloadBytes(PusherApiSimulator.DEFAULT_MAX_PAYLOAD_BYTES);
@@ -101,9 +123,10 @@ final class FakePusherHandler {
 		int queryStart = url.indexOf('?');
 		String rawPath = (queryStart != -1) ? url.substring(0, queryStart) : url;
 		String text = new String(body, StandardCharsets.UTF_8);
-		Reply reply = this.plannedFaults.poll();
+		InjectedFault fault = nextFault();
 		String path;
 		Query query;
+		Reply reply = null;
 		try {
 			path = decodePath(rawPath);
 			query = Query.parse((queryStart != -1) ? url.substring(queryStart + 1) : "");
@@ -111,21 +134,44 @@ final class FakePusherHandler {
 		catch (IllegalArgumentException ex) {
 			path = rawPath;
 			query = new Query(Map.of(), null);
+			reply = text(400, "Malformed URL encoding");
+		}
+		if (fault != null && fault.kind() == Fault.ERROR_STATUS) {
+			reply = new Reply(fault.status(), PLAIN_TEXT, injectedMessage(fault.status()), Outcome.ANSWER,
+					fault.retryAfter(), Duration.ZERO);
+		}
+		else if (fault != null && fault.kind() == Fault.DROPPED_CONNECTION) {
+			reply = Reply.RESET;
+		}
+		else {
 			if (reply == null) {
-				reply = text(400, "Malformed URL encoding");
+				reply = answer(method, path, query, body, text);
+			}
+			if (fault != null && fault.kind() == Fault.CLOSED_AFTER_ACCEPTING) {
+				reply = reply.closedInstead();
+			}
+			else if (fault != null && fault.kind() == Fault.SLOW_ANSWER) {
+				reply = reply.after(fault.delay());
 			}
 		}
-		if (reply == null) {
-			reply = answer(method, path, query, body, text);
-		}
-		ReceivedRequest received = new ReceivedRequest(method, path, query.parameters(), text,
-				reply.dropped() ? ReceivedRequest.DROPPED : reply.status());
-		this.requests.add(received);
+		int status = (reply.outcome() == Outcome.ANSWER) ? reply.status() : ReceivedRequest.DROPPED;
+		this.requests.add(new ReceivedRequest(method, path, query.parameters(), text, status,
+				(fault != null) ? fault.kind() : null));
 		if (logger.isDebugEnabled()) {
-			logger.debug("Answered " + (reply.dropped() ? "by dropping the connection" : reply.status()) + " to "
-					+ method + " " + path + (text.isEmpty() ? "" : " " + text));
+			logger.debug("Answered " + ((status != ReceivedRequest.DROPPED) ? status : "by closing the connection")
+					+ ((fault != null) ? " (injected " + fault.kind() + ")" : "") + " to " + method + " " + path
+					+ (text.isEmpty() ? "" : " " + text));
 		}
 		return reply;
+	}
+
+	private @Nullable InjectedFault nextFault() {
+		InjectedFault planned = this.plannedFaults.poll();
+		if (planned != null) {
+			return planned;
+		}
+		RandomFaults random = this.randomFaults;
+		return (random != null) ? random.next() : null;
 	}
 
 	private Reply answer(String method, String path, Query query, byte[] body, String text) {
@@ -146,7 +192,8 @@ final class FakePusherHandler {
 		String below = (app.group(2) != null) ? app.group(2) : "";
 		try {
 			Answer answer = this.simulator.handle(method, below, query.parameters(), (body.length > 0) ? text : null);
-			return new Reply(answer.status(), (answer.status() == 200) ? JSON : PLAIN_TEXT, answer.body(), false);
+			return new Reply(answer.status(), (answer.status() == 200) ? JSON : PLAIN_TEXT, answer.body(),
+					Outcome.ANSWER, null, Duration.ZERO);
 		}
 		catch (RuntimeException ex) {
 			return text(500,
@@ -155,7 +202,7 @@ final class FakePusherHandler {
 	}
 
 	private static Reply text(int status, String message) {
-		return new Reply(status, PLAIN_TEXT, message, false);
+		return new Reply(status, PLAIN_TEXT, message, Outcome.ANSWER, null, Duration.ZERO);
 	}
 
 	private static String injectedMessage(int status) {
@@ -172,7 +219,7 @@ final class FakePusherHandler {
 			case 504 -> "Gateway Timeout";
 			default -> "Error";
 		};
-		return reason + " (injected by FakePusherServer.failNext)";
+		return reason + " (injected by FakePusherServer)";
 	}
 
 	private static String decodePath(String path) {
@@ -181,16 +228,44 @@ final class FakePusherHandler {
 	}
 
 	/**
+	 * What to do with a connection once its request is handled.
+	 */
+	enum Outcome {
+
+		/** Answer. */
+		ANSWER,
+
+		/** Reset the connection without answering. */
+		RESET,
+
+		/** Close the connection without answering. */
+		CLOSE
+
+	}
+
+	/**
 	 * An answer.
 	 *
 	 * @param status the status code
 	 * @param contentType the content type of the body
 	 * @param body the body
-	 * @param dropped whether to drop the connection instead of answering
+	 * @param outcome whether to answer or to drop the connection instead
+	 * @param retryAfter the {@code Retry-After} header, or {@code null}
+	 * @param delay how long to wait before answering, on top of the server's delay
 	 */
-	record Reply(int status, String contentType, String body, boolean dropped) {
+	record Reply(int status, String contentType, String body, Outcome outcome, @Nullable String retryAfter,
+			Duration delay) {
 
-		static final Reply DROP = new Reply(ReceivedRequest.DROPPED, PLAIN_TEXT, "", true);
+		static final Reply RESET = new Reply(ReceivedRequest.DROPPED, PLAIN_TEXT, "", Outcome.RESET, null,
+				Duration.ZERO);
+
+		Reply closedInstead() {
+			return new Reply(this.status, this.contentType, this.body, Outcome.CLOSE, null, this.delay);
+		}
+
+		Reply after(Duration delay) {
+			return new Reply(this.status, this.contentType, this.body, this.outcome, this.retryAfter, delay);
+		}
 
 	}
 

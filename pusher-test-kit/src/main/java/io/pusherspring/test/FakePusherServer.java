@@ -24,7 +24,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * A real HTTP server that speaks the Pusher HTTP API as Pusher does: it checks every
  * request's signature (401 otherwise), enforces Pusher's limits, records the events it
- * accepts in a {@link PusherRecorder}, and can inject faults. Also a JUnit 5 extension:
+ * accepts in a {@link PusherRecorder}, and can inject faults: error statuses (with
+ * {@code Retry-After}), dropped connections, connections closed after accepting, slow
+ * answers, planned for the next requests or drawn at random from a seeded sequence
+ * ({@link RandomFaults}). Also a JUnit 5 extension:
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -236,9 +239,22 @@ public class FakePusherServer
 	 * @return this server
 	 */
 	public FakePusherServer failNext(int times, int status) {
+		return failNext(times, status, null);
+	}
+
+	/**
+	 * Answer the next requests with an error status and a {@code Retry-After} header,
+	 * before any other check; nothing they carry is recorded.
+	 * @param times how many requests to fail
+	 * @param status the status to answer, such as 429 or 503
+	 * @param retryAfter the header's value, a number of seconds or an HTTP date, or
+	 * {@code null} for no header
+	 * @return this server
+	 */
+	public FakePusherServer failNext(int times, int status, @Nullable String retryAfter) {
 		Assert.isTrue(times >= 0, "'times' must not be negative");
 		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status code");
-		this.handler.failNext(times, status);
+		this.handler.failNext(times, status, retryAfter);
 		return this;
 	}
 
@@ -265,8 +281,43 @@ public class FakePusherServer
 	}
 
 	/**
+	 * Handle the next request as Pusher would, recording the events it accepts, then
+	 * close its connection without answering: Pusher delivered the event, but the client
+	 * cannot know.
+	 * @return this server
+	 */
+	public FakePusherServer closeNextConnectionAfterAccepting() {
+		this.handler.closeNextConnectionAfterAccepting();
+		return this;
+	}
+
+	/**
+	 * Handle the next request as Pusher would, recording the events it accepts, and
+	 * answer it late, for example after the client's read timeout.
+	 * @param delay how late to answer
+	 * @return this server
+	 */
+	public FakePusherServer answerNextLate(Duration delay) {
+		Assert.isTrue(delay != null && !delay.isNegative(), "'delay' must not be negative");
+		this.handler.answerNextLate(delay);
+		return this;
+	}
+
+	/**
+	 * Inject faults at random into the requests that no planned fault applies to, until
+	 * the next {@link #reset()}.
+	 * @param faults the faults and their probabilities, drawn from a seeded sequence
+	 * @return this server
+	 */
+	public FakePusherServer injectRandomFaults(RandomFaults faults) {
+		Assert.notNull(faults, "'faults' must not be null");
+		this.handler.injectRandomFaults(faults);
+		return this;
+	}
+
+	/**
 	 * Forget recorded events, received requests, stubbed channels, terminated users,
-	 * pending faults, the delay and a raised payload limit.
+	 * planned and random faults, the delay and a raised payload limit.
 	 */
 	public void reset() {
 		this.handler.reset();

@@ -45,11 +45,13 @@ public class PusherRecorder {
 	/**
 	 * Run a block and return only the events it sent. Events sent asynchronously after
 	 * the block returns are not included.
+	 * @param <E> what the block may throw; a block that throws no checked exception needs
+	 * no {@code throws} clause
 	 * @param block the code to run
 	 * @return the events recorded while it ran
-	 * @throws Exception whatever the block throws
+	 * @throws E whatever the block throws
 	 */
-	public List<RecordedEvent> capture(ThrowingRunnable block) throws Exception {
+	public <E extends Throwable> List<RecordedEvent> capture(ThrowingRunnable<E> block) throws E {
 		int start;
 		synchronized (this.events) {
 			start = this.events.size();
@@ -61,10 +63,11 @@ public class PusherRecorder {
 	}
 
 	/**
-	 * Add an event, as a transport or fake server does when Pusher would accept it.
+	 * Add an event, as the in-memory transport or the fake server does when Pusher would
+	 * accept it.
 	 * @param event the event sent
 	 */
-	public void record(RecordedEvent event) {
+	void record(RecordedEvent event) {
 		synchronized (this.events) {
 			this.events.add(event);
 		}
@@ -89,15 +92,17 @@ public class PusherRecorder {
 
 	/**
 	 * A block of code that may throw.
+	 *
+	 * @param <E> what it may throw
 	 */
 	@FunctionalInterface
-	public interface ThrowingRunnable {
+	public interface ThrowingRunnable<E extends Throwable> {
 
 		/**
 		 * Run the block.
-		 * @throws Exception any failure
+		 * @throws E any failure
 		 */
-		void run() throws Exception;
+		void run() throws E;
 
 	}
 

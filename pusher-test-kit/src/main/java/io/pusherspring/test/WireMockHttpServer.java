@@ -80,14 +80,19 @@ final class WireMockHttpServer {
 			long delay = this.handler.delay().toMillis();
 			Reply reply = this.handler.handle(request.getMethod().getName(), request.getUrl(), request.getBody());
 			ResponseDefinitionBuilder response = new ResponseDefinitionBuilder();
-			if (reply.dropped()) {
-				response.withFault(Fault.CONNECTION_RESET_BY_PEER);
+			switch (reply.outcome()) {
+				case RESET -> response.withFault(Fault.CONNECTION_RESET_BY_PEER);
+				case CLOSE -> response.withFault(Fault.EMPTY_RESPONSE);
+				case ANSWER -> {
+					response.withStatus(reply.status())
+						.withHeader("Content-Type", reply.contentType())
+						.withBody(reply.body());
+					if (reply.retryAfter() != null) {
+						response.withHeader("Retry-After", reply.retryAfter());
+					}
+				}
 			}
-			else {
-				response.withStatus(reply.status())
-					.withHeader("Content-Type", reply.contentType())
-					.withBody(reply.body());
-			}
+			delay += reply.delay().toMillis();
 			if (delay > 0) {
 				response.withFixedDelay(Math.toIntExact(Math.min(delay, Integer.MAX_VALUE)));
 			}

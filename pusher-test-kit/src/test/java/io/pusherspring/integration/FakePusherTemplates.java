@@ -11,18 +11,27 @@ import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.PusherCredentials;
 import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.test.FakePusherServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.core.retry.RetryPolicy;
 
 /**
  * Real {@link PusherTemplate}s over real {@link HttpPusherTransport}s pointed at a
- * {@link FakePusherServer}; closes the transports it created.
+ * {@link FakePusherServer}; closes the transports it created after each test when
+ * registered as an extension.
  */
-final class FakePusherTemplates implements AutoCloseable {
+final class FakePusherTemplates implements AutoCloseable, AfterEachCallback {
 
 	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+	/** A read timeout tests can outlast with {@link #LATER_THAN_SHORT_READ_TIMEOUT}. */
+	static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
+
+	/** An answer delay longer than {@link #SHORT_READ_TIMEOUT}. */
+	static final Duration LATER_THAN_SHORT_READ_TIMEOUT = Duration.ofMillis(800);
 
 	private final FakePusherServer server;
 
@@ -64,6 +73,11 @@ final class FakePusherTemplates implements AutoCloseable {
 				new HttpPusherTransport.Settings(CONNECT_TIMEOUT, readTimeout, 10));
 		this.transports.add(transport);
 		return transport;
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	@Override

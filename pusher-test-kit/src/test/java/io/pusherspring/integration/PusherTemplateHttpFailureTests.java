@@ -21,7 +21,6 @@ import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.core.TriggerResult;
 import io.pusherspring.test.FakePusherServer;
 import io.pusherspring.test.ReceivedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,19 +38,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class PusherTemplateHttpFailureTests {
 
-	private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
-
-	private static final Duration LONGER_DELAY = Duration.ofMillis(800);
-
 	@RegisterExtension
 	static FakePusherServer pusher = new FakePusherServer();
 
-	private final FakePusherTemplates templates = new FakePusherTemplates(pusher);
-
-	@AfterEach
-	void closeTransports() {
-		this.templates.close();
-	}
+	@RegisterExtension
+	final FakePusherTemplates templates = new FakePusherTemplates(pusher);
 
 	@Test
 	void retriesServerErrorsAndDeliversOnce() {
@@ -151,12 +142,15 @@ class PusherTemplateHttpFailureTests {
 			assertThatExceptionOfType(PusherConnectionException.class)
 				.isThrownBy(() -> template.trigger("orders", "created", Map.of()))
 				.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("POST /events did not complete"))
-				.satisfies((ex) -> assertThat(ex.getSuppressed()).isEmpty());
+				.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(2)
+					.allSatisfy((earlier) -> assertThat(earlier).isInstanceOf(PusherConnectionException.class)))
+				.satisfies((ex) -> assertThat(ex.isPossiblyDelivered()).isFalse());
 			assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of())))
 				.failsWithin(Duration.ofSeconds(5))
 				.withThrowableOfType(ExecutionException.class)
 				.havingCause()
-				.isInstanceOf(PusherConnectionException.class);
+				.isInstanceOfSatisfying(PusherConnectionException.class,
+						(ex) -> assertThat(ex.isPossiblyDelivered()).isFalse());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -217,12 +211,13 @@ class PusherTemplateHttpFailureTests {
 
 	@Test
 	void failsWithAConnectionExceptionWhenTheAnswerIsTooLate() {
-		pusher.delay(LONGER_DELAY);
-		PusherTemplate template = withoutRetries(SHORT_READ_TIMEOUT);
+		pusher.delay(FakePusherTemplates.LATER_THAN_SHORT_READ_TIMEOUT);
+		PusherTemplate template = withoutRetries(FakePusherTemplates.SHORT_READ_TIMEOUT);
 		assertThatExceptionOfType(PusherConnectionException.class)
 			.isThrownBy(() -> template.trigger("orders", "created", Map.of()))
 			.satisfies((ex) -> {
 				assertThat(ex.isRetryable()).isTrue();
+				assertThat(ex.isPossiblyDelivered()).isTrue();
 				assertThat(ex.getMessage()).startsWith("POST /events did not complete");
 				assertNoSecretIn(ex);
 			});
@@ -232,8 +227,8 @@ class PusherTemplateHttpFailureTests {
 
 	@Test
 	void failsAsynchronouslyWithAConnectionExceptionWhenTheAnswerIsTooLate() {
-		pusher.delay(LONGER_DELAY);
-		CompletableFuture<TriggerResult> future = withoutRetries(SHORT_READ_TIMEOUT)
+		pusher.delay(FakePusherTemplates.LATER_THAN_SHORT_READ_TIMEOUT);
+		CompletableFuture<TriggerResult> future = withoutRetries(FakePusherTemplates.SHORT_READ_TIMEOUT)
 			.triggerAsync(PusherMessage.of("orders", "created", Map.of()));
 		assertThat(future).failsWithin(Duration.ofSeconds(5))
 			.withThrowableOfType(ExecutionException.class)
@@ -244,8 +239,9 @@ class PusherTemplateHttpFailureTests {
 
 	@Test
 	void deliversTwiceWhenARetryFollowsATimeout() {
-		pusher.delay(LONGER_DELAY);
-		PusherTemplate template = PusherTemplate.builder(this.templates.transport(SHORT_READ_TIMEOUT))
+		pusher.delay(FakePusherTemplates.LATER_THAN_SHORT_READ_TIMEOUT);
+		PusherTemplate template = PusherTemplate
+			.builder(this.templates.transport(FakePusherTemplates.SHORT_READ_TIMEOUT))
 			.retryPolicy(RetryPolicy.builder().maxRetries(1).delay(Duration.ofMillis(10)).build())
 			.build();
 		assertThatExceptionOfType(PusherConnectionException.class)

@@ -18,7 +18,6 @@ import io.pusherspring.core.TriggerResult;
 import io.pusherspring.test.FakePusherServer;
 import io.pusherspring.test.ReceivedRequest;
 import io.pusherspring.test.RecordedEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,18 +37,14 @@ class PusherTemplateHttpOperationsTests {
 	@RegisterExtension
 	static FakePusherServer pusher = new FakePusherServer();
 
-	private final FakePusherTemplates templates = new FakePusherTemplates(pusher);
+	@RegisterExtension
+	final FakePusherTemplates templates = new FakePusherTemplates(pusher);
 
 	private PusherTemplate template;
 
 	@BeforeEach
 	void createTemplate() {
 		this.template = new PusherTemplate(this.templates.transport(FakePusherTemplates.READ_TIMEOUT));
-	}
-
-	@AfterEach
-	void closeTransports() {
-		this.templates.close();
 	}
 
 	@Test

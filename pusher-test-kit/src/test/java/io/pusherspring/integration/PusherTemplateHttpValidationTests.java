@@ -14,7 +14,6 @@ import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.test.FakePusherServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,8 @@ class PusherTemplateHttpValidationTests {
 	@RegisterExtension
 	static FakePusherServer pusher = new FakePusherServer();
 
-	private final FakePusherTemplates templates = new FakePusherTemplates(pusher);
+	@RegisterExtension
+	final FakePusherTemplates templates = new FakePusherTemplates(pusher);
 
 	private PusherTemplate template;
 
@@ -46,11 +46,6 @@ class PusherTemplateHttpValidationTests {
 	void createTemplate() {
 		ChannelEncryption encryption = new ChannelEncryption(randomMasterKey());
 		this.template = this.templates.template((builder) -> builder.encryption(encryption));
-	}
-
-	@AfterEach
-	void closeTransports() {
-		this.templates.close();
 	}
 
 	static Stream<Arguments> brokenRules() {

@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -130,7 +131,8 @@ class FakePusherServerTests {
 
 	@Test
 	void rejectsATimestampFromTheFuture() throws Exception {
-		String future = Long.toString(Instant.now().plusSeconds(601).getEpochSecond());
+		// well beyond 600s, so that a request slowed into the next second still fails
+		String future = Long.toString(Instant.now().plusSeconds(700).getEpochSecond());
 		assertUnauthorized(
 				SignedRequests.post(pusher, "/apps/1000/events", EVENT).param("auth_timestamp", future).send(),
 				"Timestamp expired");
@@ -244,6 +246,85 @@ class FakePusherServerTests {
 		assertThat(SignedRequests.post(pusher, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(200);
 		assertThat(pusher.recorder().events()).hasSize(1);
 		assertThat(pusher.requests()).extracting(ReceivedRequest::status).containsExactly(ReceivedRequest.DROPPED, 200);
+	}
+
+	@Test
+	void answersWithRetryAfter() throws Exception {
+		pusher.failNext(1, 429, "7");
+		HttpResponse<String> response = SignedRequests.post(pusher, "/apps/1000/events", EVENT).send();
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("7");
+		assertThat(pusher.requests()).singleElement()
+			.satisfies((request) -> assertThat(request.fault()).isEqualTo(ReceivedRequest.Fault.ERROR_STATUS));
+	}
+
+	@Test
+	void closesTheNextConnectionAfterAcceptingItsEvent() throws Exception {
+		pusher.closeNextConnectionAfterAccepting();
+		assertThatException().isThrownBy(() -> SignedRequests.post(pusher, "/apps/1000/events", EVENT).send())
+			.isInstanceOf(IOException.class);
+		assertThat(pusher.recorder().events()).hasSize(1);
+		assertThat(pusher.requests()).singleElement().satisfies((request) -> {
+			assertThat(request.status()).isEqualTo(ReceivedRequest.DROPPED);
+			assertThat(request.fault()).isEqualTo(ReceivedRequest.Fault.CLOSED_AFTER_ACCEPTING);
+			assertThat(request.isHandledWithoutTimelyAnswer()).isTrue();
+		});
+	}
+
+	@Test
+	void answersTheNextRequestLateAfterAcceptingItsEvent() throws Exception {
+		pusher.answerNextLate(Duration.ofMillis(300));
+		long start = System.nanoTime();
+		assertThat(SignedRequests.post(pusher, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+		assertThat(pusher.recorder().events()).hasSize(1);
+		assertThat(SignedRequests.post(pusher, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(200);
+		assertThat(pusher.requests()).extracting(ReceivedRequest::fault)
+			.containsExactly(ReceivedRequest.Fault.SLOW_ANSWER, null);
+	}
+
+	@Test
+	void drawsRandomFaultsFromASeededSequence() throws Exception {
+		List<ReceivedRequest.Fault> first = randomFaults(42);
+		List<ReceivedRequest.Fault> again = randomFaults(42);
+		List<ReceivedRequest.Fault> other = randomFaults(7);
+		assertThat(first).hasSize(40).isEqualTo(again).isNotEqualTo(other);
+		assertThat(first).contains(ReceivedRequest.Fault.ERROR_STATUS, ReceivedRequest.Fault.CLOSED_AFTER_ACCEPTING,
+				null);
+	}
+
+	@Test
+	void plannedFaultsComeBeforeRandomOnesAndResetForgetsBoth() throws Exception {
+		pusher.injectRandomFaults(RandomFaults.seeded(1).status(1.0, 502)).failNext(1, 418);
+		assertThat(SignedRequests.post(pusher, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(418);
+		assertThat(SignedRequests.post(pusher, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(502);
+		pusher.reset();
+		assertThat(SignedRequests.post(pusher, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void refusesProbabilitiesOverOne() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RandomFaults.seeded(1).status(0.6, 500).dropConnection(0.5))
+			.withMessageContaining("more than 1");
+	}
+
+	private static List<ReceivedRequest.Fault> randomFaults(long seed) throws Exception {
+		pusher.reset();
+		pusher.injectRandomFaults(RandomFaults.seeded(seed).status(0.3, 503).closeAfterAccepting(0.3));
+		for (int i = 0; i < 40; i++) {
+			try {
+				SignedRequests.post(pusher, "/apps/1000/events", EVENT).send();
+			}
+			catch (IOException ex) {
+				// a closed connection
+			}
+		}
+		List<ReceivedRequest> requests = pusher.requests();
+		long recorded = pusher.recorder().events().size();
+		assertThat(recorded).isEqualTo(
+				requests.stream().filter((request) -> request.fault() != ReceivedRequest.Fault.ERROR_STATUS).count());
+		return requests.stream().map(ReceivedRequest::fault).toList();
 	}
 
 	@Test

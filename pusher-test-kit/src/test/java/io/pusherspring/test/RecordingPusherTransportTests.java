@@ -1,5 +1,9 @@
 package io.pusherspring.test;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import org.springframework.util.unit.DataSize;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -125,7 +130,7 @@ class RecordingPusherTransportTests {
 	}
 
 	@Test
-	void captureReturnsOnlyTheEventsOfTheBlock() throws Exception {
+	void captureReturnsOnlyTheEventsOfTheBlock() {
 		this.template.trigger("private-user-1", "before", "{}");
 		List<RecordedEvent> captured = this.pusher.capture(() -> {
 			this.template.trigger("private-user-2", "inside", Map.of("n", 1));
@@ -138,6 +143,21 @@ class RecordingPusherTransportTests {
 			.hasTriggeredInOrder(PusherAssertions.on("private-user-2", "inside"),
 					PusherAssertions.on("#server-to-user-2", "inside"));
 		assertThat(this.pusher.events()).hasSize(4);
+	}
+
+	@Test
+	void captureRethrowsTheBlocksOwnCheckedException() {
+		IOException failure = new IOException("disk full");
+		assertThatException().isThrownBy(() -> this.pusher.capture(() -> {
+			this.template.trigger("private-user-1", "inside", "{}");
+			throw failure;
+		})).isSameAs(failure);
+	}
+
+	@Test
+	void recordIsNotPartOfTheKitsPublicApi() throws Exception {
+		Method record = PusherRecorder.class.getDeclaredMethod("record", RecordedEvent.class);
+		assertThat(Modifier.isPublic(record.getModifiers())).isFalse();
 	}
 
 	@Test
