@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +32,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 class ConsumerProjectsTests {
 
 	private static final Path PROJECTS = ReadmeTests.ROOT.resolve("docs/src/it");
+
+	private static final Pattern INVOKER_FILE = Pattern
+		.compile("invoker\\.properties|(setup|selector|prebuild|postbuild|verify)\\.(groovy|bsh)");
 
 	private final Set<String> shown = ReadmeSnippets.read(ReadmeTests.ROOT.resolve("README.md"))
 		.blocks()
@@ -58,19 +62,23 @@ class ConsumerProjectsTests {
 
 	/**
 	 * The files of the projects (the directories of {@code docs/src/it}), relative to the
-	 * repository root, without build output.
+	 * repository root, without build output and the invoker's own files.
 	 */
 	private static List<String> projectFiles() throws IOException {
 		try (Stream<Path> files = Files.walk(PROJECTS)) {
 			return files.filter(Files::isRegularFile)
-				.filter((file) -> PROJECTS.relativize(file).getNameCount() > 1)
-				.filter((file) -> !PROJECTS.relativize(file)
-					.subpath(1, PROJECTS.relativize(file).getNameCount())
-					.startsWith("target"))
-				.map((file) -> ReadmeTests.ROOT.relativize(file).toString().replace('\\', '/'))
+				.map(PROJECTS::relativize)
+				.filter((file) -> file.getNameCount() > 1)
+				.filter((file) -> !isBuildOutputOrInvokerFile(file.subpath(1, file.getNameCount())))
+				.map((file) -> "docs/src/it/" + file.toString().replace('\\', '/'))
 				.sorted()
 				.toList();
 		}
+	}
+
+	private static boolean isBuildOutputOrInvokerFile(Path inProject) {
+		return inProject.startsWith("target") || (inProject.getNameCount() == 1
+				&& INVOKER_FILE.matcher(inProject.getFileName().toString()).matches());
 	}
 
 }
