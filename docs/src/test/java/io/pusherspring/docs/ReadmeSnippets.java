@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,16 +45,29 @@ final class ReadmeSnippets {
 
 	private static final Pattern ANY_TAG = Pattern.compile("(tag|end)::[^\\[\\s]+\\[\\]");
 
+	private static final Pattern HEADING = Pattern.compile("^ {0,3}#{1,6}\\s+(.*?)(?:\\s+#+)?\\s*$");
+
+	private static final Pattern SECTION_LINK = Pattern.compile("\\]\\(#([^)\\s]+)\\)");
+
+	private static final Pattern NOT_IN_ANCHOR = Pattern.compile("[^\\p{L}\\p{N}\\- _]");
+
 	private final String name;
 
 	private final List<Block> blocks;
 
 	private final List<StrayMarker> strayMarkers;
 
-	private ReadmeSnippets(String name, List<Block> blocks, List<StrayMarker> strayMarkers) {
+	private final Set<String> anchors;
+
+	private final List<SectionLink> sectionLinks;
+
+	private ReadmeSnippets(String name, List<Block> blocks, List<StrayMarker> strayMarkers, Set<String> anchors,
+			List<SectionLink> sectionLinks) {
 		this.name = name;
 		this.blocks = blocks;
 		this.strayMarkers = strayMarkers;
+		this.anchors = anchors;
+		this.sectionLinks = sectionLinks;
 	}
 
 	/**
@@ -72,6 +88,9 @@ final class ReadmeSnippets {
 	static ReadmeSnippets parse(String name, List<String> lines) {
 		List<Block> blocks = new ArrayList<>();
 		List<StrayMarker> strayMarkers = new ArrayList<>();
+		Set<String> anchors = new LinkedHashSet<>();
+		Map<String, Integer> headingCounts = new HashMap<>();
+		List<SectionLink> sectionLinks = new ArrayList<>();
 		Marker pending = null;
 		int i = 0;
 		while (i < lines.size()) {
@@ -94,6 +113,16 @@ final class ReadmeSnippets {
 				strayMarkers.add(new StrayMarker(pending.line(), lines.get(pending.line() - 1).trim()));
 				pending = null;
 			}
+			Matcher heading = HEADING.matcher(line);
+			if (heading.matches()) {
+				String anchor = anchor(heading.group(1));
+				int seen = headingCounts.merge(anchor, 1, Integer::sum) - 1;
+				anchors.add((seen > 0) ? anchor + "-" + seen : anchor);
+			}
+			Matcher link = SECTION_LINK.matcher(line);
+			while (link.find()) {
+				sectionLinks.add(new SectionLink(i + 1, link.group(1)));
+			}
 			Matcher marker = MARKER.matcher(line);
 			if (marker.matches()) {
 				pending = new Marker(i + 1, marker.group(1), marker.group(2));
@@ -106,7 +135,8 @@ final class ReadmeSnippets {
 		if (pending != null) {
 			strayMarkers.add(new StrayMarker(pending.line(), lines.get(pending.line() - 1).trim()));
 		}
-		return new ReadmeSnippets(name, List.copyOf(blocks), List.copyOf(strayMarkers));
+		return new ReadmeSnippets(name, List.copyOf(blocks), List.copyOf(strayMarkers), Set.copyOf(anchors),
+				List.copyOf(sectionLinks));
 	}
 
 	List<Block> blocks() {
@@ -115,6 +145,28 @@ final class ReadmeSnippets {
 
 	List<StrayMarker> strayMarkers() {
 		return this.strayMarkers;
+	}
+
+	/**
+	 * The anchors of the document's headings, as GitHub makes them: lower case, without
+	 * punctuation, spaces as hyphens, and {@code -1}, {@code -2}, ... after repeats.
+	 * @return the anchors
+	 */
+	Set<String> anchors() {
+		return this.anchors;
+	}
+
+	/**
+	 * The links to a section of the document itself, such as {@code [Testing](#testing)},
+	 * outside code blocks.
+	 * @return the links
+	 */
+	List<SectionLink> sectionLinks() {
+		return this.sectionLinks;
+	}
+
+	private static String anchor(String heading) {
+		return NOT_IN_ANCHOR.matcher(heading.toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-');
 	}
 
 	/**
@@ -327,6 +379,16 @@ final class ReadmeSnippets {
 	 * @param text the line's text
 	 */
 	record StrayMarker(int line, String text) {
+
+	}
+
+	/**
+	 * A link to a section of the same document.
+	 *
+	 * @param line its line (1-based)
+	 * @param anchor the anchor it points to, without {@code #}
+	 */
+	record SectionLink(int line, String anchor) {
 
 	}
 

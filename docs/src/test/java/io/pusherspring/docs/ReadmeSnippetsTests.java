@@ -11,8 +11,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.pusherspring.docs.ReadmeSnippets.Block;
+import io.pusherspring.docs.ReadmeSnippets.SectionLink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Tests for {@link ReadmeSnippets}: the check passes copies and fails every kind of
@@ -165,6 +167,23 @@ class ReadmeSnippetsTests {
 	void describesABlockByLineLanguageAndMarker() {
 		ReadmeSnippets readme = readme("<!-- snippet: a/B.java#tag -->", "```java", "```");
 		assertThat(readme.describe(readme.blocks().get(0))).isEqualTo("README.md:2 ```java <- a/B.java#tag");
+	}
+
+	@Test
+	void headingsMakeGitHubsAnchors() {
+		ReadmeSnippets readme = readme("# pusher-spring-boot", "## Quick start",
+				"### Webhooks and channel auth with MockMvc: `PusherRequests` and `PusherSignatures`", "### Notes",
+				"### Notes", "```shell", "# a comment, not a heading", "```");
+		assertThat(readme.anchors()).containsExactlyInAnyOrder("pusher-spring-boot", "quick-start",
+				"webhooks-and-channel-auth-with-mockmvc-pusherrequests-and-pushersignatures", "notes", "notes-1");
+	}
+
+	@Test
+	void sectionLinksOutsideCodeBlocksAreFound() {
+		ReadmeSnippets readme = readme("See [Testing](#testing) and [Pusher](https://pusher.com/channels),",
+				"or [the notes](#notes).", "```text", "[not a link](#in-a-block)", "```");
+		assertThat(readme.sectionLinks()).extracting(SectionLink::line, SectionLink::anchor)
+			.containsExactly(tuple(1, "testing"), tuple(2, "notes"));
 	}
 
 	private ReadmeSnippets readme(String... lines) {

@@ -14,8 +14,9 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * Every code block of the repository's {@code README.md} is a copy of a file that this
- * build compiles, or of a tagged region of one (see {@link ReadmeSnippets}). One test per
- * block and per misplaced marker, named after the block's line.
+ * build compiles, or of a tagged region of one (see {@link ReadmeSnippets}), and every
+ * link to one of its sections finds the section. One test per block, per misplaced marker
+ * and per link, named after its line.
  *
  * @author pusher-spring-boot
  */
@@ -43,6 +44,19 @@ class ReadmeTests {
 					+ marker.text()
 					+ " is not a well-formed <!-- snippet: path --> or <!-- snippet: path#tag --> marker on the "
 					+ "line directly before a code block's opening fence")));
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyLinkToASectionFindsItsHeading() {
+		return this.readme.sectionLinks()
+			.stream()
+			.map((link) -> dynamicTest("README.md:" + link.line() + " #" + link.anchor(), () -> {
+				if (!this.readme.anchors().contains(link.anchor())) {
+					fail("README.md:" + link.line() + " links to #" + link.anchor()
+							+ ", but no heading of README.md has that anchor; the headings' anchors are "
+							+ this.readme.anchors().stream().sorted().toList());
+				}
+			}));
 	}
 
 	@Test

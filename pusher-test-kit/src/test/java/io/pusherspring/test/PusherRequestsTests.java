@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
+
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -135,6 +138,19 @@ class PusherRequestsTests {
 		assertThat(request.getHeader("X-Pusher-Key")).isEqualTo("app-key");
 		assertThat(request.getHeader("X-Pusher-Signature"))
 			.isEqualTo(SignatureUtil.sign(request.getContentAsString(), "app-secret"));
+	}
+
+	@Test
+	void webhookSignedWithTheCredentialsOfAnApplicationContext() throws Exception {
+		try (StaticApplicationContext context = new StaticApplicationContext()) {
+			context.registerBean(PusherConnectionDetails.class,
+					() -> ConnectionDetailsFixture.of("app-key", "app-secret"));
+			MockHttpServletRequest request = build(
+					PusherRequests.webhook().signedWith(context).channelOccupied("private-a"));
+			assertThat(request.getHeader("X-Pusher-Key")).isEqualTo("app-key");
+			assertThat(request.getHeader("X-Pusher-Signature"))
+				.isEqualTo(SignatureUtil.sign(request.getContentAsString(), "app-secret"));
+		}
 	}
 
 	@Test

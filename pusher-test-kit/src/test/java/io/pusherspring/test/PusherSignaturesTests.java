@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.ChannelEncryption;
 
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
@@ -256,6 +258,16 @@ class PusherSignaturesTests {
 		assertThat(PusherSignatures.forTestCredentials().isValidPrivateAuth("1.2", "private-a", auth)).isTrue();
 		assertThat(PusherSignatures.of(ConnectionDetailsFixture.of("test-key", "other"))
 			.isValidPrivateAuth("1.2", "private-a", auth)).isFalse();
+	}
+
+	@Test
+	void verifiesWithTheCredentialsOfAnApplicationContext() {
+		String auth = KEY + ":" + SignatureUtil.sign("1.2:private-a", SECRET);
+		try (StaticApplicationContext context = new StaticApplicationContext()) {
+			context.registerBean(PusherConnectionDetails.class, () -> ConnectionDetailsFixture.of(KEY, SECRET));
+			assertThat(PusherSignatures.of(context).isValidPrivateAuth("1.2", "private-a", auth)).isTrue();
+			assertThat(PusherSignatures.forTestCredentials().isValidPrivateAuth("1.2", "private-a", auth)).isFalse();
+		}
 	}
 
 	private static String independentSharedSecret(String channel) throws Exception {

@@ -7,8 +7,7 @@ import io.pusherspring.test.PusherRequests;
 import io.pusherspring.test.RecordPusherEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
@@ -16,12 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * {@code PusherRequests.webhook()} posts to the application's configured webhook path.
+ * {@code PusherRequests.webhook()} posts to the application's configured webhook path, in
+ * a {@code @WebMvcTest} slice (which has the webhook filter and endpoint, and with
+ * {@link RecordPusherEvents @RecordPusherEvents} Pusher's connection details).
  *
  * @author pusher-spring-boot
  */
-@SpringBootTest(properties = "pusher.webhook.path=/hooks/pusher")
-@AutoConfigureMockMvc
+@WebMvcTest(properties = "pusher.webhook.path=/hooks/pusher")
 @RecordPusherEvents
 class ConfiguredWebhookPathTests {
 

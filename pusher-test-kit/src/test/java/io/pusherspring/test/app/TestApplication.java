@@ -5,14 +5,16 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /**
- * A small application that publishes to Pusher, for the test kit's own tests. It sets no
- * {@code pusher.*} properties.
+ * A small application that publishes to Pusher, for the test kit's own tests: it tells a
+ * class who joined from Pusher's {@code member_added} webhooks, and sets no
+ * {@code pusher.*} properties. The README's examples are tests of consumer projects
+ * instead ({@code docs/src/it}).
  *
  * @author pusher-spring-boot
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({ NotificationService.class, ClassroomChannels.class, SignedInAsAda.class, RosterWebhooks.class })
+@Import({ NotificationService.class, RosterWebhooks.class })
 public class TestApplication {
 
 }

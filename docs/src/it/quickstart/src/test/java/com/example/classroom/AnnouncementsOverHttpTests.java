@@ -1,6 +1,7 @@
 package com.example.classroom;
 
 import io.pusherspring.test.FakePusherServer;
+import io.pusherspring.test.ReceivedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +42,15 @@ class AnnouncementsOverHttpTests {
 		this.announcements.post(7, "Quiz at ten");
 		assertThat(pusher.recorder()).hasTriggeredTimes(1, "class-7", "announcement.posted");
 		assertThat(pusher.requests()).extracting((request) -> request.status()).containsExactly(503, 503, 200);
+	}
+
+	@Test
+	void deliversTwiceWhenPushersAnswerIsLost() {
+		pusher.closeNextConnectionAfterAccepting();
+		this.announcements.post(7, "Quiz at ten");
+		assertThat(pusher.recorder()).hasTriggeredTimes(2, "class-7", "announcement.posted");
+		assertThat(pusher.requests()).extracting((request) -> request.fault())
+			.containsExactly(ReceivedRequest.Fault.CLOSED_AFTER_ACCEPTING, null);
 	}
 
 }

@@ -25,7 +25,7 @@ class CaptureTests {
 	private PusherRecorder pusher;
 
 	@Test
-	void announcesToEveryChannel() throws Exception {
+	void announcesToEveryChannel() {
 		this.notifications.contentGenerated("41", "quiz");
 		List<RecordedEvent> events = this.pusher
 			.capture(() -> this.notifications.announce(List.of("private-user-1", "private-user-2"), "Snow day"));
