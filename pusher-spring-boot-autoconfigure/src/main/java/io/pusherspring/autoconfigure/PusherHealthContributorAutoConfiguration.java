@@ -6,9 +6,9 @@ import io.pusherspring.core.PusherTransport;
 import io.pusherspring.health.PusherHealthIndicator;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, PusherTransport.class })
-@ConditionalOnBean(PusherTransport.class)
+@ConditionalOnSingleCandidate(PusherTransport.class)
 @ConditionalOnEnabledHealthIndicator("pusher")
 @EnableConfigurationProperties(PusherHealthProperties.class)
 public final class PusherHealthContributorAutoConfiguration {

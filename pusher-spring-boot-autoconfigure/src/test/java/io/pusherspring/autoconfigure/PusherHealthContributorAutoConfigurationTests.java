@@ -70,6 +70,28 @@ class PusherHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void checksThePrimaryOfSeveralTransports() {
+		ScriptedTransport primary = new ScriptedTransport();
+		this.runner
+			.withBean("primaryTransport", PusherTransport.class, () -> primary,
+					(definition) -> definition.setPrimary(true))
+			.withBean("otherTransport", PusherTransport.class, ScriptedTransport::new)
+			.run((context) -> {
+				context.getBean(PusherHealthIndicator.class).health();
+				assertThat(primary.requests()).hasSize(1);
+			});
+	}
+
+	@Test
+	void backsOffForSeveralTransportsWithoutAPrimary() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PusherHealthContributorAutoConfiguration.class))
+			.withBean("oneTransport", PusherTransport.class, ScriptedTransport::new)
+			.withBean("otherTransport", PusherTransport.class, ScriptedTransport::new)
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherHealthIndicator.class));
+	}
+
+	@Test
 	void backsOffForTheApplicationsOwnIndicator() {
 		this.runner.withBean("pusherHealthIndicator", HealthIndicator.class, () -> () -> null)
 			.run((context) -> assertThat(context).doesNotHaveBean(PusherHealthIndicator.class));
