@@ -42,8 +42,10 @@ import org.springframework.core.metrics.StartupStep;
  * <p>
  * With {@code fresh} as the first argument, each start is a new JVM instead (alternating
  * variants, {@code [rounds]} of each), measured from the JVM's start, so that class
- * loading and a cold JIT are included. With {@code steps}, prints the start-up steps of
- * the starter's beans that took longest, in one warm start.
+ * loading and a cold JIT are included. With {@code steps [cold] [filter] [without]},
+ * prints the start-up steps of the beans whose name or type contains the filter
+ * ({@code pusher} unless given; {@code all} for every bean) that took longest, in one
+ * warm (or the first) start with (or without) the starter.
  *
  * @author pusher-spring-boot
  */
@@ -60,7 +62,14 @@ public final class StartupCost {
 			return;
 		}
 		if (args.length > 0 && args[0].equals("steps")) {
-			steps();
+			List<String> options = Arrays.asList(args).subList(1, args.length);
+			String filter = options.stream()
+				.filter((option) -> !option.equals("cold") && !option.equals("without"))
+				.findFirst()
+				.orElse("pusher");
+			boolean cold = options.contains("cold");
+			boolean without = options.contains("without");
+			steps(cold, !without, filter.toLowerCase(Locale.ROOT));
 			return;
 		}
 		boolean fresh = args.length > 0 && args[0].equals("fresh");
@@ -156,12 +165,12 @@ public final class StartupCost {
 		}
 	}
 
-	private static void steps() throws Exception {
+	private static void steps(boolean cold, boolean withStarter, String filter) throws Exception {
 		try (StubPusherApi stub = new StubPusherApi(0)) {
-			for (int i = 0; i < 5; i++) {
-				start(true, stub.getPort());
+			for (int i = 0; i < (cold ? 0 : 5); i++) {
+				start(withStarter, stub.getPort());
 			}
-			SpringApplication application = application(true, stub.getPort());
+			SpringApplication application = application(withStarter, stub.getPort());
 			BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
 			application.setApplicationStartup(startup);
 			try (ConfigurableApplicationContext context = application.run()) {
@@ -172,7 +181,7 @@ public final class StartupCost {
 						.filter((tag) -> tag.getKey().equals("beanName") || tag.getKey().equals("beanType"))
 						.map(StartupStep.Tag::getValue)
 						.collect(Collectors.joining(" "));
-					if (bean.toLowerCase(Locale.ROOT).contains("pusher")) {
+					if (filter.equals("all") || bean.toLowerCase(Locale.ROOT).contains(filter)) {
 						millis.merge(step.getName() + " " + bean, event.getDuration().toNanos() / 1e6, Double::sum);
 					}
 				});

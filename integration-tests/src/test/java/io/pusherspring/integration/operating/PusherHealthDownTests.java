@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,6 +92,35 @@ class PusherHealthDownTests {
 			assertThat(health.json().at("/components/pusher/details/endpoint").stringValue())
 				.isEqualTo("http://127.0.0.1:1");
 			assertThat(health.body()).doesNotContain(WRONG_SECRET);
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = { "management.endpoint.health.probes.enabled=true",
+					"management.health.pusher.cache.time-to-live=0s" })
+	@TestPropertySource("/io/pusherspring/integration/operating/docs/readiness-with-pusher.properties")
+	class WhenTheApplicationOptsPusherIntoReadiness {
+
+		@RegisterExtension
+		static FakePusherServer pusher = new FakePusherServer();
+
+		@DynamicPropertySource
+		static void pusherProperties(DynamicPropertyRegistry registry) {
+			pusher.registerProperties(registry);
+			registry.add("pusher.secret", () -> WRONG_SECRET);
+		}
+
+		@LocalServerPort
+		private int port;
+
+		@Test
+		void aPusherOutageMakesTheApplicationUnready() throws Exception {
+			Answer readiness = Actuator.get(this.port, "/actuator/health/readiness");
+			assertThat(readiness.status()).isEqualTo(503);
+			assertThat(readiness.json().at("/status").stringValue()).isEqualTo("DOWN");
+			assertThat(Actuator.get(this.port, "/actuator/health/liveness").status()).isEqualTo(200);
 		}
 
 	}
