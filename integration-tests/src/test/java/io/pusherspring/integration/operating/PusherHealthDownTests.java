@@ -38,8 +38,7 @@ class PusherHealthDownTests {
 
 		@DynamicPropertySource
 		static void pusherProperties(DynamicPropertyRegistry registry) {
-			pusher.registerProperties(registry);
-			registry.add("pusher.secret", () -> WRONG_SECRET);
+			withWrongSecret(pusher, registry);
 		}
 
 		@LocalServerPort
@@ -108,8 +107,7 @@ class PusherHealthDownTests {
 
 		@DynamicPropertySource
 		static void pusherProperties(DynamicPropertyRegistry registry) {
-			pusher.registerProperties(registry);
-			registry.add("pusher.secret", () -> WRONG_SECRET);
+			withWrongSecret(pusher, registry);
 		}
 
 		@LocalServerPort
@@ -123,6 +121,11 @@ class PusherHealthDownTests {
 			assertThat(Actuator.get(this.port, "/actuator/health/liveness").status()).isEqualTo(200);
 		}
 
+	}
+
+	static void withWrongSecret(FakePusherServer pusher, DynamicPropertyRegistry registry) {
+		pusher.registerProperties(registry);
+		registry.add("pusher.secret", () -> WRONG_SECRET);
 	}
 
 	@SpringBootConfiguration
