@@ -56,10 +56,20 @@ public class DefaultPusherAuthObservationConvention implements PusherAuthObserva
 				: reason;
 	}
 
+	/**
+	 * The {@code kind} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue kind(PusherAuthObservationContext context) {
 		return LowCardinalityKeyNames.KIND.withValue(lowerCase(context.getKind()));
 	}
 
+	/**
+	 * The {@code outcome} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue outcome(PusherAuthObservationContext context) {
 		PusherAuthorizationEvent decision = context.getDecision();
 		String outcome;
@@ -72,6 +82,11 @@ public class DefaultPusherAuthObservationConvention implements PusherAuthObserva
 		return LowCardinalityKeyNames.OUTCOME.withValue(outcome);
 	}
 
+	/**
+	 * The {@code pattern} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue pattern(PusherAuthObservationContext context) {
 		PusherAuthorizationEvent decision = context.getDecision();
 		String pattern = (decision != null) ? decision.pattern() : null;

@@ -57,6 +57,10 @@ public class PusherAuthObservationContext extends Observation.Context {
 		return this.status;
 	}
 
+	/**
+	 * Set the status, once known.
+	 * @param status the status
+	 */
 	public void setStatus(int status) {
 		this.status = status;
 	}
@@ -70,6 +74,10 @@ public class PusherAuthObservationContext extends Observation.Context {
 		return this.decision;
 	}
 
+	/**
+	 * Set the decision, once known.
+	 * @param decision the decision
+	 */
 	public void setDecision(@Nullable PusherAuthorizationEvent decision) {
 		this.decision = decision;
 	}

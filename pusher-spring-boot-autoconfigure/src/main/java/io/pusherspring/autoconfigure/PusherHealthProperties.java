@@ -32,6 +32,9 @@ public class PusherHealthProperties {
 		return this.cache;
 	}
 
+	/**
+	 * Caching of the health check's answer.
+	 */
 	public static class Cache {
 
 		/**

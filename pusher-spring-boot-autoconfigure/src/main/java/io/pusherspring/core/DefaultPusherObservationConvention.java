@@ -56,8 +56,8 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 	@Override
 	public String getContextualName(PusherObservationContext context) {
 		String event = eventName(context);
-		return "pusher " + context.getOperation()
-				+ ((event.equals(NONE) || event.equals(MULTIPLE) || event.equals(INVALID)) ? "" : " " + event);
+		boolean oneValidName = context.getEventNames().size() == 1 && !event.equals(INVALID);
+		return "pusher " + context.getOperation() + (oneValidName ? " " + event : "");
 	}
 
 	@Override
@@ -71,14 +71,29 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 		return context.getChannels().isEmpty() ? KeyValues.empty() : KeyValues.of(channels(context));
 	}
 
+	/**
+	 * The {@code operation} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue operation(PusherObservationContext context) {
 		return LowCardinalityKeyNames.OPERATION.withValue(context.getOperation());
 	}
 
+	/**
+	 * The {@code event} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue event(PusherObservationContext context) {
 		return LowCardinalityKeyNames.EVENT.withValue(eventName(context));
 	}
 
+	/**
+	 * The {@code channel.kind} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue channelKind(PusherObservationContext context) {
 		Set<String> kinds = new LinkedHashSet<>();
 		for (String channel : context.getChannels()) {
@@ -90,6 +105,11 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 		return LowCardinalityKeyNames.CHANNEL_KIND.withValue(kind);
 	}
 
+	/**
+	 * The {@code outcome} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue outcome(PusherObservationContext context) {
 		Throwable error = context.getError();
 		String outcome;
@@ -111,6 +131,11 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 		return LowCardinalityKeyNames.OUTCOME.withValue(outcome);
 	}
 
+	/**
+	 * The {@code error.type} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue errorType(PusherObservationContext context) {
 		Throwable error = context.getError();
 		String type;
@@ -132,6 +157,11 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 		return LowCardinalityKeyNames.ERROR_TYPE.withValue(type);
 	}
 
+	/**
+	 * The {@code channels} key of traces.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue channels(PusherObservationContext context) {
 		Set<String> distinct = new LinkedHashSet<>();
 		for (String channel : context.getChannels()) {

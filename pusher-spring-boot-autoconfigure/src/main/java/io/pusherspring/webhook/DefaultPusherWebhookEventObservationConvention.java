@@ -48,6 +48,11 @@ public class DefaultPusherWebhookEventObservationConvention implements PusherWeb
 		return event.channel().isEmpty() ? id : id.and(EventHighCardinalityKeyNames.CHANNEL.withValue(event.channel()));
 	}
 
+	/**
+	 * The {@code outcome} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue outcome(PusherWebhookEventObservationContext context) {
 		return EventLowCardinalityKeyNames.OUTCOME.withValue((context.getError() != null) ? "failure" : "success");
 	}

@@ -54,6 +54,11 @@ public class DefaultPusherWebhookObservationConvention implements PusherWebhookO
 		return KeyValues.of(DeliveryHighCardinalityKeyNames.EVENTS.withValue(value));
 	}
 
+	/**
+	 * The {@code outcome} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue outcome(PusherWebhookObservationContext context) {
 		String outcome;
 		if (context.getRejection() != null) {
@@ -65,6 +70,11 @@ public class DefaultPusherWebhookObservationConvention implements PusherWebhookO
 		return DeliveryLowCardinalityKeyNames.OUTCOME.withValue(outcome);
 	}
 
+	/**
+	 * The {@code reason} tag.
+	 * @param context the context
+	 * @return the key and its value
+	 */
 	protected KeyValue reason(PusherWebhookObservationContext context) {
 		WebhookRejection rejection = context.getRejection();
 		return DeliveryLowCardinalityKeyNames.REASON

@@ -45,6 +45,10 @@ public class PusherWebhookObservationContext extends Observation.Context {
 		return this.webhook;
 	}
 
+	/**
+	 * Set the webhook, once known.
+	 * @param webhook the webhook
+	 */
 	public void setWebhook(@Nullable PusherWebhook webhook) {
 		this.webhook = webhook;
 	}
@@ -57,6 +61,10 @@ public class PusherWebhookObservationContext extends Observation.Context {
 		return this.rejection;
 	}
 
+	/**
+	 * Set the rejection, once known.
+	 * @param rejection the rejection
+	 */
 	public void setRejection(@Nullable WebhookRejection rejection) {
 		this.rejection = rejection;
 	}
@@ -69,6 +77,10 @@ public class PusherWebhookObservationContext extends Observation.Context {
 		return this.status;
 	}
 
+	/**
+	 * Set the status, once known.
+	 * @param status the status
+	 */
 	public void setStatus(int status) {
 		this.status = status;
 	}
