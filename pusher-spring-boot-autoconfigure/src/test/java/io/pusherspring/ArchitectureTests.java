@@ -26,7 +26,7 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.pusherspring.autoconfigure..", "io.pusherspring.auth..", "io.pusherspring.event..",
-					"io.pusherspring.webhook..", "io.pusherspring.test..")
+					"io.pusherspring.webhook..", "io.pusherspring.health..", "io.pusherspring.test..")
 			.check(this.classes);
 	}
 
@@ -43,7 +43,8 @@ class ArchitectureTests {
 	@Test
 	void featurePackagesDoNotDependOnAutoConfiguration() {
 		noClasses().that()
-			.resideInAnyPackage("io.pusherspring.auth..", "io.pusherspring.event..", "io.pusherspring.webhook..")
+			.resideInAnyPackage("io.pusherspring.auth..", "io.pusherspring.event..", "io.pusherspring.webhook..",
+					"io.pusherspring.health..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.pusherspring.autoconfigure..")

@@ -25,6 +25,7 @@ import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.util.StringUtils;
@@ -81,7 +82,8 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 				continue;
 			}
 			Class<?> type = targetType(beanFactory, beanName);
-			if (type == null || !AnnotationUtils.isCandidateClass(type, PusherChannel.class)) {
+			if (type == null || !AnnotationUtils.isCandidateClass(type, PusherChannel.class)
+					|| isSpringInfrastructure(type)) {
 				continue;
 			}
 			Map<Method, PusherChannel> methods = MethodIntrospector.selectMethods(type,
@@ -92,6 +94,16 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 			}
 		}
 		return authorizers;
+	}
+
+	/**
+	 * Spring's and Spring Boot's own beans, a few hundred in a web application, never
+	 * declare {@code @PusherChannel} methods; scanning them would slow start-up (as
+	 * Spring's {@code @EventListener} detection, this keeps their components).
+	 */
+	private static boolean isSpringInfrastructure(Class<?> type) {
+		return type.getName().startsWith("org.springframework.")
+				&& !AnnotatedElementUtils.isAnnotated(type, Component.class);
 	}
 
 	private static @Nullable Class<?> targetType(ListableBeanFactory beanFactory, String beanName) {

@@ -6,6 +6,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.observation.Observation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -26,7 +27,9 @@ import org.springframework.web.HttpRequestHandler;
 /**
  * One auth endpoint over HTTP: reads {@code socket_id} (and {@code channel_name}) from a
  * form or JSON {@code POST}, asks the {@link PusherAuthService}, writes its answer as
- * JSON. Malformed requests get 400 (413 when too large) with a short error.
+ * JSON. Malformed requests get 400 (413 when too large) with a short error. Each request
+ * is one {@link PusherAuthObservation observation}, tagged with the decision if there is
+ * one.
  */
 final class PusherAuthEndpoint implements HttpRequestHandler {
 
@@ -52,15 +55,25 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		AuthAnswer answer;
+		PusherAuthObservationContext context = new PusherAuthObservationContext(this.kind, request);
+		Observation observation = this.service.observation(context).start();
 		try {
-			answer = answer(request, response);
+			AuthAnswer answer;
+			try (Observation.Scope scope = observation.openScope()) {
+				answer = answer(request, response);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Pusher " + this.kind + " failed", ex);
+				observation.error(ex);
+				answer = new AuthAnswer.Refused(500, "Internal error", Duration.ZERO);
+			}
+			context.setStatus(answer.status());
+			context.setDecision(answer.decision());
+			write(response, answer);
 		}
-		catch (RuntimeException ex) {
-			logger.error("Pusher " + this.kind + " failed", ex);
-			answer = new AuthAnswer.Refused(500, "Internal error", Duration.ZERO);
+		finally {
+			observation.stop();
 		}
-		write(response, answer);
 	}
 
 	private AuthAnswer answer(HttpServletRequest request, HttpServletResponse response) throws IOException {

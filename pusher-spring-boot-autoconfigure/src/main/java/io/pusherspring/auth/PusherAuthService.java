@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -32,7 +34,9 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Decides channel authorizations and user authentications and signs the granted ones.
  * Every decision (granted, denied, rate limited) is made here and published as a
- * {@link PusherAuthorizationEvent}; the HTTP side is the auth endpoints'.
+ * {@link PusherAuthorizationEvent}; the HTTP side is the auth endpoints', and so is the
+ * {@link PusherAuthObservation observation} of each request, which this service's
+ * {@link ObservationRegistry} records.
  *
  * @author pusher-spring-boot
  */
@@ -61,6 +65,10 @@ public final class PusherAuthService {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable PusherAuthObservationConvention observationConvention;
+
 	private PusherAuthService(Builder builder) {
 		Supplier<PusherCredentials> credentials = builder.credentials;
 		this.signer = SingletonSupplier.of(() -> new AuthSigner(credentials.get()));
@@ -71,6 +79,8 @@ public final class PusherAuthService {
 		this.events = builder.events;
 		this.allowAnonymous = builder.allowAnonymous;
 		this.clock = builder.clock;
+		this.observationRegistry = builder.observationRegistry;
+		this.observationConvention = builder.observationConvention;
 	}
 
 	/**
@@ -287,7 +297,16 @@ public final class PusherAuthService {
 	}
 
 	/**
-	 * The one place every decision passes: it is logged and published here.
+	 * An observation of one request to an auth endpoint, not started.
+	 */
+	Observation observation(PusherAuthObservationContext context) {
+		return PusherAuthObservation.AUTH_REQUEST.observation(this.observationConvention,
+				DefaultPusherAuthObservationConvention.INSTANCE, () -> context, this.observationRegistry);
+	}
+
+	/**
+	 * The one place every decision passes: it is logged and published here, and the
+	 * answer carries it to the endpoint's observation.
 	 */
 	private AuthAnswer decided(PusherAuthorizationEvent event, AuthAnswer answer) {
 		if (logger.isDebugEnabled()) {
@@ -302,7 +321,7 @@ public final class PusherAuthService {
 					"A listener of " + PusherAuthorizationEvent.class.getSimpleName() + " failed; the decision stands",
 					ex);
 		}
-		return answer;
+		return answer.decidedBy(event);
 	}
 
 	@Override
@@ -332,6 +351,10 @@ public final class PusherAuthService {
 		private boolean allowAnonymous;
 
 		private Clock clock = Clock.systemUTC();
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable PusherAuthObservationConvention observationConvention;
 
 		private Builder(Supplier<PusherCredentials> credentials, ChannelAuthorizerRegistry authorizers) {
 			Assert.notNull(credentials, "'credentials' must not be null");
@@ -402,6 +425,29 @@ public final class PusherAuthService {
 		public Builder clock(Clock clock) {
 			Assert.notNull(clock, "'clock' must not be null");
 			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Observe every request to the auth endpoints with Micrometer
+		 * ({@link PusherAuthObservation}).
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Name and tag the observations with this convention instead of the
+		 * {@link DefaultPusherAuthObservationConvention}.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable PusherAuthObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 

@@ -6,8 +6,10 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.pusherspring.auth.AuthRateLimiter;
 import io.pusherspring.auth.Bucket4jAuthRateLimiter;
+import io.micrometer.observation.ObservationRegistry;
 import io.pusherspring.auth.ChannelAuthorizerRegistry;
 import io.pusherspring.auth.PusherAuthHandlerMapping;
+import io.pusherspring.auth.PusherAuthObservationConvention;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherUserResolver;
 import io.pusherspring.core.ChannelEncryption;
@@ -38,7 +40,8 @@ import org.springframework.web.servlet.DispatcherServlet;
  * endpoints, deciding with the application's
  * {@link io.pusherspring.auth.ChannelAuthorizer} beans and
  * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, rate limited with
- * Bucket4j when it is on the class path.
+ * Bucket4j when it is on the class path, and observed with the application's
+ * {@link ObservationRegistry} unless {@code pusher.observations.enabled=false}.
  *
  * @author pusher-spring-boot
  */
@@ -64,7 +67,9 @@ public final class PusherAuthAutoConfiguration {
 	PusherAuthService pusherAuthService(PusherProperties properties,
 			ObjectProvider<PusherConnectionDetails> connectionDetails, ChannelAuthorizerRegistry authorizers,
 			ObjectProvider<PusherUserResolver> userResolver, ObjectProvider<ChannelEncryption> encryption,
-			ObjectProvider<AuthRateLimiter> rateLimiter, ApplicationEventPublisher eventPublisher) {
+			ObjectProvider<AuthRateLimiter> rateLimiter, ApplicationEventPublisher eventPublisher,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<PusherAuthObservationConvention> observationConvention) {
 		PusherProperties.Auth auth = properties.getAuth();
 		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
 		if (auth.getRateLimit().isEnabled() && limiter == null) {
@@ -72,7 +77,7 @@ public final class PusherAuthAutoConfiguration {
 					+ "but Bucket4j is not on the class path. Add com.bucket4j:bucket4j_jdk17-core "
 					+ "(pusher-spring-boot-starter brings it), or set pusher.auth.rate-limit.enabled=false.");
 		}
-		return PusherAuthService
+		PusherAuthService.Builder builder = PusherAuthService
 			.builder(() -> connectionDetails.getIfAvailable(() -> new PropertiesPusherConnectionDetails(properties))
 				.getCredentials(), authorizers)
 			.userResolver(userResolver.getIfAvailable(PusherUserResolver::principalName))
@@ -80,8 +85,12 @@ public final class PusherAuthAutoConfiguration {
 					? PusherAutoConfiguration.channelEncryption(properties.getEncryptionMasterKey()) : null))
 			.rateLimiter(limiter)
 			.allowAnonymous(auth.isAllowAnonymous())
-			.events(eventPublisher::publishEvent)
-			.build();
+			.events(eventPublisher::publishEvent);
+		if (properties.getObservations().isEnabled()) {
+			observationRegistry.ifUnique(builder::observationRegistry);
+			builder.observationConvention(observationConvention.getIfUnique());
+		}
+		return builder.build();
 	}
 
 	@Bean

@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.pusherspring.webhook.PusherWebhookEndpoint;
+import io.pusherspring.webhook.PusherWebhookEventObservationConvention;
 import io.pusherspring.webhook.PusherWebhookFilter;
+import io.pusherspring.webhook.PusherWebhookObservationConvention;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,7 +36,9 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * Auto-configuration} for verified Pusher webhooks in a servlet web application: a
  * {@link PusherWebhookFilter} on {@code pusher.webhook.path} and, with Spring MVC, the
  * built-in {@link PusherWebhookEndpoint} that publishes the entries as application
- * events. Switched off by {@code pusher.webhook.enabled=false}.
+ * events. Switched off by {@code pusher.webhook.enabled=false}. Both are observed with
+ * the application's {@link ObservationRegistry} unless
+ * {@code pusher.observations.enabled=false}.
  *
  * @author pusher-spring-boot
  */
@@ -60,10 +66,18 @@ public final class PusherWebhookAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties) {
+	PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<PusherWebhookObservationConvention> observationConvention) {
 		PusherProperties.Webhook webhook = properties.getWebhook();
-		return new PusherWebhookFilter(validPath(webhook.getPath()), secretsByKey(connectionDetails, webhook),
-				validMaxAge(webhook.getMaxAge()), validMaxBodySize(webhook.getMaxBodySize()));
+		PusherWebhookFilter filter = new PusherWebhookFilter(validPath(webhook.getPath()),
+				secretsByKey(connectionDetails, webhook), validMaxAge(webhook.getMaxAge()),
+				validMaxBodySize(webhook.getMaxBodySize()));
+		if (properties.getObservations().isEnabled()) {
+			observationRegistry.ifUnique(filter::setObservationRegistry);
+			filter.setObservationConvention(observationConvention.getIfUnique());
+		}
+		return filter;
 	}
 
 	@Bean
@@ -127,8 +141,15 @@ public final class PusherWebhookAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PusherWebhookEndpoint pusherWebhookEndpoint(ApplicationEventPublisher publisher) {
-			return new PusherWebhookEndpoint(publisher);
+		PusherWebhookEndpoint pusherWebhookEndpoint(ApplicationEventPublisher publisher, PusherProperties properties,
+				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<PusherWebhookEventObservationConvention> observationConvention) {
+			PusherWebhookEndpoint endpoint = new PusherWebhookEndpoint(publisher);
+			if (properties.getObservations().isEnabled()) {
+				observationRegistry.ifUnique(endpoint::setObservationRegistry);
+				endpoint.setObservationConvention(observationConvention.getIfUnique());
+			}
+			return endpoint;
 		}
 
 		@Bean

@@ -21,12 +21,13 @@ import org.springframework.util.StringUtils;
 /**
  * The default {@link PusherTransport}: signs requests as the Pusher HTTP API
  * authenticates them, and sends them over Apache HttpClient 5, blocking calls through its
- * pooled classic client and asynchronous calls through its non-blocking client (started
- * on first use). Both clients are built from the same {@link Settings}: pool size,
- * timeouts, user agent and TLS; both honour the JVM's proxy properties
- * ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.proxyHost},
- * {@code http.proxyPort}, {@code http.nonProxyHosts}). Neither retries on its own:
- * retries belong to {@link PusherTemplate}.
+ * pooled classic client and asynchronous calls through its non-blocking client. Each
+ * client, and the TLS context they share, is built on first use, so that creating a
+ * transport costs the application's start-up almost nothing. Both clients are built from
+ * the same {@link Settings}: pool size, timeouts, user agent and TLS; both honour the
+ * JVM's proxy properties ({@code https.proxyHost}, {@code https.proxyPort},
+ * {@code http.proxyHost}, {@code http.proxyPort}, {@code http.nonProxyHosts}). Neither
+ * retries on its own: retries belong to {@link PusherTemplate}.
  * <p>
  * A request that gets no answer fails with a {@link PusherConnectionException} that tells
  * whether the request had been sent ({@link PusherException#isPossiblyDelivered()}). An
@@ -46,13 +47,15 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 
 	private final PusherCredentials credentials;
 
-	private final HttpClientConfig config;
+	private final HttpHost target;
 
 	private final Settings settings;
 
 	private final RequestSigner signer;
 
-	private final BlockingHttpExchange blocking;
+	private volatile @Nullable HttpClientConfig config;
+
+	private volatile @Nullable BlockingHttpExchange blocking;
 
 	private volatile @Nullable NonBlockingHttpExchange nonBlocking;
 
@@ -83,9 +86,7 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 			throw new IllegalArgumentException(ex.getMessage(), ex);
 		}
 		this.settings = settings;
-		this.config = HttpClientConfig.of(new HttpHost(endpoint.getScheme(), endpoint.getHost(), endpoint.getPort()),
-				settings);
-		this.blocking = new BlockingHttpExchange(this.config);
+		this.target = new HttpHost(endpoint.getScheme(), endpoint.getHost(), endpoint.getPort());
 	}
 
 	/**
@@ -93,7 +94,7 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	 * @return the scheme, host and port
 	 */
 	public URI getEndpoint() {
-		return URI.create(this.config.target().toURI());
+		return URI.create(this.target.toURI());
 	}
 
 	/**
@@ -108,7 +109,7 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	public PusherResponse exchange(PusherRequest request) {
 		SignedRequest signed = this.signer.sign(request);
 		try {
-			return redacted(this.blocking.send(signed), signed);
+			return redacted(blocking().send(signed), signed);
 		}
 		catch (Unanswered ex) {
 			throw connectionFailure(request, signed, ex);
@@ -133,17 +134,21 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	 */
 	@Override
 	public void close() throws IOException {
-		NonBlockingHttpExchange started;
+		BlockingHttpExchange blocking;
+		NonBlockingHttpExchange nonBlocking;
 		synchronized (this) {
 			this.closed = true;
-			started = this.nonBlocking;
+			blocking = this.blocking;
+			nonBlocking = this.nonBlocking;
 		}
 		try {
-			this.blocking.close();
+			if (blocking != null) {
+				blocking.close();
+			}
 		}
 		finally {
-			if (started != null) {
-				started.close();
+			if (nonBlocking != null) {
+				nonBlocking.close();
 			}
 		}
 	}
@@ -151,6 +156,24 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	@Override
 	public String toString() {
 		return "HttpPusherTransport[endpoint=" + getEndpoint() + ", appId=" + this.credentials.appId() + "]";
+	}
+
+	/**
+	 * The classic client, built on first use: its pool and the TLS context take long to
+	 * set up in a JVM that has not loaded them yet.
+	 */
+	private BlockingHttpExchange blocking() {
+		BlockingHttpExchange started = this.blocking;
+		if (started != null) {
+			return started;
+		}
+		synchronized (this) {
+			Assert.state(!this.closed, "HttpPusherTransport has been closed");
+			if (this.blocking == null) {
+				this.blocking = new BlockingHttpExchange(config());
+			}
+			return this.blocking;
+		}
 	}
 
 	/**
@@ -165,10 +188,19 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		synchronized (this) {
 			Assert.state(!this.closed, "HttpPusherTransport has been closed");
 			if (this.nonBlocking == null) {
-				this.nonBlocking = new NonBlockingHttpExchange(this.config);
+				this.nonBlocking = new NonBlockingHttpExchange(config());
 			}
 			return this.nonBlocking;
 		}
+	}
+
+	private synchronized HttpClientConfig config() {
+		HttpClientConfig config = this.config;
+		if (config == null) {
+			config = HttpClientConfig.of(this.target, this.settings);
+			this.config = config;
+		}
+		return config;
 	}
 
 	/**

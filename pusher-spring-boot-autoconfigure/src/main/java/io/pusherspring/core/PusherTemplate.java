@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +51,9 @@ import org.springframework.util.unit.DataSize;
  * attempt, carries the earlier attempts' failures as suppressed exceptions, and says
  * whether the event may have been delivered all the same
  * ({@link PusherException#isPossiblyDelivered()}). {@link PusherPublishListener}s hear
- * the outcome of every published message.
+ * the outcome of every published message. With an {@link ObservationRegistry}, every call
+ * is a Micrometer observation ({@link PusherObservation}); the template needs Micrometer
+ * only then.
  *
  * @author pusher-spring-boot
  */
@@ -94,6 +97,8 @@ public class PusherTemplate implements PusherOperations {
 
 	private final List<PusherPublishListener> publishListeners;
 
+	private final @Nullable TemplateObservations observations;
+
 	/**
 	 * Create a template with default settings: Jackson's shared mapper, a 10KB payload
 	 * limit, no encryption, and two retries 100ms then 200ms apart.
@@ -113,6 +118,8 @@ public class PusherTemplate implements PusherOperations {
 		this.maxRetryAfter = (builder.maxRetryAfter != null) ? builder.maxRetryAfter
 				: longestWait(builder.retryPolicy.getBackOff());
 		this.publishListeners = List.copyOf(builder.publishListeners);
+		this.observations = (builder.observationRegistry != null)
+				? TemplateObservations.of(builder.observationRegistry, builder.observationConvention) : null;
 	}
 
 	/**
@@ -290,14 +297,16 @@ public class PusherTemplate implements PusherOperations {
 	}
 
 	/**
-	 * The one path every blocking operation takes: the place to observe an operation as a
-	 * whole, validation included. Tells the publish listeners the outcome of publishing
+	 * The one path every blocking operation takes: observes the operation as a whole,
+	 * validation included, and tells the publish listeners the outcome of publishing
 	 * operations.
 	 */
 	private <T> T run(Operation operation, Supplier<T> call) {
 		T result;
 		try {
-			result = call.get();
+			result = (this.observations != null)
+					? this.observations.observe(operation.name(), operation.eventNames(), operation.channels(), call)
+					: call.get();
 		}
 		catch (PusherException ex) {
 			failed(operation, ex);
@@ -314,7 +323,8 @@ public class PusherTemplate implements PusherOperations {
 	private <T> CompletableFuture<T> runAsync(Operation operation, Supplier<CompletableFuture<T>> call) {
 		CompletableFuture<T> future;
 		try {
-			future = call.get();
+			future = (this.observations != null) ? this.observations.observeAsync(operation.name(),
+					operation.eventNames(), operation.channels(), call) : call.get();
 		}
 		catch (PusherException ex) {
 			failed(operation, ex);
@@ -743,7 +753,7 @@ public class PusherTemplate implements PusherOperations {
 		}
 	}
 
-	private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
+	static @Nullable Throwable unwrap(@Nullable Throwable failure) {
 		Throwable cause = failure;
 		while ((cause instanceof CompletionException || cause instanceof ExecutionException)
 				&& cause.getCause() != null) {
@@ -831,6 +841,22 @@ public class PusherTemplate implements PusherOperations {
 			return new Operation(name, null, (channel != null) ? List.of(channel) : List.of(), List.of());
 		}
 
+		/**
+		 * The distinct event names published, none for queries.
+		 */
+		List<String> eventNames() {
+			if (this.event != null) {
+				return List.of(this.event);
+			}
+			Set<String> names = new LinkedHashSet<>();
+			for (PusherMessage message : this.messages) {
+				if (message.event() != null) {
+					names.add(message.event());
+				}
+			}
+			return List.copyOf(names);
+		}
+
 	}
 
 	/**
@@ -877,6 +903,10 @@ public class PusherTemplate implements PusherOperations {
 		private @Nullable Duration maxRetryAfter;
 
 		private final List<PusherPublishListener> publishListeners = new ArrayList<>();
+
+		private @Nullable ObservationRegistry observationRegistry;
+
+		private @Nullable PusherObservationConvention observationConvention;
 
 		private Builder(PusherTransport transport) {
 			Assert.notNull(transport, "'transport' must not be null");
@@ -973,6 +1003,28 @@ public class PusherTemplate implements PusherOperations {
 			Assert.notNull(listeners, "'listeners' must not be null");
 			this.publishListeners.clear();
 			listeners.forEach(this::publishListener);
+			return this;
+		}
+
+		/**
+		 * Observe every call with Micrometer ({@link PusherObservation}).
+		 * @param observationRegistry the registry, or {@code null} (or
+		 * {@link ObservationRegistry#NOOP}) for no observations
+		 * @return this builder
+		 */
+		public Builder observationRegistry(@Nullable ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Name and tag the observations with this convention instead of the
+		 * {@link DefaultPusherObservationConvention}.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable PusherObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
 			return this;
 		}
 

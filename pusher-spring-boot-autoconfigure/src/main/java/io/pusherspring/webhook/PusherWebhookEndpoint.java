@@ -2,12 +2,16 @@ package io.pusherspring.webhook;
 
 import java.io.IOException;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.util.Assert;
 import org.springframework.web.HttpRequestHandler;
 
 /**
@@ -16,7 +20,9 @@ import org.springframework.web.HttpRequestHandler;
  * answers 200 when every listener returned, or 500 when one threw, so that Pusher
  * retries. The other entries are still published when one fails.
  * <p>
- * It backs off for an application controller mapped on the same path.
+ * It backs off for an application controller mapped on the same path. With an
+ * {@link ObservationRegistry}, each entry published is one
+ * {@link PusherWebhookObservation#EVENT observation}, tagged by its type.
  *
  * @author pusher-spring-boot
  */
@@ -28,12 +34,34 @@ public final class PusherWebhookEndpoint implements HttpRequestHandler {
 
 	private final ApplicationEventPublisher publisher;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable PusherWebhookEventObservationConvention observationConvention;
+
 	/**
 	 * Create an endpoint.
 	 * @param publisher where the entries are published
 	 */
 	public PusherWebhookEndpoint(ApplicationEventPublisher publisher) {
 		this.publisher = publisher;
+	}
+
+	/**
+	 * Observe every entry published with Micrometer.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Name and tag the observations with this convention instead of the
+	 * {@link DefaultPusherWebhookEventObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable PusherWebhookEventObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -61,13 +89,22 @@ public final class PusherWebhookEndpoint implements HttpRequestHandler {
 	int publish(PusherWebhook webhook) {
 		int failed = 0;
 		for (WebhookEvent event : webhook.events()) {
-			try {
+			PusherWebhookEventObservationContext context = new PusherWebhookEventObservationContext(event);
+			Observation observation = PusherWebhookObservation.EVENT
+				.observation(this.observationConvention, DefaultPusherWebhookEventObservationConvention.INSTANCE,
+						() -> context, this.observationRegistry)
+				.start();
+			try (Observation.Scope scope = observation.openScope()) {
 				this.publisher.publishEvent(event);
 			}
 			catch (RuntimeException ex) {
+				observation.error(ex);
 				failed++;
 				logger.error("A listener failed on Pusher webhook event " + event.name() + " " + event.id()
 						+ "; answering 500 so that Pusher retries", ex);
+			}
+			finally {
+				observation.stop();
 			}
 		}
 		return failed;

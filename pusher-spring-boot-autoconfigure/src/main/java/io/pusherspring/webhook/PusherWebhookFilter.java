@@ -5,12 +5,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.pusherspring.webhook.WebhookVerification.Accepted;
 import io.pusherspring.webhook.WebhookVerification.Rejected;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
@@ -31,6 +34,10 @@ import org.springframework.web.util.UrlPathHelper;
  * attribute {@link #WEBHOOK_ATTRIBUTE} and its body readable again. A rejected one is
  * answered with a short text naming the {@link WebhookRejection reason} and logged as one
  * WARN line, never with the body or a signature. Requests to other paths pass untouched.
+ * <p>
+ * With an {@link ObservationRegistry}, each request to the path is one
+ * {@link PusherWebhookObservation#DELIVERY observation}, the application's handling of an
+ * accepted delivery included.
  *
  * @author pusher-spring-boot
  */
@@ -48,6 +55,10 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 	private final String path;
 
 	private final WebhookVerifier verifier;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable PusherWebhookObservationConvention observationConvention;
 
 	/**
 	 * Create a filter.
@@ -75,6 +86,24 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 		return this.path;
 	}
 
+	/**
+	 * Observe every request to the webhook path with Micrometer.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Name and tag the observations with this convention instead of the
+	 * {@link DefaultPusherWebhookObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable PusherWebhookObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !this.path.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
@@ -83,13 +112,31 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		WebhookVerification verification = this.verifier.verify(request);
-		if (verification instanceof Accepted accepted) {
-			request.setAttribute(WEBHOOK_ATTRIBUTE, accepted.webhook());
-			chain.doFilter(new VerifiedWebhookRequest(request, accepted.body()), response);
+		PusherWebhookObservationContext context = new PusherWebhookObservationContext(request);
+		Observation observation = PusherWebhookObservation.DELIVERY
+			.observation(this.observationConvention, DefaultPusherWebhookObservationConvention.INSTANCE, () -> context,
+					this.observationRegistry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			WebhookVerification verification = this.verifier.verify(request);
+			if (verification instanceof Accepted accepted) {
+				context.setWebhook(accepted.webhook());
+				request.setAttribute(WEBHOOK_ATTRIBUTE, accepted.webhook());
+				chain.doFilter(new VerifiedWebhookRequest(request, accepted.body()), response);
+			}
+			else {
+				Rejected rejected = (Rejected) verification;
+				context.setRejection(rejected.reason());
+				reject(request, response, rejected);
+			}
+			context.setStatus(response.getStatus());
 		}
-		else {
-			reject(request, response, (Rejected) verification);
+		catch (IOException | ServletException | RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
 		}
 	}
 

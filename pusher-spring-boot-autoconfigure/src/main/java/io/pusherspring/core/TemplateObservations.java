@@ -1,0 +1,69 @@
+package io.pusherspring.core;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Observes {@link PusherTemplate} calls. The only class of the template that touches
+ * Micrometer: the template loads it only when an {@link ObservationRegistry} is set, so
+ * that it works without Micrometer on the class path.
+ */
+final class TemplateObservations {
+
+	private final ObservationRegistry registry;
+
+	private final @Nullable PusherObservationConvention convention;
+
+	private TemplateObservations(ObservationRegistry registry, @Nullable PusherObservationConvention convention) {
+		this.registry = registry;
+		this.convention = convention;
+	}
+
+	/**
+	 * Observations with a registry, or none for the no-op registry.
+	 */
+	static @Nullable TemplateObservations of(@Nullable ObservationRegistry registry,
+			@Nullable PusherObservationConvention convention) {
+		return (registry != null && !registry.isNoop()) ? new TemplateObservations(registry, convention) : null;
+	}
+
+	<T> T observe(String operation, List<String> eventNames, List<String> channels, Supplier<T> call) {
+		return observation(operation, eventNames, channels).observe(call);
+	}
+
+	/**
+	 * Observe an asynchronous call until its future completes. The future returned
+	 * completes after the observation has stopped.
+	 */
+	<T> CompletableFuture<T> observeAsync(String operation, List<String> eventNames, List<String> channels,
+			Supplier<CompletableFuture<T>> call) {
+		Observation observation = observation(operation, eventNames, channels).start();
+		CompletableFuture<T> future;
+		try (Observation.Scope scope = observation.openScope()) {
+			future = call.get();
+		}
+		catch (RuntimeException | Error ex) {
+			observation.error(ex);
+			observation.stop();
+			throw ex;
+		}
+		return future.whenComplete((result, failure) -> {
+			if (failure != null) {
+				observation.error(PusherTemplate.unwrap(failure));
+			}
+			observation.stop();
+		});
+	}
+
+	private Observation observation(String operation, List<String> eventNames, List<String> channels) {
+		PusherObservationContext context = new PusherObservationContext(operation, eventNames, channels);
+		return PusherObservation.TEMPLATE.observation(this.convention, DefaultPusherObservationConvention.INSTANCE,
+				() -> context, this.registry);
+	}
+
+}
