@@ -70,11 +70,7 @@ public class FakePusherServer
 
 	private @Nullable WireMockHttpServer server;
 
-	private int classScopes;
-
-	private boolean stopAfterAll;
-
-	private boolean stopAfterEach;
+	private final ExtensionScopes scopes;
 
 	/**
 	 * Create a server for the default test credentials: app id {@value #DEFAULT_APP_ID},
@@ -102,6 +98,7 @@ public class FakePusherServer
 		this.key = key;
 		this.secret = secret;
 		this.handler = new FakePusherHandler(appId, key, secret, this.recorder, clock);
+		this.scopes = new ExtensionScopes(this::isRunning, this::start, this::stop, this::reset);
 	}
 
 	/**
@@ -329,7 +326,7 @@ public class FakePusherServer
 	 * @return the server's endpoint and credentials, read when used
 	 */
 	public PusherConnectionDetails connectionDetails() {
-		return new FakePusherConnectionDetails(this);
+		return new ServerConnectionDetails(this, this.appId, this.key, this.secret, this::getEndpoint);
 	}
 
 	/**
@@ -349,36 +346,23 @@ public class FakePusherServer
 	}
 
 	@Override
-	public synchronized void beforeAll(ExtensionContext context) {
-		if (this.classScopes++ == 0 && !isRunning()) {
-			start();
-			this.stopAfterAll = true;
-		}
+	public void beforeAll(ExtensionContext context) {
+		this.scopes.beforeAll();
 	}
 
 	@Override
-	public synchronized void afterAll(ExtensionContext context) {
-		if (--this.classScopes == 0 && this.stopAfterAll) {
-			this.stopAfterAll = false;
-			stop();
-		}
+	public void afterAll(ExtensionContext context) {
+		this.scopes.afterAll();
 	}
 
 	@Override
-	public synchronized void beforeEach(ExtensionContext context) {
-		if (!isRunning()) {
-			start();
-			this.stopAfterEach = true;
-		}
-		reset();
+	public void beforeEach(ExtensionContext context) {
+		this.scopes.beforeEach();
 	}
 
 	@Override
-	public synchronized void afterEach(ExtensionContext context) {
-		if (this.stopAfterEach) {
-			this.stopAfterEach = false;
-			stop();
-		}
+	public void afterEach(ExtensionContext context) {
+		this.scopes.afterEach();
 	}
 
 	@Override
