@@ -4,14 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.channel.EventLoop;
 import io.pusherspring.core.ChannelNames;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -274,28 +277,68 @@ final class LocalChannels implements PusherChannels {
 	}
 
 	/**
-	 * Send one frame to many connections, encoding it once.
+	 * Send one frame to many connections: encoded once, and written by one task per event
+	 * loop rather than one per connection. Tasks run in submission order on each loop, so
+	 * every connection receives events in the order they were delivered.
 	 * @return how many it was sent to
 	 */
 	private static int deliver(String frame, PusherConnection[] targets, @Nullable PusherConnection excluded) {
 		if (targets.length == 0) {
 			return 0;
 		}
-		TextWebSocketFrame shared = new TextWebSocketFrame(
-				Unpooled.wrappedBuffer(frame.getBytes(StandardCharsets.UTF_8)));
+		ByteBuf encoded = encodeTextFrame(frame);
+		Map<EventLoop, List<PusherConnection>> byLoop = new IdentityHashMap<>();
 		int delivered = 0;
-		try {
-			for (PusherConnection target : targets) {
-				if (target != excluded) {
-					target.send(shared.retainedDuplicate());
-					delivered++;
-				}
+		for (PusherConnection target : targets) {
+			EventLoop loop = target.eventLoop();
+			if (target != excluded && loop != null) {
+				byLoop.computeIfAbsent(loop, (key) -> new ArrayList<>()).add(target);
+				delivered++;
 			}
 		}
-		finally {
-			shared.release();
+		for (Map.Entry<EventLoop, List<PusherConnection>> entry : byLoop.entrySet()) {
+			ByteBuf shared = encoded.retainedDuplicate();
+			List<PusherConnection> connections = entry.getValue();
+			try {
+				entry.getKey().execute(() -> {
+					try {
+						for (PusherConnection connection : connections) {
+							connection.sendEncoded(shared.retainedDuplicate());
+						}
+					}
+					finally {
+						shared.release();
+					}
+				});
+			}
+			catch (RejectedExecutionException ex) {
+				// the server is stopping
+				shared.release();
+			}
 		}
+		encoded.release();
 		return delivered;
+	}
+
+	/**
+	 * A whole unmasked WebSocket text frame, as a server sends it, so that the bytes are
+	 * written as they are to every connection, bypassing the per-connection encoder.
+	 */
+	static ByteBuf encodeTextFrame(String text) {
+		byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+		int length = payload.length;
+		ByteBuf frame = Unpooled.buffer(length + 10);
+		frame.writeByte(0x81);
+		if (length < 126) {
+			frame.writeByte(length);
+		}
+		else if (length <= 0xFFFF) {
+			frame.writeByte(126).writeShort(length);
+		}
+		else {
+			frame.writeByte(127).writeLong(length);
+		}
+		return frame.writeBytes(payload);
 	}
 
 	private static PusherConnection[] without(PusherConnection[] connections, PusherConnection removed) {

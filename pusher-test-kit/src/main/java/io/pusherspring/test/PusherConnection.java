@@ -10,10 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.TooLongFrameException;
@@ -118,6 +120,33 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 
 	void send(String frame) {
 		send(new TextWebSocketFrame(frame));
+	}
+
+	/**
+	 * Write an already encoded frame, on the connection's event loop.
+	 */
+	void sendEncoded(ByteBuf frame) {
+		Channel target = this.channel;
+		if (target == null || !target.isActive()) {
+			frame.release();
+			return;
+		}
+		if (!target.isWritable()) {
+			frame.release();
+			close(4100, "Over capacity: the client does not read its messages");
+			return;
+		}
+		// bytes, not a frame: the WebSocket encoder passes them through as they are
+		target.writeAndFlush(frame, target.voidPromise());
+	}
+
+	/**
+	 * The event loop this connection's I/O runs on, or {@code null} before it is
+	 * established.
+	 */
+	@Nullable EventLoop eventLoop() {
+		Channel target = this.channel;
+		return (target != null) ? target.eventLoop() : null;
 	}
 
 	/**

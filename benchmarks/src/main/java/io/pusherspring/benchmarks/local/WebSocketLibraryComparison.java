@@ -66,10 +66,10 @@ public final class WebSocketLibraryComparison {
 			}
 		}
 		System.out.println();
-		System.out
-			.println("| library | saturated deliveries/s (median) | ratio to Netty | p99 at 50,000/s | threads |");
+		System.out.println("| library | saturated deliveries/s (median) | ratio to " + libraries.get(0)
+				+ " | p99 at 50,000/s | threads |");
 		System.out.println("|---|---|---|---|---|");
-		double netty = medianOf(saturated.get("Netty"), Result::deliveriesPerSecond);
+		double baseline = medianOf(saturated.get(libraries.get(0)), Result::deliveriesPerSecond);
 		for (String library : libraries) {
 			double rate = medianOf(saturated.get(library), Result::deliveriesPerSecond);
 			System.out.printf("| %s | %,.0f | %.2f | %.2f ms | %.0f |%n", library, rate, rate / baseline,
