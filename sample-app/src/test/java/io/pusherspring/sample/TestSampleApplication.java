@@ -32,6 +32,7 @@ public class TestSampleApplication {
 			.run(args);
 	}
 
+	// tag::local-pusher[]
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LocalPusherConfiguration {
 
@@ -53,5 +54,6 @@ public class TestSampleApplication {
 		}
 
 	}
+	// end::local-pusher[]
 
 }
