@@ -3,25 +3,15 @@ package io.pusherspring.test;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
-import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.test.PusherConnection.LocalPusherSettings;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 
 /**
  * An in-process Pusher-protocol server for tests and local development: the Pusher HTTP
@@ -59,8 +49,7 @@ import org.springframework.util.StringUtils;
  *
  * @author pusher-spring-boot
  */
-public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
-		ParameterResolver, InitializingBean, DisposableBean {
+public class LocalPusherServer extends TestPusherServer implements InitializingBean, DisposableBean {
 
 	/** The app id of a server created without credentials. */
 	public static final String DEFAULT_APP_ID = "local-app";
@@ -81,21 +70,11 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 
 	private static final Duration MAX_PONG_TIMEOUT = Duration.ofSeconds(30);
 
-	private final String appId;
-
-	private final String key;
-
-	private final String secret;
-
-	private final PusherRecorder recorder = new PusherRecorder();
-
 	private final LocalWebhooks webhooks;
 
 	private final LocalChannels channels;
 
 	private final FakePusherHandler handler;
-
-	private final ExtensionScopes scopes;
 
 	private int requestedPort;
 
@@ -118,20 +97,14 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	 * @param secret the secret requests, subscriptions and webhooks are signed with
 	 */
 	public LocalPusherServer(String appId, String key, String secret) {
-		Assert.isTrue(StringUtils.hasText(appId) && StringUtils.hasText(key) && StringUtils.hasText(secret),
-				"App id, key and secret must not be empty");
-		Assert.isTrue(appId.indexOf('/') == -1, "App id must not contain '/'");
+		super(LocalPusherServer.class, appId, key, secret);
 		Assert.isTrue(key.indexOf('/') == -1 && key.indexOf('?') == -1, "Key must not contain '/' or '?'");
-		this.appId = appId;
-		this.key = key;
-		this.secret = secret;
 		Clock clock = Clock.systemUTC();
 		this.webhooks = new LocalWebhooks(key, secret, clock);
 		this.channels = new LocalChannels(this.webhooks);
 		this.handler = new FakePusherHandler(appId, key, secret,
-				new PusherApiSimulator(this.recorder, clock, this.channels), clock,
+				new PusherApiSimulator(recorder(), clock, this.channels), clock,
 				LogFactory.getLog(LocalPusherServer.class));
-		this.scopes = new ExtensionScopes(this::isRunning, this::start, this::stop, this::reset);
 		this.settings = settings(DEFAULT_ACTIVITY_TIMEOUT);
 	}
 
@@ -181,6 +154,7 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	 * Start the server; does nothing if it is running.
 	 * @return this server
 	 */
+	@Override
 	public synchronized LocalPusherServer start() {
 		if (this.server == null) {
 			LocalNettyServer started = LocalNettyServer.start(HOST, this.requestedPort,
@@ -198,6 +172,7 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	 * every thread the server started to end; does nothing if it is not running. What it
 	 * recorded stays readable.
 	 */
+	@Override
 	public synchronized void stop() {
 		LocalNettyServer running = this.server;
 		this.server = null;
@@ -212,6 +187,7 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	 * Whether the server is running.
 	 * @return {@code true} between {@link #start()} and {@link #stop()}
 	 */
+	@Override
 	public synchronized boolean isRunning() {
 		return this.server != null;
 	}
@@ -221,19 +197,11 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	 * @return the port
 	 * @throws IllegalStateException if the server is not running
 	 */
+	@Override
 	public synchronized int getPort() {
 		Assert.state(this.server != null,
 				"LocalPusherServer is not running: start() it or register it as an extension");
 		return this.server.port();
-	}
-
-	/**
-	 * The address of the HTTP API.
-	 * @return {@code http://127.0.0.1:{port}}
-	 * @throws IllegalStateException if the server is not running
-	 */
-	public URI getEndpoint() {
-		return URI.create("http://" + HOST + ":" + getPort());
 	}
 
 	/**
@@ -242,7 +210,7 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	 * @throws IllegalStateException if the server is not running
 	 */
 	public URI getWebSocketUrl() {
-		return URI.create("ws://" + HOST + ":" + getPort() + "/app/" + this.key);
+		return URI.create("ws://" + HOST + ":" + getPort() + "/app/" + getKey());
 	}
 
 	/**
@@ -254,48 +222,6 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	}
 
 	/**
-	 * The app id HTTP API requests must address.
-	 * @return the app id
-	 */
-	public String getAppId() {
-		return this.appId;
-	}
-
-	/**
-	 * The key clients connect with and requests name.
-	 * @return the key
-	 */
-	public String getKey() {
-		return this.key;
-	}
-
-	/**
-	 * The secret requests, subscriptions and webhooks are signed with.
-	 * @return the secret
-	 */
-	public String getSecret() {
-		return this.secret;
-	}
-
-	/**
-	 * The events accepted through the HTTP API, as a trigger or a batch entry each;
-	 * client events are not recorded.
-	 * @return the recorder
-	 */
-	public PusherRecorder recorder() {
-		return this.recorder;
-	}
-
-	/**
-	 * Every HTTP API request received since the last reset, whatever it was answered,
-	 * oldest first.
-	 * @return a snapshot of the requests
-	 */
-	public List<ReceivedRequest> requests() {
-		return this.handler.requests();
-	}
-
-	/**
 	 * How many clients are connected.
 	 * @return the number of established WebSocket connections
 	 */
@@ -304,45 +230,12 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 	}
 
 	/**
-	 * The users whose connections the application terminated through the HTTP API, in
-	 * order.
-	 * @return the user ids
-	 */
-	public List<String> terminatedUsers() {
-		return this.handler.simulator().terminatedUsers();
-	}
-
-	/**
 	 * Forget recorded events, received requests, terminated users and the last events of
 	 * cache channels. Connections and their subscriptions stay.
 	 */
+	@Override
 	public void reset() {
-		this.handler.reset();
-	}
-
-	/**
-	 * Connection details that point a Spring Boot application at this server, for example
-	 * as a {@code @Bean} in a test configuration.
-	 * @return the server's endpoint and credentials, read when used
-	 */
-	public PusherConnectionDetails connectionDetails() {
-		return new ServerConnectionDetails(this, this.appId, this.key, this.secret, this::getEndpoint);
-	}
-
-	/**
-	 * Point a Spring Boot application at this server from a
-	 * {@code @DynamicPropertySource} method: sets {@code pusher.app-id},
-	 * {@code pusher.key}, {@code pusher.secret}, {@code pusher.scheme},
-	 * {@code pusher.host} and {@code pusher.port}.
-	 * @param registry the registry passed to the method
-	 */
-	public void registerProperties(DynamicPropertyRegistry registry) {
-		registry.add("pusher.app-id", this::getAppId);
-		registry.add("pusher.key", this::getKey);
-		registry.add("pusher.secret", this::getSecret);
-		registry.add("pusher.scheme", () -> "http");
-		registry.add("pusher.host", this::getHost);
-		registry.add("pusher.port", this::getPort);
+		super.reset();
 	}
 
 	@Override
@@ -355,41 +248,20 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 		stop();
 	}
 
-	@Override
-	public void beforeAll(ExtensionContext context) {
-		this.scopes.beforeAll();
-	}
-
-	@Override
-	public void afterAll(ExtensionContext context) {
-		this.scopes.afterAll();
-	}
-
-	@Override
-	public void beforeEach(ExtensionContext context) {
-		this.scopes.beforeEach();
-	}
-
-	@Override
-	public void afterEach(ExtensionContext context) {
-		this.scopes.afterEach();
-	}
-
-	@Override
-	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		Class<?> type = parameterContext.getParameter().getType();
-		return type == LocalPusherServer.class || type == PusherRecorder.class;
-	}
-
-	@Override
-	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return (parameterContext.getParameter().getType() == PusherRecorder.class) ? this.recorder : this;
-	}
-
 	private LocalPusherSettings settings(Duration activityTimeout) {
 		Duration pongTimeout = (activityTimeout.compareTo(MAX_PONG_TIMEOUT) < 0) ? activityTimeout : MAX_PONG_TIMEOUT;
-		return new LocalPusherSettings(this.key, PusherSignatures.of(this.key, this.secret), activityTimeout,
+		return new LocalPusherSettings(getKey(), PusherSignatures.of(getKey(), getSecret()), activityTimeout,
 				pongTimeout);
+	}
+
+	@Override
+	String host() {
+		return HOST;
+	}
+
+	@Override
+	FakePusherHandler handler() {
+		return this.handler;
 	}
 
 	@Override
@@ -398,8 +270,7 @@ public class LocalPusherServer implements BeforeAllCallback, AfterAllCallback, B
 		synchronized (this) {
 			running = this.server;
 		}
-		return "LocalPusherServer[" + ((running != null) ? "http://" + HOST + ":" + running.port() : "stopped")
-				+ ", appId=" + this.appId + ", key=" + this.key + ", secret=******]";
+		return describe((running != null) ? "http://" + HOST + ":" + running.port() : null);
 	}
 
 }
