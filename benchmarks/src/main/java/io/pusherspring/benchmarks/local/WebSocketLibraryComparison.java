@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 import io.pusherspring.benchmarks.local.FanOut.Result;
@@ -15,7 +16,7 @@ import io.pusherspring.benchmarks.local.FanOut.Result;
  * without choosing the application's web server: Netty 4.2, Jetty 12 (its own WebSocket
  * API) and Tomcat 11 (Jakarta WebSocket). Libraries alternate round by round, each round
  * on a fresh server; per round: deliveries per second at saturation, then percentiles at
- * a steady 50,000 deliveries a second, and the JVM's live threads while the server runs.
+ * a steady 50,000 deliveries a second, and the threads the server runs.
  * <p>
  * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
  * io.pusherspring.benchmarks.local.WebSocketLibraryComparison [subscribers] [seconds] [rounds] [libraries]}
@@ -41,13 +42,18 @@ public final class WebSocketLibraryComparison {
 		System.out.println("Load average before: " + FanOut.loadAverage());
 		for (int round = 0; round <= rounds; round++) {
 			for (String library : libraries) {
-				int before = Thread.activeCount();
+				Set<Thread> before = Thread.getAllStackTraces().keySet();
 				try (BroadcastServer server = switch (library) {
 					case "Netty" -> new NettyBroadcastServer(threads);
 					case "Jetty 12" -> new JettyBroadcastServer(threads);
 					default -> new TomcatBroadcastServer();
 				}; FanOutClients clients = FanOutClients.connect(server.uri(), subscribers, null, null, latencies)) {
-					int running = Thread.activeCount() - before;
+					// the server's threads: those started since, less the clients' one
+					long running = Thread.getAllStackTraces()
+						.keySet()
+						.stream()
+						.filter((thread) -> thread.isAlive() && !before.contains(thread))
+						.count() - 1;
 					Result fast = FanOut.saturate(server::broadcast, clients, subscribers, latencies, seconds);
 					Result steady = FanOut.pace(server::broadcast, clients, subscribers, latencies, seconds,
 							LocalServerFanOut.TARGET_DELIVERIES_PER_SECOND);
