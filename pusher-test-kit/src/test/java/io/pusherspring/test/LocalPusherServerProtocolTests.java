@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.ChannelInfo;
@@ -422,6 +423,35 @@ class LocalPusherServerProtocolTests {
 			socket.send("{\"event\":\"client-big\",\"channel\":\"private-big\",\"data\":\"" + "x".repeat(11 * 1024)
 					+ "\"}");
 			assertThat(socket.next("pusher:error").at("/data/message").stringValue()).contains("10KB");
+		}
+	}
+
+	@Test
+	void survivesASeededCorpusOfMangledMessages() throws Exception {
+		List<String> valid = List.of(
+				"{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"private-x\",\"auth\":\"a:b\"}}",
+				"{\"event\":\"pusher:subscribe\",\"data\":{\"channel\":\"presence-x\",\"auth\":\"a:b\",\"channel_data\":\"{}\"}}",
+				"{\"event\":\"client-x\",\"channel\":\"private-x\",\"data\":{\"a\":[1,2,{}]}}",
+				"{\"event\":\"pusher:unsubscribe\",\"data\":\"{\\\"channel\\\":null}\"}");
+		Random random = new Random(11);
+		try (TestWebSocket socket = TestWebSocket.connect(pusher)) {
+			for (int i = 0; i < 300; i++) {
+				char[] message = valid.get(random.nextInt(valid.size())).toCharArray();
+				for (int flips = random.nextInt(4); flips >= 0; flips--) {
+					message[random.nextInt(message.length)] = "{}[]\":,0a\\ ".charAt(random.nextInt(11));
+				}
+				socket.send(new String(message));
+			}
+			socket.send("{\"event\":\"pusher:ping\"}");
+			JsonNode last;
+			do {
+				last = socket.next();
+			}
+			while (!"pusher:pong".equals(last.path("event").asString()));
+			assertThat(socket.isClosed()).isFalse();
+		}
+		try (TestWebSocket fresh = TestWebSocket.connect(pusher)) {
+			subscribed(fresh, "still-serving");
 		}
 	}
 

@@ -19,11 +19,17 @@ import com.sun.net.httpserver.HttpServer;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.PusherTemplate;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -183,6 +189,40 @@ class LocalPusherServerTests {
 				context.close();
 				assertThat(server.isRunning()).isFalse();
 			});
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logsConnectionsSubscriptionsAndEventsWithoutSignatures(CapturedOutput output) throws Exception {
+		Logger logger = (Logger) LoggerFactory.getLogger(LocalPusherServer.class);
+		Level level = logger.getLevel();
+		logger.setLevel(Level.DEBUG);
+		LocalPusherServer server = new LocalPusherServer("1", "log-key", "log-secret").start();
+		try (TestWebSocket socket = TestWebSocket.connect(server)) {
+			String auth = "log-key:" + PusherCrypto.hmacSha256Hex("log-secret", socket.socketId() + ":private-logged");
+			socket.subscribe("private-logged", auth);
+			socket.next("pusher_internal:subscription_succeeded");
+			String forged = "log-key:" + PusherCrypto.hmacSha256Hex("guess", socket.socketId() + ":private-other");
+			socket.subscribe("private-other", forged);
+			socket.next("pusher:subscription_error");
+			String event = "{\"name\":\"created\",\"channels\":[\"private-logged\"],\"data\":\"{}\"}";
+			HttpResponse<String> response = SignedRequests.post(server, "/apps/1/events", event).send();
+			assertThat(response.statusCode()).isEqualTo(200);
+			socket.next("created");
+			assertThat(output).contains("Socket " + socket.socketId() + " connected")
+				.contains("subscribed to private-logged")
+				.contains("was refused private-other")
+				.contains("Delivered event created on private-logged to 1 connection(s)")
+				.contains("Answered 200 to POST /apps/1/events")
+				.doesNotContain(auth.substring(8))
+				.doesNotContain(forged.substring(8))
+				.doesNotContain("log-secret")
+				.doesNotContain("auth_signature");
+		}
+		finally {
+			server.stop();
+			logger.setLevel(level);
+		}
 	}
 
 	@Test
