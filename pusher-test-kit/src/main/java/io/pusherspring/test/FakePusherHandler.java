@@ -21,23 +21,23 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link FakePusherServer} does with one request, independent of the HTTP server:
- * injected faults first (planned ones, then random ones), then the app id, authentication
- * as Pusher checks it, and the {@link PusherApiSimulator}. Faults stay here, out of the
- * simulator: an error status or a dropped connection replaces the simulator's answer, a
- * close after accepting or a slow answer follows it. Every request is kept with its
- * answer, and logged at debug level without its query. Safe to call from several threads
- * at once.
+ * What {@link FakePusherServer} and {@link LocalPusherServer} do with one HTTP API
+ * request, independent of the HTTP server: injected faults first (planned ones, then
+ * random ones), then the app id, authentication as Pusher checks it, and the
+ * {@link PusherApiSimulator}. Faults stay here, out of the simulator: an error status or
+ * a dropped connection replaces the simulator's answer, a close after accepting or a slow
+ * answer follows it. Every request is kept with its answer, and logged at debug level
+ * without its query. Safe to call from several threads at once.
  */
 final class FakePusherHandler {
-
-	private static final Log logger = LogFactory.getLog(FakePusherServer.class);
 
 	private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)(/.*)?");
 
 	private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
 
 	private static final String JSON = "application/json; charset=utf-8";
+
+	private final Log logger;
 
 	private final String appId;
 
@@ -54,9 +54,15 @@ final class FakePusherHandler {
 	private volatile Duration delay = Duration.ZERO;
 
 	FakePusherHandler(String appId, String key, String secret, PusherRecorder recorder, Clock clock) {
+		this(appId, key, secret, new PusherApiSimulator(recorder, clock), clock,
+				LogFactory.getLog(FakePusherServer.class));
+	}
+
+	FakePusherHandler(String appId, String key, String secret, PusherApiSimulator simulator, Clock clock, Log logger) {
+		this.logger = logger;
 		this.appId = appId;
 		this.verifier = new SignatureVerifier(key, secret, clock);
-		this.simulator = new PusherApiSimulator(recorder, clock);
+		this.simulator = simulator;
 	}
 
 	PusherApiSimulator simulator() {
@@ -157,8 +163,8 @@ final class FakePusherHandler {
 		int status = (reply.outcome() == Outcome.ANSWER) ? reply.status() : ReceivedRequest.DROPPED;
 		this.requests.add(new ReceivedRequest(method, path, query.parameters(), text, status,
 				(fault != null) ? fault.kind() : null));
-		if (logger.isDebugEnabled()) {
-			logger.debug("Answered " + ((status != ReceivedRequest.DROPPED) ? status : "by closing the connection")
+		if (this.logger.isDebugEnabled()) {
+			this.logger.debug("Answered " + ((status != ReceivedRequest.DROPPED) ? status : "by closing the connection")
 					+ ((fault != null) ? " (injected " + fault.kind() + ")" : "") + " to " + method + " " + path
 					+ (text.isEmpty() ? "" : " " + text));
 		}
@@ -197,7 +203,7 @@ final class FakePusherHandler {
 		}
 		catch (RuntimeException ex) {
 			return text(500,
-					"FakePusherServer could not handle " + method + " " + below + ": " + ex.getClass().getSimpleName());
+					"The server could not handle " + method + " " + below + ": " + ex.getClass().getSimpleName());
 		}
 	}
 

@@ -4,21 +4,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 
-import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -46,8 +36,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @author pusher-spring-boot
  */
-public class FakePusherServer
-		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public class FakePusherServer extends TestPusherServer {
 
 	/** The app id of a server created without credentials. */
 	public static final String DEFAULT_APP_ID = "1000";
@@ -58,23 +47,9 @@ public class FakePusherServer
 	/** The secret of a server created without credentials. */
 	public static final String DEFAULT_SECRET = "fake-secret";
 
-	private final String appId;
-
-	private final String key;
-
-	private final String secret;
-
-	private final PusherRecorder recorder = new PusherRecorder();
-
 	private final FakePusherHandler handler;
 
 	private @Nullable WireMockHttpServer server;
-
-	private int classScopes;
-
-	private boolean stopAfterAll;
-
-	private boolean stopAfterEach;
 
 	/**
 	 * Create a server for the default test credentials: app id {@value #DEFAULT_APP_ID},
@@ -95,19 +70,15 @@ public class FakePusherServer
 	}
 
 	FakePusherServer(String appId, String key, String secret, Clock clock) {
-		Assert.isTrue(StringUtils.hasText(appId) && StringUtils.hasText(key) && StringUtils.hasText(secret),
-				"App id, key and secret must not be empty");
-		Assert.isTrue(appId.indexOf('/') == -1, "App id must not contain '/'");
-		this.appId = appId;
-		this.key = key;
-		this.secret = secret;
-		this.handler = new FakePusherHandler(appId, key, secret, this.recorder, clock);
+		super(FakePusherServer.class, appId, key, secret);
+		this.handler = new FakePusherHandler(appId, key, secret, recorder(), clock);
 	}
 
 	/**
 	 * Start the server on a free port; does nothing if it is running.
 	 * @return this server
 	 */
+	@Override
 	public synchronized FakePusherServer start() {
 		if (this.server == null) {
 			WireMockHttpServer started = new WireMockHttpServer(this.handler);
@@ -121,6 +92,7 @@ public class FakePusherServer
 	 * Stop the server; does nothing if it is not running. What it recorded stays
 	 * readable.
 	 */
+	@Override
 	public synchronized void stop() {
 		WireMockHttpServer running = this.server;
 		this.server = null;
@@ -133,6 +105,7 @@ public class FakePusherServer
 	 * Whether the server is running.
 	 * @return {@code true} between {@link #start()} and {@link #stop()}
 	 */
+	@Override
 	public synchronized boolean isRunning() {
 		return this.server != null;
 	}
@@ -142,8 +115,9 @@ public class FakePusherServer
 	 * @return {@code http://localhost:{port}}
 	 * @throws IllegalStateException if the server is not running
 	 */
+	@Override
 	public URI getEndpoint() {
-		return URI.create("http://localhost:" + getPort());
+		return super.getEndpoint();
 	}
 
 	/**
@@ -151,50 +125,10 @@ public class FakePusherServer
 	 * @return the port
 	 * @throws IllegalStateException if the server is not running
 	 */
+	@Override
 	public synchronized int getPort() {
 		Assert.state(this.server != null, "FakePusherServer is not running: start() it or register it as an extension");
 		return this.server.port();
-	}
-
-	/**
-	 * The app id requests must address.
-	 * @return the app id
-	 */
-	public String getAppId() {
-		return this.appId;
-	}
-
-	/**
-	 * The key requests must name.
-	 * @return the key
-	 */
-	public String getKey() {
-		return this.key;
-	}
-
-	/**
-	 * The secret requests must be signed with.
-	 * @return the secret
-	 */
-	public String getSecret() {
-		return this.secret;
-	}
-
-	/**
-	 * The events the server accepted, as a trigger or a batch entry each.
-	 * @return the recorder
-	 */
-	public PusherRecorder recorder() {
-		return this.recorder;
-	}
-
-	/**
-	 * Every request received since the last reset, whatever it was answered, oldest
-	 * first.
-	 * @return a snapshot of the requests
-	 */
-	public List<ReceivedRequest> requests() {
-		return this.handler.requests();
 	}
 
 	/**
@@ -209,14 +143,6 @@ public class FakePusherServer
 		Assert.isTrue(subscriptionCount >= 0, "'subscriptionCount' must not be negative");
 		this.handler.simulator().stubChannel(channel, subscriptionCount, Arrays.asList(userIds));
 		return this;
-	}
-
-	/**
-	 * The users whose connections were terminated, in order.
-	 * @return the user ids
-	 */
-	public List<String> terminatedUsers() {
-		return this.handler.simulator().terminatedUsers();
 	}
 
 	/**
@@ -319,77 +245,19 @@ public class FakePusherServer
 	 * Forget recorded events, received requests, stubbed channels, terminated users,
 	 * planned and random faults, the delay and a raised payload limit.
 	 */
+	@Override
 	public void reset() {
-		this.handler.reset();
-	}
-
-	/**
-	 * Connection details that point a Spring Boot application at this server, for example
-	 * as a {@code @Bean} in a test configuration.
-	 * @return the server's endpoint and credentials, read when used
-	 */
-	public PusherConnectionDetails connectionDetails() {
-		return new FakePusherConnectionDetails(this);
-	}
-
-	/**
-	 * Point a Spring Boot application at this server from a
-	 * {@code @DynamicPropertySource} method: sets {@code pusher.app-id},
-	 * {@code pusher.key}, {@code pusher.secret}, {@code pusher.scheme},
-	 * {@code pusher.host} and {@code pusher.port}.
-	 * @param registry the registry passed to the method
-	 */
-	public void registerProperties(DynamicPropertyRegistry registry) {
-		registry.add("pusher.app-id", this::getAppId);
-		registry.add("pusher.key", this::getKey);
-		registry.add("pusher.secret", this::getSecret);
-		registry.add("pusher.scheme", () -> "http");
-		registry.add("pusher.host", () -> "localhost");
-		registry.add("pusher.port", this::getPort);
+		super.reset();
 	}
 
 	@Override
-	public synchronized void beforeAll(ExtensionContext context) {
-		if (this.classScopes++ == 0 && !isRunning()) {
-			start();
-			this.stopAfterAll = true;
-		}
+	String host() {
+		return "localhost";
 	}
 
 	@Override
-	public synchronized void afterAll(ExtensionContext context) {
-		if (--this.classScopes == 0 && this.stopAfterAll) {
-			this.stopAfterAll = false;
-			stop();
-		}
-	}
-
-	@Override
-	public synchronized void beforeEach(ExtensionContext context) {
-		if (!isRunning()) {
-			start();
-			this.stopAfterEach = true;
-		}
-		reset();
-	}
-
-	@Override
-	public synchronized void afterEach(ExtensionContext context) {
-		if (this.stopAfterEach) {
-			this.stopAfterEach = false;
-			stop();
-		}
-	}
-
-	@Override
-	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		Class<?> type = parameterContext.getParameter().getType();
-		return type == FakePusherServer.class || type == PusherRecorder.class;
-	}
-
-	@Override
-	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return (parameterContext.getParameter().getType() == PusherRecorder.class) ? this.recorder : this;
+	FakePusherHandler handler() {
+		return this.handler;
 	}
 
 	@Override
@@ -398,8 +266,7 @@ public class FakePusherServer
 		synchronized (this) {
 			running = this.server;
 		}
-		return "FakePusherServer[" + ((running != null) ? "http://localhost:" + running.port() : "stopped") + ", appId="
-				+ this.appId + ", key=" + this.key + ", secret=******]";
+		return describe((running != null) ? "http://localhost:" + running.port() : null);
 	}
 
 }

@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
+import io.pusherspring.test.PusherChannels.Occupancy;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Pusher HTTP API as Pusher answers it, after authentication: the limits it enforces,
- * the JSON it returns, and the events it accepts, which go to a {@link PusherRecorder}.
- * Shared by {@link FakePusherServer} and the in-memory transport so both answer alike.
+ * the JSON it returns, and the events it accepts, which go to a {@link PusherRecorder}
+ * and then to the {@link PusherChannels}, which also answer channel queries. Shared by
+ * {@link FakePusherServer}, {@link LocalPusherServer} and the in-memory transport so all
+ * answer alike.
  */
 final class PusherApiSimulator {
 
@@ -54,7 +56,7 @@ final class PusherApiSimulator {
 
 	private volatile long maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
 
-	private final Map<String, ChannelState> channels = new ConcurrentHashMap<>();
+	private final PusherChannels channels;
 
 	private final List<String> terminatedUsers = new CopyOnWriteArrayList<>();
 
@@ -63,8 +65,13 @@ final class PusherApiSimulator {
 	}
 
 	PusherApiSimulator(PusherRecorder recorder, Clock clock) {
+		this(recorder, clock, new StubbedChannels());
+	}
+
+	PusherApiSimulator(PusherRecorder recorder, Clock clock, PusherChannels channels) {
 		this.recorder = recorder;
 		this.clock = clock;
+		this.channels = channels;
 	}
 
 	void maxPayloadBytes(long maxPayloadBytes) {
@@ -75,7 +82,10 @@ final class PusherApiSimulator {
 	 * Make a channel look occupied to queries and trigger info.
 	 */
 	void stubChannel(String channel, int subscriptionCount, List<String> userIds) {
-		this.channels.put(channel, new ChannelState(subscriptionCount, List.copyOf(userIds)));
+		if (!(this.channels instanceof StubbedChannels stubbed)) {
+			throw new IllegalStateException("Channel state comes from live connections and cannot be stubbed");
+		}
+		stubbed.stub(channel, new Occupancy(subscriptionCount, userIds));
 	}
 
 	List<String> terminatedUsers() {
@@ -87,7 +97,7 @@ final class PusherApiSimulator {
 	 */
 	void reset() {
 		this.recorder.clear();
-		this.channels.clear();
+		this.channels.reset();
 		this.terminatedUsers.clear();
 	}
 
@@ -139,7 +149,9 @@ final class PusherApiSimulator {
 		}
 		checkPayload(data);
 		checkInfo(info, channels);
-		this.recorder.record(new RecordedEvent(channels, name, data, socketId, this.clock.instant()));
+		RecordedEvent event = new RecordedEvent(channels, name, data, socketId, this.clock.instant());
+		this.recorder.record(event);
+		this.channels.publish(event);
 		if (info.isEmpty()) {
 			return new Answer(200, "{}");
 		}
@@ -175,7 +187,10 @@ final class PusherApiSimulator {
 			accepted.add(new RecordedEvent(List.of(channel), name, data, socketId, this.clock.instant()));
 			results.add(attributes(channel, info));
 		}
-		accepted.forEach(this.recorder::record);
+		for (RecordedEvent event : accepted) {
+			this.recorder.record(event);
+			this.channels.publish(event);
+		}
 		return anyInfo ? ok(Map.of("batch", results)) : new Answer(200, "{}");
 	}
 
@@ -189,7 +204,8 @@ final class PusherApiSimulator {
 			throw reject(400, "user_count may only be requested with filter_by_prefix=presence-");
 		}
 		Map<String, Object> listed = new LinkedHashMap<>();
-		this.channels.entrySet()
+		this.channels.occupied()
+			.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith(prefix) && entry.getValue().occupied())
 			.sorted(Map.Entry.comparingByKey())
@@ -221,11 +237,12 @@ final class PusherApiSimulator {
 			throw reject(400, "Invalid user id");
 		}
 		this.terminatedUsers.add(userId);
+		this.channels.terminate(userId);
 		return new Answer(200, "{}");
 	}
 
 	private Map<String, Object> attributes(String channel, Set<String> info) {
-		ChannelState state = state(channel);
+		Occupancy state = state(channel);
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		if (info.contains("user_count")) {
 			attributes.put("user_count", state.userIds().size());
@@ -236,8 +253,8 @@ final class PusherApiSimulator {
 		return attributes;
 	}
 
-	private ChannelState state(String channel) {
-		return this.channels.getOrDefault(channel, ChannelState.EMPTY);
+	private Occupancy state(String channel) {
+		return this.channels.occupancy(channel);
 	}
 
 	private List<String> triggerChannels(JsonNode body) {
@@ -361,16 +378,6 @@ final class PusherApiSimulator {
 	 * @param body the body
 	 */
 	record Answer(int status, String body) {
-	}
-
-	private record ChannelState(int subscriptionCount, List<String> userIds) {
-
-		static final ChannelState EMPTY = new ChannelState(0, List.of());
-
-		boolean occupied() {
-			return this.subscriptionCount > 0 || !this.userIds.isEmpty();
-		}
-
 	}
 
 	private static final class Rejection extends RuntimeException {

@@ -45,11 +45,15 @@ final class SignedRequests {
 	private @Nullable String signatureOverride;
 
 	private SignedRequests(FakePusherServer server, String method, String path) {
-		this.endpoint = server.getEndpoint();
+		this(server.getEndpoint(), server.getKey(), server.getSecret(), method, path);
+	}
+
+	private SignedRequests(URI endpoint, String key, String secret, String method, String path) {
+		this.endpoint = endpoint;
 		this.method = method;
 		this.path = path;
-		this.secret = server.getSecret();
-		this.parameters.put("auth_key", server.getKey());
+		this.secret = secret;
+		this.parameters.put("auth_key", key);
 		this.parameters.put("auth_timestamp", Long.toString(Instant.now().getEpochSecond()));
 		this.parameters.put("auth_version", "1.0");
 	}
@@ -63,6 +67,14 @@ final class SignedRequests {
 
 	static SignedRequests get(FakePusherServer server, String path) {
 		return new SignedRequests(server, "GET", path);
+	}
+
+	static SignedRequests post(LocalPusherServer server, String path, String body) {
+		SignedRequests request = new SignedRequests(server.getEndpoint(), server.getKey(), server.getSecret(), "POST",
+				path);
+		request.body = body;
+		request.parameters.put("body_md5", DigestUtils.md5Hex(body.getBytes(StandardCharsets.UTF_8)));
+		return request;
 	}
 
 	SignedRequests param(String name, @Nullable String value) {

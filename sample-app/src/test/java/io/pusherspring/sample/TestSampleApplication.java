@@ -1,41 +1,59 @@
 package io.pusherspring.sample;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
-import io.pusherspring.test.FakePusherServer;
+import io.pusherspring.test.LocalPusherServer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Runs the sample application against the test kit's {@link FakePusherServer}, so it
- * needs no Pusher account: {@code ./mvnw -pl sample-app -am spring-boot:test-run}. The
- * {@code fake-pusher} profile logs every request the fake answers.
+ * Runs the sample application against the test kit's {@link LocalPusherServer}, so it
+ * needs no Pusher account and browsers running pusher-js can connect to it:
+ * {@code ./mvnw -pl sample-app -am spring-boot:test-run}. The {@code local-pusher}
+ * profile puts the server on port 6001 and logs every request, connection, subscription
+ * and event it handles.
  *
  * @author pusher-spring-boot
  */
 public class TestSampleApplication {
 
+	private static final Log logger = LogFactory.getLog(TestSampleApplication.class);
+
 	public static void main(String[] args) {
 		SpringApplication.from(SampleApplication::main)
-			.with(FakePusherConfiguration.class)
-			.withAdditionalProfiles("fake-pusher")
+			.with(LocalPusherConfiguration.class)
+			.withAdditionalProfiles("local-pusher")
 			.run(args);
 	}
 
+	// tag::local-pusher[]
 	@TestConfiguration(proxyBeanMethods = false)
-	static class FakePusherConfiguration {
+	static class LocalPusherConfiguration {
 
-		@Bean(destroyMethod = "stop")
-		FakePusherServer fakePusherServer() {
-			return new FakePusherServer().start();
+		@Bean
+		LocalPusherServer localPusherServer(@Value("${local-pusher.port:0}") int port) {
+			return new LocalPusherServer().port(port);
 		}
 
 		@Bean
-		PusherConnectionDetails pusherConnectionDetails(FakePusherServer fakePusherServer) {
-			return fakePusherServer.connectionDetails();
+		PusherConnectionDetails pusherConnectionDetails(LocalPusherServer localPusherServer) {
+			return localPusherServer.connectionDetails();
+		}
+
+		@Bean
+		ApplicationListener<ApplicationReadyEvent> localPusherAddress(LocalPusherServer localPusherServer) {
+			return (ready) -> logger.info("Pusher clients connect to " + localPusherServer.getWebSocketUrl()
+					+ " (pusher-js: key '" + localPusherServer.getKey() + "', wsHost '" + localPusherServer.getHost()
+					+ "', wsPort " + localPusherServer.getPort() + ", forceTLS false, enabledTransports ['ws'])");
 		}
 
 	}
+	// end::local-pusher[]
 
 }

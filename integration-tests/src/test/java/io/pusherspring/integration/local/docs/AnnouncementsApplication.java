@@ -1,0 +1,17 @@
+package io.pusherspring.integration.local.docs;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The application of the README's {@code LocalPusherServer} example.
+ *
+ * @author pusher-spring-boot
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import(Announcements.class)
+public class AnnouncementsApplication {
+
+}

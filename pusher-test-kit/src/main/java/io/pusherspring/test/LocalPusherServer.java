@@ -1,0 +1,276 @@
+package io.pusherspring.test;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.pusherspring.test.PusherConnection.LocalPusherSettings;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.Assert;
+
+/**
+ * An in-process Pusher-protocol server for tests and local development: the Pusher HTTP
+ * API that {@link FakePusherServer} speaks (the same signature checks, limits and
+ * recording) and, on the same port, the Pusher WebSocket protocol 7, so that real clients
+ * (pusher-js in a browser or in Node, pusher-java-client, mobile clients) connect to
+ * {@code ws://127.0.0.1:{port}/app/{key}}, subscribe to public, private, presence,
+ * encrypted and cache channels with their authorization verified against the app secret,
+ * sign in, send client events and receive what the application triggers. Channel queries
+ * answer from the live connections, and given a {@linkplain #webhookUrl(URI) webhook URL}
+ * it posts signed webhooks as Pusher does.
+ * <p>
+ * <strong>It is not a production server.</strong> It listens on loopback only, keeps
+ * everything in memory, runs one app, and has none of Pusher's quotas, TLS, scaling or
+ * durability. Production uses Pusher Channels, or a self-hosted soketi or Laravel Reverb
+ * cluster through {@code pusher.host}, {@code pusher.port} and {@code pusher.scheme}.
+ * <p>
+ * A JUnit 5 extension, like {@link FakePusherServer}:
+ *
+ * <pre class="code">
+ * &#64;RegisterExtension
+ * static LocalPusherServer pusher = new LocalPusherServer();
+ * </pre>
+ *
+ * Registered on a static field it starts before all tests and stops after them, and is
+ * {@linkplain #reset() reset} before each test; on an instance field it starts and stops
+ * around each test. It resolves {@code LocalPusherServer} and {@code PusherRecorder} test
+ * method parameters. As a Spring bean it starts when the bean is initialized and stops
+ * when the context closes; expose its {@link #connectionDetails()} as a bean, or use
+ * {@link #registerProperties(DynamicPropertyRegistry)}, to point the starter at it.
+ * <p>
+ * Each connection, subscription and delivered event is logged at debug level under this
+ * class's name. Stopping the server closes every connection and waits until every thread
+ * it started has ended.
+ *
+ * @author pusher-spring-boot
+ */
+public class LocalPusherServer extends TestPusherServer implements InitializingBean, DisposableBean {
+
+	/** The app id of a server created without credentials. */
+	public static final String DEFAULT_APP_ID = "local-app";
+
+	/** The key of a server created without credentials. */
+	public static final String DEFAULT_KEY = "local-key";
+
+	/** The secret of a server created without credentials. */
+	public static final String DEFAULT_SECRET = "local-secret";
+
+	/**
+	 * The activity timeout announced to clients unless {@link #activityTimeout} changes
+	 * it.
+	 */
+	public static final Duration DEFAULT_ACTIVITY_TIMEOUT = Duration.ofSeconds(120);
+
+	private static final String HOST = "127.0.0.1";
+
+	private static final Duration MAX_PONG_TIMEOUT = Duration.ofSeconds(30);
+
+	private final LocalWebhooks webhooks;
+
+	private final LocalChannels channels;
+
+	private final FakePusherHandler handler;
+
+	private int requestedPort;
+
+	private volatile LocalPusherSettings settings;
+
+	private @Nullable LocalNettyServer server;
+
+	/**
+	 * Create a server for the default credentials: app id {@value #DEFAULT_APP_ID}, key
+	 * {@value #DEFAULT_KEY}, secret {@value #DEFAULT_SECRET}.
+	 */
+	public LocalPusherServer() {
+		this(DEFAULT_APP_ID, DEFAULT_KEY, DEFAULT_SECRET);
+	}
+
+	/**
+	 * Create a server for the given credentials.
+	 * @param appId the app id HTTP API requests must address
+	 * @param key the key clients connect with and requests name
+	 * @param secret the secret requests, subscriptions and webhooks are signed with
+	 */
+	public LocalPusherServer(String appId, String key, String secret) {
+		super(LocalPusherServer.class, appId, key, secret);
+		Assert.isTrue(key.indexOf('/') == -1 && key.indexOf('?') == -1, "Key must not contain '/' or '?'");
+		Clock clock = Clock.systemUTC();
+		this.webhooks = new LocalWebhooks(key, secret, clock);
+		this.channels = new LocalChannels(this.webhooks);
+		this.handler = new FakePusherHandler(appId, key, secret,
+				new PusherApiSimulator(recorder(), clock, this.channels), clock,
+				LogFactory.getLog(LocalPusherServer.class));
+		this.settings = settings(DEFAULT_ACTIVITY_TIMEOUT);
+	}
+
+	/**
+	 * Listen on a fixed port instead of a free one, for example so that a browser page
+	 * can be configured once; takes effect at the next {@link #start()}.
+	 * @param port the port, or 0 for a free one
+	 * @return this server
+	 */
+	public synchronized LocalPusherServer port(int port) {
+		Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
+		this.requestedPort = port;
+		return this;
+	}
+
+	/**
+	 * Change the activity timeout: after this long without a message from a client the
+	 * server sends {@code pusher:ping}, and closes the connection with 4201 if no
+	 * {@code pusher:pong} follows within the same time (at most 30 seconds). Clients are
+	 * told the timeout when they connect. Applies to connections made afterwards.
+	 * @param activityTimeout the timeout, at least one second
+	 * @return this server
+	 */
+	public synchronized LocalPusherServer activityTimeout(Duration activityTimeout) {
+		Assert.isTrue(activityTimeout != null && activityTimeout.compareTo(Duration.ofSeconds(1)) >= 0,
+				"'activityTimeout' must be at least one second");
+		this.settings = settings(activityTimeout);
+		return this;
+	}
+
+	/**
+	 * Post webhooks for channel and presence changes and client events to a URL, signed
+	 * with this server's key and secret; {@code null} to stop. Only {@code http} URLs are
+	 * supported.
+	 * @param url the application's webhook endpoint, such as
+	 * {@code http://localhost:8080/pusher/webhooks}
+	 * @return this server
+	 */
+	public LocalPusherServer webhookUrl(@Nullable URI url) {
+		Assert.isTrue(url == null || ("http".equalsIgnoreCase(url.getScheme()) && url.getHost() != null),
+				() -> "Webhook URL must be an absolute http URL, but was " + url);
+		this.webhooks.url(url);
+		return this;
+	}
+
+	/**
+	 * Start the server; does nothing if it is running.
+	 * @return this server
+	 */
+	@Override
+	public synchronized LocalPusherServer start() {
+		if (this.server == null) {
+			LocalNettyServer started = LocalNettyServer.start(HOST, this.requestedPort,
+					Math.max(2, Runtime.getRuntime().availableProcessors()),
+					() -> new PusherConnection(this.settings, this.channels), new LocalHttpApiHandler(this.handler));
+			this.webhooks.start(started.group());
+			this.server = started;
+			LogFactory.getLog(LocalPusherServer.class).debug("Listening on " + getWebSocketUrl());
+		}
+		return this;
+	}
+
+	/**
+	 * Stop the server: close every connection, drop webhooks not yet sent, and wait for
+	 * every thread the server started to end; does nothing if it is not running. What it
+	 * recorded stays readable.
+	 */
+	@Override
+	public synchronized void stop() {
+		LocalNettyServer running = this.server;
+		this.server = null;
+		if (running != null) {
+			this.webhooks.stop();
+			this.channels.closeAll();
+			running.stop();
+		}
+	}
+
+	/**
+	 * Whether the server is running.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	@Override
+	public synchronized boolean isRunning() {
+		return this.server != null;
+	}
+
+	/**
+	 * The port the HTTP API and the WebSocket endpoint share.
+	 * @return the port
+	 * @throws IllegalStateException if the server is not running
+	 */
+	@Override
+	public synchronized int getPort() {
+		Assert.state(this.server != null,
+				"LocalPusherServer is not running: start() it or register it as an extension");
+		return this.server.port();
+	}
+
+	/**
+	 * The address clients connect to.
+	 * @return {@code ws://127.0.0.1:{port}/app/{key}}
+	 * @throws IllegalStateException if the server is not running
+	 */
+	public URI getWebSocketUrl() {
+		return URI.create("ws://" + HOST + ":" + getPort() + "/app/" + getKey());
+	}
+
+	/**
+	 * The host clients connect to ({@code wsHost} in pusher-js).
+	 * @return {@code 127.0.0.1}
+	 */
+	public String getHost() {
+		return HOST;
+	}
+
+	/**
+	 * How many clients are connected.
+	 * @return the number of established WebSocket connections
+	 */
+	public int connectionCount() {
+		return this.channels.connectionCount();
+	}
+
+	/**
+	 * Forget recorded events, received requests, terminated users and the last events of
+	 * cache channels. Connections and their subscriptions stay.
+	 */
+	@Override
+	public void reset() {
+		super.reset();
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		start();
+	}
+
+	@Override
+	public void destroy() {
+		stop();
+	}
+
+	private LocalPusherSettings settings(Duration activityTimeout) {
+		Duration pongTimeout = (activityTimeout.compareTo(MAX_PONG_TIMEOUT) < 0) ? activityTimeout : MAX_PONG_TIMEOUT;
+		return new LocalPusherSettings(getKey(), PusherSignatures.of(getKey(), getSecret()), activityTimeout,
+				pongTimeout);
+	}
+
+	@Override
+	String host() {
+		return HOST;
+	}
+
+	@Override
+	FakePusherHandler handler() {
+		return this.handler;
+	}
+
+	@Override
+	public String toString() {
+		LocalNettyServer running;
+		synchronized (this) {
+			running = this.server;
+		}
+		return describe((running != null) ? "http://" + HOST + ":" + running.port() : null);
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.pusherspring.test;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the {@link PusherApiSimulator} reads channel state from and sends accepted events
+ * to: stubbed state for {@link FakePusherServer} and the in-memory transport, the live
+ * connections of a {@link LocalPusherServer}.
+ */
+interface PusherChannels {
+
+	/**
+	 * The state of one channel.
+	 * @param channel the channel name
+	 * @return its state, {@link Occupancy#EMPTY} if nobody is subscribed
+	 */
+	Occupancy occupancy(String channel);
+
+	/**
+	 * The occupied channels.
+	 * @return each occupied channel with its state, in no particular order
+	 */
+	Map<String, Occupancy> occupied();
+
+	/**
+	 * Deliver an event the API accepted.
+	 * @param event the event
+	 */
+	void publish(RecordedEvent event);
+
+	/**
+	 * Close every connection of a user.
+	 * @param userId the user id
+	 */
+	void terminate(String userId);
+
+	/**
+	 * Forget what tests set up; live connections are not affected.
+	 */
+	void reset();
+
+	/**
+	 * Who is on a channel.
+	 *
+	 * @param subscriptionCount the connections subscribed
+	 * @param userIds the distinct users on a presence channel, in the order they joined
+	 */
+	record Occupancy(int subscriptionCount, List<String> userIds) {
+
+		static final Occupancy EMPTY = new Occupancy(0, List.of());
+
+		public Occupancy {
+			userIds = List.copyOf(userIds);
+		}
+
+		boolean occupied() {
+			return this.subscriptionCount > 0 || !this.userIds.isEmpty();
+		}
+
+	}
+
+}
