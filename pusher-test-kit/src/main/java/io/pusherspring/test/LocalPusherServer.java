@@ -40,8 +40,10 @@ import org.springframework.util.Assert;
  * {@linkplain #reset() reset} before each test; on an instance field it starts and stops
  * around each test. It resolves {@code LocalPusherServer} and {@code PusherRecorder} test
  * method parameters. As a Spring bean it starts when the bean is initialized and stops
- * when the context closes; expose its {@link #connectionDetails()} as a bean, or use
- * {@link #registerProperties(DynamicPropertyRegistry)}, to point the starter at it.
+ * when the context closes, and the test kit's auto-configuration points the starter at it
+ * through its {@link #connectionDetails()} (unless the application declares its own
+ * {@code PusherConnectionDetails}); outside Spring, use
+ * {@link #registerProperties(DynamicPropertyRegistry)}.
  * <p>
  * Each connection, subscription and delivered event is logged at debug level under this
  * class's name. Stopping the server closes every connection and waits until every thread

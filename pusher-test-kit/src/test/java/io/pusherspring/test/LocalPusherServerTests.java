@@ -175,7 +175,9 @@ class LocalPusherServerTests {
 
 	@Test
 	void runsAsASpringBeanThatTheStarterPointsAt() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PusherAutoConfiguration.class))
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LocalPusherServerAutoConfiguration.class, PusherAutoConfiguration.class))
 			.withUserConfiguration(LocalPusherConfiguration.class)
 			.run((context) -> {
 				LocalPusherServer server = context.getBean(LocalPusherServer.class);
@@ -188,6 +190,30 @@ class LocalPusherServerTests {
 				}
 				context.close();
 				assertThat(server.isRunning()).isFalse();
+			});
+	}
+
+	@Test
+	void leavesTheStarterWithTheApplicationsOwnConnectionDetails() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LocalPusherServerAutoConfiguration.class, PusherAutoConfiguration.class))
+			.withUserConfiguration(LocalPusherConfiguration.class, OwnConnectionDetailsConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PusherConnectionDetails.class);
+				assertThat(context.getBean(PusherConnectionDetails.class).getKey()).isEqualTo("own-key");
+			});
+	}
+
+	@Test
+	void pointsNoApplicationAtAServerUnlessItIsABean() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(LocalPusherServerAutoConfiguration.class, PusherAutoConfiguration.class))
+			.withPropertyValues("pusher.app-id=1", "pusher.key=app-key", "pusher.secret=app-secret")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LocalPusherServerAutoConfiguration.class);
+				assertThat(context.getBean(PusherConnectionDetails.class).getKey()).isEqualTo("app-key");
 			});
 	}
 
@@ -253,9 +279,36 @@ class LocalPusherServerTests {
 			return new LocalPusherServer();
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnConnectionDetailsConfiguration {
+
 		@Bean
-		PusherConnectionDetails pusherConnectionDetails(LocalPusherServer localPusherServer) {
-			return localPusherServer.connectionDetails();
+		PusherConnectionDetails pusherConnectionDetails() {
+			return new PusherConnectionDetails() {
+
+				@Override
+				public String getAppId() {
+					return "own-app";
+				}
+
+				@Override
+				public String getKey() {
+					return "own-key";
+				}
+
+				@Override
+				public String getSecret() {
+					return "own-secret";
+				}
+
+				@Override
+				public URI getEndpoint() {
+					return URI.create("http://127.0.0.1:1");
+				}
+
+			};
 		}
 
 	}
