@@ -12,8 +12,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * mockMvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-42").with(user("42")));
  * </pre>
  *
- * Webhooks go to the application's {@code pusher.webhook.path}; the auth requests go to
- * Pusher's default paths. Change a path with {@code uri(...)}, such as
+ * Each request goes to the path the application MockMvc runs against configures
+ * ({@code pusher.webhook.path}, {@code pusher.auth.path}, {@code pusher.auth.user-path}),
+ * or to Pusher's default path when there is none. Choose another path with
+ * {@code uri(...)}, such as
  * {@code PusherRequests.channelAuth(socketId, channel).uri("/api/pusher/auth")}.
  *
  * @author pusher-spring-boot
@@ -42,8 +44,9 @@ public final class PusherRequests {
 	}
 
 	/**
-	 * A form-encoded channel authorization request to {@code /pusher/auth}, as pusher-js
-	 * sends when subscribing to a private or presence channel.
+	 * A form-encoded channel authorization request to the application's
+	 * {@code pusher.auth.path} ({@code /pusher/auth} by default), as pusher-js sends when
+	 * subscribing to a private or presence channel.
 	 * @param socketId the subscribing connection's socket id
 	 * @param channelName the channel to subscribe to
 	 * @return a request builder
@@ -51,17 +54,21 @@ public final class PusherRequests {
 	public static MockHttpServletRequestBuilder channelAuth(String socketId, String channelName) {
 		return MockMvcRequestBuilders.post(DEFAULT_AUTH_PATH)
 			.formField("socket_id", socketId)
-			.formField("channel_name", channelName);
+			.formField("channel_name", channelName)
+			.with(ConfiguredAuthPath.channelAuth());
 	}
 
 	/**
-	 * A form-encoded user authentication request to {@code /pusher/user-auth}, as
-	 * pusher-js sends for {@code pusher.signin()}.
+	 * A form-encoded user authentication request to the application's
+	 * {@code pusher.auth.user-path} ({@code /pusher/user-auth} by default), as pusher-js
+	 * sends for {@code pusher.signin()}.
 	 * @param socketId the connection's socket id
 	 * @return a request builder
 	 */
 	public static MockHttpServletRequestBuilder userAuth(String socketId) {
-		return MockMvcRequestBuilders.post(DEFAULT_USER_AUTH_PATH).formField("socket_id", socketId);
+		return MockMvcRequestBuilders.post(DEFAULT_USER_AUTH_PATH)
+			.formField("socket_id", socketId)
+			.with(ConfiguredAuthPath.userAuth());
 	}
 
 }

@@ -1,0 +1,59 @@
+package io.pusherspring.test;
+
+import java.util.function.Function;
+
+import io.pusherspring.autoconfigure.PusherProperties;
+import jakarta.servlet.ServletContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+
+/**
+ * Moves an auth request from Pusher's default path to the path the application MockMvc
+ * runs against configures ({@code pusher.auth.path} or {@code pusher.auth.user-path}),
+ * unless the test chose another URI.
+ *
+ * @author pusher-spring-boot
+ */
+final class ConfiguredAuthPath implements RequestPostProcessor {
+
+	private final String defaultPath;
+
+	private final Function<PusherProperties.Auth, String> configured;
+
+	private ConfiguredAuthPath(String defaultPath, Function<PusherProperties.Auth, String> configured) {
+		this.defaultPath = defaultPath;
+		this.configured = configured;
+	}
+
+	static ConfiguredAuthPath channelAuth() {
+		return new ConfiguredAuthPath(PusherRequests.DEFAULT_AUTH_PATH, PusherProperties.Auth::getPath);
+	}
+
+	static ConfiguredAuthPath userAuth() {
+		return new ConfiguredAuthPath(PusherRequests.DEFAULT_USER_AUTH_PATH, PusherProperties.Auth::getUserPath);
+	}
+
+	@Override
+	public MockHttpServletRequest postProcessRequest(MockHttpServletRequest request) {
+		String path = configuredPath(request.getServletContext());
+		String current = request.getRequestURI().substring(request.getContextPath().length());
+		if (path != null && !path.equals(this.defaultPath) && current.equals(this.defaultPath)) {
+			request.setRequestURI(request.getContextPath() + path);
+			request.setServletPath("");
+			request.setPathInfo(path);
+		}
+		return request;
+	}
+
+	private @Nullable String configuredPath(ServletContext servletContext) {
+		WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(servletContext);
+		PusherProperties properties = (context != null) ? context.getBeanProvider(PusherProperties.class).getIfUnique()
+				: null;
+		return (properties != null) ? this.configured.apply(properties.getAuth()) : null;
+	}
+
+}
