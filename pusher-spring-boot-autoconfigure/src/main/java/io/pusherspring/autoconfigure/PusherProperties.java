@@ -497,7 +497,8 @@ public class PusherProperties {
 		private boolean enabled = true;
 
 		/**
-		 * Path Pusher posts webhooks to.
+		 * Path Pusher posts webhooks to, within the dispatcher servlet (under
+		 * spring.mvc.servlet.path, if set).
 		 */
 		private String path = "/pusher/webhooks";
 

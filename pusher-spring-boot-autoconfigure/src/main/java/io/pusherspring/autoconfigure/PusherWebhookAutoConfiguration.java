@@ -11,6 +11,7 @@ import io.pusherspring.webhook.PusherWebhookFilter;
 import io.pusherspring.webhook.PusherWebhookObservationConvention;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -68,11 +69,11 @@ public final class PusherWebhookAutoConfiguration {
 	@ConditionalOnMissingBean
 	PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<PusherWebhookObservationConvention> observationConvention) {
+			ObjectProvider<PusherWebhookObservationConvention> observationConvention, BeanFactory beanFactory) {
 		PusherProperties.Webhook webhook = properties.getWebhook();
-		PusherWebhookFilter filter = new PusherWebhookFilter(validPath(webhook.getPath()),
-				secretsByKey(connectionDetails, webhook), validMaxAge(webhook.getMaxAge()),
-				validMaxBodySize(webhook.getMaxBodySize()));
+		String path = DispatcherServletPaths.withinApplication(validPath(webhook.getPath()), beanFactory);
+		PusherWebhookFilter filter = new PusherWebhookFilter(path, secretsByKey(connectionDetails, webhook),
+				validMaxAge(webhook.getMaxAge()), validMaxBodySize(webhook.getMaxBodySize()));
 		if (properties.getObservations().isEnabled()) {
 			observationRegistry.ifUnique(filter::setObservationRegistry);
 			filter.setObservationConvention(observationConvention.getIfUnique());
@@ -155,8 +156,8 @@ public final class PusherWebhookAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "pusherWebhookHandlerMapping")
 		SimpleUrlHandlerMapping pusherWebhookHandlerMapping(PusherWebhookEndpoint endpoint,
-				PusherWebhookFilter filter) {
-			return new SimpleUrlHandlerMapping(Map.of(filter.getPath(), endpoint), ENDPOINT_ORDER);
+				PusherProperties properties) {
+			return new SimpleUrlHandlerMapping(Map.of(properties.getWebhook().getPath(), endpoint), ENDPOINT_ORDER);
 		}
 
 	}
