@@ -29,7 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  *
  * @author pusher-spring-boot
  */
-@SpringBootTest(properties = "classroom.tutor.step-delay=10ms")
+@SpringBootTest
 @AutoConfigureMockMvc
 @RecordPusherEvents
 class LessonTests {
