@@ -6,6 +6,7 @@ import { $ } from './dom.js';
 const LATENCY_INTERVAL_MS = 10000;
 
 export function connect(settings) {
+  // tag::connect[]
   const options = {
     cluster: settings.cluster,
     forceTLS: settings.forceTLS,
@@ -18,6 +19,7 @@ export function connect(settings) {
     });
   }
   const pusher = new Pusher(settings.key, options);
+  // end::connect[]
   showState(pusher);
   measureLatency(pusher);
   $('reconnect').addEventListener('click', () => {

@@ -38,6 +38,7 @@ public class Lessons {
 		return find(keys.getKeyAs(Long.class));
 	}
 
+	// tag::progress[]
 	/**
 	 * Record how far the lesson has got.
 	 * @param lessonId the lesson
@@ -68,6 +69,7 @@ public class Lessons {
 			.update(), lessonId);
 		return find(lessonId);
 	}
+	// end::progress[]
 
 	private Lesson find(long lessonId) {
 		return this.jdbc.sql("SELECT id, user_id, topic, percent, content FROM lesson WHERE id = ?")

@@ -52,6 +52,7 @@ class SessionRoster {
 		this.events = events;
 	}
 
+	// tag::webhooks[]
 	@EventListener
 	void memberAdded(MemberAdded event) {
 		if (change(event, event.userId(), true)) {
@@ -65,6 +66,7 @@ class SessionRoster {
 			this.events.publishEvent(new RosterChanged(snapshot()));
 		}
 	}
+	// end::webhooks[]
 
 	/**
 	 * Who is in each session now.
