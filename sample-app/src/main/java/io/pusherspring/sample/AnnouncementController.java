@@ -42,8 +42,7 @@ class AnnouncementController {
 	@PostMapping("/api/announcements")
 	@ResponseStatus(HttpStatus.CREATED)
 	PublicAnnouncement postToEveryone(Authentication teacher, @RequestBody @Valid AnnouncementRequest request) {
-		String author = this.users.find(teacher.getName()).map(ClassroomUser::name).orElse(teacher.getName());
-		return this.announcements.postToEveryone(author, request.text());
+		return this.announcements.postToEveryone(this.users.nameOf(teacher.getName()), request.text());
 	}
 
 	/**

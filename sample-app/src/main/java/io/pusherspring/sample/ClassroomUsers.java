@@ -45,6 +45,15 @@ public class ClassroomUsers {
 	}
 
 	/**
+	 * A user's full name.
+	 * @param id the user's id
+	 * @return the name, or the id for someone not in the class
+	 */
+	public String nameOf(String id) {
+		return find(id).map(ClassroomUser::name).orElse(id);
+	}
+
+	/**
 	 * Whether a user is a student of the class.
 	 * @param id the user's id
 	 * @return {@code true} for a student

@@ -36,8 +36,7 @@ class NoteController {
 		if (!this.users.isStudent(userId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No student " + userId);
 		}
-		String from = this.users.find(teacher.getName()).map(ClassroomUser::name).orElse(teacher.getName());
-		return this.notes.send(userId, from, request.text());
+		return this.notes.send(userId, this.users.nameOf(teacher.getName()), request.text());
 	}
 
 	/**

@@ -75,10 +75,7 @@ class SessionRoster {
 	synchronized Map<String, List<String>> snapshot() {
 		Map<String, List<String>> snapshot = new TreeMap<>();
 		this.members.forEach((sessionId, userIds) -> snapshot.put(sessionId,
-				userIds.stream()
-					.map((id) -> this.users.find(id).map(ClassroomUser::name).orElse(id))
-					.sorted()
-					.toList()));
+				userIds.stream().map(this.users::nameOf).sorted().toList()));
 		return snapshot;
 	}
 
