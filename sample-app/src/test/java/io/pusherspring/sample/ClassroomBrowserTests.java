@@ -72,6 +72,29 @@ class ClassroomBrowserTests {
 	}
 
 	@Test
+	void reconnectShowsTheConnectionGoingDownAndUpAgain() {
+		this.student
+			.script("""
+						window.states = [];
+						// every state, also those a single task passes through
+					new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => states.push(node.textContent))))
+							.observe(document.getElementById('connection-state'), { childList: true, characterData: true, subtree: true });
+						""");
+		this.student.click("reconnect");
+		this.student.waitUntil("disconnected, then connected again", (driver) -> {
+			List<?> states = (List<?>) this.student.script("return states");
+			return states.contains("disconnected") && "connected".equals(states.get(states.size() - 1));
+		});
+		this.student.waitUntil("a latency in ms", (driver) -> this.student.text("latency").matches("\\d+ ms"));
+		// the page is back in the session and its channels
+		this.teacher.waitUntil("grace online", (driver) -> members(this.teacher).contains("grace"));
+		this.teacher.type("announcement-text", "Welcome back");
+		this.teacher.click("announce");
+		this.student.waitForText("announcements", "Welcome back");
+		screenshots("reconnected");
+	}
+
+	@Test
 	void teachersAnnouncementAppearsForTheStudent() {
 		this.teacher.type("announcement-text", "Quiz on Friday");
 		this.teacher.click("announce");
@@ -85,10 +108,10 @@ class ClassroomBrowserTests {
 		this.student
 			.script("""
 					window.seen = [];
-					new MutationObserver(() => seen.push(document.getElementById('lesson-activity').textContent))
+					new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => seen.push(node.textContent))))
 						.observe(document.getElementById('lesson-activity'), { childList: true, characterData: true, subtree: true });
 					window.agent = [];
-					new MutationObserver(() => agent.push(document.getElementById('agent-status').textContent))
+					new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => agent.push(node.textContent))))
 						.observe(document.getElementById('agent-status'), { childList: true, characterData: true, subtree: true });
 					""");
 		this.student.type("lesson-topic", "Fractions");
