@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,7 +14,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * HTTP entry point for announcements. Invalid requests are answered with 400 and a
+ * HTTP entry point for announcements, to a class or to everyone; teachers only (see
+ * {@link SecurityConfiguration}). Invalid requests are answered with 400 and a
  * {@link org.springframework.http.ProblemDetail} (see {@link ApiErrorHandler}) before
  * anything is published.
  *
@@ -24,14 +26,23 @@ class AnnouncementController {
 
 	private final Announcements announcements;
 
-	AnnouncementController(Announcements announcements) {
+	private final ClassroomUsers users;
+
+	AnnouncementController(Announcements announcements, ClassroomUsers users) {
 		this.announcements = announcements;
+		this.users = users;
 	}
 
 	@PostMapping("/api/classes/{classId}/announcements")
 	@ResponseStatus(HttpStatus.CREATED)
 	Announcement post(@PathVariable @Positive long classId, @RequestBody @Valid AnnouncementRequest request) {
 		return this.announcements.post(classId, request.text());
+	}
+
+	@PostMapping("/api/announcements")
+	@ResponseStatus(HttpStatus.CREATED)
+	PublicAnnouncement postToEveryone(Authentication teacher, @RequestBody @Valid AnnouncementRequest request) {
+		return this.announcements.postToEveryone(this.users.nameOf(teacher.getName()), request.text());
 	}
 
 	/**

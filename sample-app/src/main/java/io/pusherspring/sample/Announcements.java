@@ -7,7 +7,7 @@ import io.pusherspring.core.PusherOperations;
 import org.springframework.stereotype.Service;
 
 /**
- * Posts announcements and broadcasts each one to the class's channel.
+ * Posts announcements and broadcasts each one to the class's channel, or to everyone.
  *
  * @author pusher-spring-boot
  */
@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 public class Announcements {
 
 	static final String EVENT = "announcement.posted";
+
+	/** The public channel every page listens to. */
+	static final String EVERYONE = "public-announcements";
 
 	private final PusherOperations pusher;
 
@@ -34,6 +37,18 @@ public class Announcements {
 	public Announcement post(long classId, String text) {
 		Announcement announcement = new Announcement(classId, text, this.clock.instant());
 		this.pusher.trigger(channel(classId), EVENT, announcement);
+		return announcement;
+	}
+
+	/**
+	 * Post an announcement to everyone.
+	 * @param author the teacher's name
+	 * @param text the announcement
+	 * @return the announcement as broadcast
+	 */
+	public PublicAnnouncement postToEveryone(String author, String text) {
+		PublicAnnouncement announcement = new PublicAnnouncement(author, text, this.clock.instant());
+		this.pusher.trigger(EVERYONE, EVENT, announcement);
 		return announcement;
 	}
 

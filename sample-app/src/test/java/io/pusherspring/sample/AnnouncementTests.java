@@ -14,10 +14,13 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -25,7 +28,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Posting announcements over HTTP broadcasts them, recorded by the test kit; invalid
- * requests are answered with 400 as {@code ProblemDetail} and broadcast nothing.
+ * requests are answered with 400 as {@code ProblemDetail} and broadcast nothing; only
+ * teachers may announce.
  *
  * @author pusher-spring-boot
  */
@@ -33,6 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 @RecordPusherEvents
 class AnnouncementTests {
+
+	// scripts sign in with HTTP Basic, as the README's curl commands do
+	private static final RequestPostProcessor TEACHER = httpBasic("ada", "teacher");
 
 	@Autowired
 	private MockMvc mvc;
@@ -87,7 +94,8 @@ class AnnouncementTests {
 
 	@Test
 	void classIdThatIsNotANumberIsABadRequest() throws Exception {
-		expectProblem(this.mvc.perform(post("/api/classes/seven/announcements").contentType(MediaType.APPLICATION_JSON)
+		expectProblem(this.mvc.perform(post("/api/classes/seven/announcements").with(TEACHER)
+			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"text\":\"Quiz at ten\"}")));
 		assertThat(this.pusher).hasNoEvents();
 	}
@@ -99,10 +107,60 @@ class AnnouncementTests {
 		assertThat(this.pusher).hasNoEvents();
 	}
 
+	@Test
+	void teachersAnnouncementToEveryoneGoesToThePublicChannel() throws Exception {
+		this.mvc
+			.perform(post("/api/announcements").with(TEACHER)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"School closes at noon\"}"))
+			.andExpect(status().isCreated());
+		assertThat(this.pusher).hasTriggered("public-announcements", "announcement.posted")
+			.withDataSatisfying((data) -> assertThat(data).containsEntry("author", "Ada Lovelace")
+				.containsEntry("text", "School closes at noon")
+				.containsKey("postedAt"));
+	}
+
+	@Test
+	void studentsCannotAnnounce() throws Exception {
+		for (String path : new String[] { "/api/announcements", "/api/classes/7/announcements" }) {
+			this.mvc
+				.perform(post(path).with(httpBasic("grace", "student"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"text\":\"No homework\"}"))
+				.andExpect(status().isForbidden());
+		}
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void callersWhoAreNotSignedInAreRefused() throws Exception {
+		// without credentials or a CSRF token, the CSRF check refuses it first
+		this.mvc
+			.perform(post("/api/classes/7/announcements").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"No homework\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/classes/7/announcements").with(httpBasic("ada", "wrong"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"No homework\"}"))
+			.andExpect(status().isUnauthorized());
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void browsersWithASessionMustSendTheCsrfToken() throws Exception {
+		this.mvc
+			.perform(post("/api/classes/7/announcements").with(user("ada").roles("TEACHER"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"Quiz at ten\"}"))
+			.andExpect(status().isForbidden());
+		assertThat(this.pusher).hasNoEvents();
+	}
+
 	private ResultActions postAnnouncement(long classId, String body) throws Exception {
-		return this.mvc
-			.perform(post("/api/classes/{classId}/announcements", classId).contentType(MediaType.APPLICATION_JSON)
-				.content(body));
+		return this.mvc.perform(post("/api/classes/{classId}/announcements", classId).with(TEACHER)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
 	}
 
 	private static ResultActions expectProblem(ResultActions result) throws Exception {

@@ -1,5 +1,7 @@
 package io.pusherspring.sample;
 
+import java.net.URI;
+
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.test.LocalPusherServer;
 import org.apache.commons.logging.Log;
@@ -9,15 +11,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
  * Runs the sample application against the test kit's {@link LocalPusherServer}, so it
  * needs no Pusher account and browsers running pusher-js can connect to it:
- * {@code ./mvnw -pl sample-app -am spring-boot:test-run}. The {@code local-pusher}
- * profile puts the server on port 6001 and logs every request, connection, subscription
- * and event it handles.
+ * {@code ./mvnw -pl sample-app -am spring-boot:test-run}. The server posts its webhooks
+ * to the application. The {@code local-pusher} profile puts the server on port 6001, sets
+ * an encryption master key for the private notes, and logs every request, connection,
+ * subscription and event it handles.
  *
  * @author pusher-spring-boot
  */
@@ -44,6 +48,14 @@ public class TestSampleApplication {
 		@Bean
 		PusherConnectionDetails pusherConnectionDetails(LocalPusherServer localPusherServer) {
 			return localPusherServer.connectionDetails();
+		}
+
+		// the local server posts its webhooks to this application, as Pusher would
+		@Bean
+		ApplicationListener<WebServerInitializedEvent> localPusherWebhooks(LocalPusherServer localPusherServer,
+				@Value("${pusher.webhook.path:/pusher/webhooks}") String webhookPath) {
+			return (started) -> localPusherServer
+				.webhookUrl(URI.create("http://127.0.0.1:" + started.getWebServer().getPort() + webhookPath));
 		}
 
 		@Bean

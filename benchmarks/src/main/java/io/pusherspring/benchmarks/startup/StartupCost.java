@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import io.pusherspring.benchmarks.StubPusherApi;
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.PusherOperations;
 
 import org.springframework.boot.SpringApplication;
@@ -216,8 +218,12 @@ public final class StartupCost {
 		properties.put("pusher.port", Integer.toString(stubPort));
 		if (!withStarter) {
 			properties.put("spring.autoconfigure.exclude", String.join(",", pusherAutoConfigurations()));
-			application.addInitializers((context) -> ((GenericApplicationContext) context)
-				.registerBean(PusherOperations.class, StartupCost::noOperations));
+			application.addInitializers((context) -> {
+				GenericApplicationContext generic = (GenericApplicationContext) context;
+				generic.registerBean(PusherOperations.class, StartupCost::noOperations);
+				// the sample's page settings read the connection details
+				generic.registerBean(PusherConnectionDetails.class, () -> stubConnection(stubPort));
+			});
 		}
 		application.setDefaultProperties(properties);
 		return application;
@@ -231,6 +237,32 @@ public final class StartupCost {
 			}
 		});
 		return names;
+	}
+
+	private static PusherConnectionDetails stubConnection(int stubPort) {
+		return new PusherConnectionDetails() {
+
+			@Override
+			public String getAppId() {
+				return "3";
+			}
+
+			@Override
+			public String getKey() {
+				return "278d425bdf160c739803";
+			}
+
+			@Override
+			public String getSecret() {
+				return "7ad3773142a6692b25b8";
+			}
+
+			@Override
+			public URI getEndpoint() {
+				return URI.create("http://127.0.0.1:" + stubPort);
+			}
+
+		};
 	}
 
 	private static PusherOperations noOperations() {

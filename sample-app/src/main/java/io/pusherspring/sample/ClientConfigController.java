@@ -1,0 +1,54 @@
+package io.pusherspring.sample;
+
+import java.util.List;
+
+import io.pusherspring.autoconfigure.PusherConnectionDetails;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Tells the page who is signed in and how pusher-js connects, so that nothing about the
+ * Pusher app is written into the page itself.
+ *
+ * @author pusher-spring-boot
+ */
+@RestController
+class ClientConfigController {
+
+	private final PusherClientSettings pusher;
+
+	private final ClassroomUsers users;
+
+	private final String socketIdHeader;
+
+	ClientConfigController(PusherConnectionDetails connection, ClassroomUsers users,
+			@Value("${pusher.events.socket-id-header:X-Socket-ID}") String socketIdHeader) {
+		this.pusher = PusherClientSettings.of(connection);
+		this.users = users;
+		this.socketIdHeader = socketIdHeader;
+	}
+
+	@GetMapping("/api/client-config")
+	ClientConfig clientConfig(Authentication authentication) {
+		return new ClientConfig(this.pusher, this.users.find(authentication.getName()).orElseThrow(),
+				this.users.students(), this.socketIdHeader, LiveSessions.CLASS_SESSION);
+	}
+
+	/**
+	 * The page's settings.
+	 *
+	 * @param pusher how pusher-js connects
+	 * @param user who is signed in
+	 * @param students the class's students
+	 * @param socketIdHeader the header that carries the page's socket id, so that events
+	 * the page caused leave it out
+	 * @param sessionId the class's live session
+	 */
+	record ClientConfig(PusherClientSettings pusher, ClassroomUser user, List<ClassroomUser> students,
+			String socketIdHeader, long sessionId) {
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.pusherspring.sample;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A lesson a student asked their tutor agent for.
+ *
+ * @param id the lesson's id
+ * @param userId the student
+ * @param topic what it is about
+ * @param percent how far the agent has got
+ * @param content the lesson, once written
+ * @author pusher-spring-boot
+ */
+public record Lesson(long id, String userId, String topic, int percent, @Nullable String content) {
+
+}

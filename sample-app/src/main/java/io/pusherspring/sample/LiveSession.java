@@ -1,0 +1,14 @@
+package io.pusherspring.sample;
+
+import java.time.Instant;
+
+/**
+ * A live session of the class that has started.
+ *
+ * @param sessionId the session
+ * @param startedAt when it started
+ * @author pusher-spring-boot
+ */
+public record LiveSession(long sessionId, Instant startedAt) {
+
+}

@@ -1,0 +1,15 @@
+package io.pusherspring.sample;
+
+import java.time.Instant;
+
+/**
+ * A teacher's private note to a student.
+ *
+ * @param from the teacher's name
+ * @param text the note
+ * @param sentAt when it was sent
+ * @author pusher-spring-boot
+ */
+public record Note(String from, String text, Instant sentAt) {
+
+}

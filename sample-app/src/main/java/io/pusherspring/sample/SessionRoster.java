@@ -1,0 +1,95 @@
+package io.pusherspring.sample;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.pusherspring.webhook.MemberAdded;
+import io.pusherspring.webhook.MemberRemoved;
+import io.pusherspring.webhook.WebhookEvent;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server's own record of who is in which live session, kept from Pusher's verified
+ * {@code member_added} and {@code member_removed} webhooks (not from what browsers say),
+ * and broadcast to the teachers' channel on every change.
+ *
+ * @author pusher-spring-boot
+ */
+@Component
+class SessionRoster {
+
+	/** The teachers' private channel, where the roster is broadcast. */
+	static final String CHANNEL = "private-teachers";
+
+	private static final String SESSION_CHANNEL = "presence-session-";
+
+	private final ClassroomUsers users;
+
+	private final ApplicationEventPublisher events;
+
+	private final Map<String, Set<String>> members = new TreeMap<>();
+
+	// Pusher retries a delivery that failed: remember the entries already handled
+	private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>() {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > 10_000;
+		}
+
+	});
+
+	SessionRoster(ClassroomUsers users, ApplicationEventPublisher events) {
+		this.users = users;
+		this.events = events;
+	}
+
+	// tag::webhooks[]
+	@EventListener
+	void memberAdded(MemberAdded event) {
+		if (change(event, event.userId(), true)) {
+			this.events.publishEvent(new RosterChanged(snapshot()));
+		}
+	}
+
+	@EventListener
+	void memberRemoved(MemberRemoved event) {
+		if (change(event, event.userId(), false)) {
+			this.events.publishEvent(new RosterChanged(snapshot()));
+		}
+	}
+	// end::webhooks[]
+
+	/**
+	 * Who is in each session now.
+	 * @return session ids to the names of those present, in order
+	 */
+	synchronized Map<String, List<String>> snapshot() {
+		Map<String, List<String>> snapshot = new TreeMap<>();
+		this.members.forEach((sessionId, userIds) -> snapshot.put(sessionId,
+				userIds.stream().map(this.users::nameOf).sorted().toList()));
+		return snapshot;
+	}
+
+	private synchronized boolean change(WebhookEvent event, String userId, boolean present) {
+		if (!event.channel().startsWith(SESSION_CHANNEL) || !this.handled.add(event.id())) {
+			return false;
+		}
+		String sessionId = event.channel().substring(SESSION_CHANNEL.length());
+		Set<String> session = this.members.computeIfAbsent(sessionId, (id) -> new TreeSet<>());
+		boolean changed = present ? session.add(userId) : session.remove(userId);
+		if (session.isEmpty()) {
+			this.members.remove(sessionId);
+		}
+		return changed;
+	}
+
+}

@@ -1,0 +1,20 @@
+CREATE TABLE IF NOT EXISTS lesson (
+	id BIGINT AUTO_INCREMENT PRIMARY KEY,
+	user_id VARCHAR(128) NOT NULL,
+	topic VARCHAR(100) NOT NULL,
+	percent INT NOT NULL,
+	content VARCHAR(4000)
+);
+
+CREATE TABLE IF NOT EXISTS live_session (
+	id BIGINT PRIMARY KEY,
+	status VARCHAR(16) NOT NULL,
+	started_at TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE IF NOT EXISTS check_in (
+	session_id BIGINT NOT NULL,
+	user_id VARCHAR(128) NOT NULL,
+	understood BOOLEAN NOT NULL,
+	PRIMARY KEY (session_id, user_id)
+);

@@ -1,0 +1,41 @@
+// Calls to the application: the session cookie authenticates them, the XSRF-TOKEN cookie
+// goes back as X-XSRF-TOKEN (Spring Security's csrf.spa()), and the page's socket id lets
+// the server leave this page out of the events it causes (@PusherEvent(toOthers = true)).
+
+let socketIdHeader = 'X-Socket-ID';
+let socketId = () => null;
+
+export function useSocketId(header, supplier) {
+  socketIdHeader = header;
+  socketId = supplier;
+}
+
+export function csrfHeaders() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) } : {};
+}
+
+export async function get(path) {
+  return request('GET', path);
+}
+
+export async function post(path, body) {
+  return request('POST', path, body);
+}
+
+async function request(method, path, body) {
+  const headers = { Accept: 'application/json', ...csrfHeaders() };
+  if (socketId()) {
+    headers[socketIdHeader] = socketId();
+  }
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new Error((json && (json.detail || json.error)) || `${method} ${path}: ${response.status}`);
+  }
+  return json;
+}

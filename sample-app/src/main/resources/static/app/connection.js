@@ -1,0 +1,63 @@
+// pusher-js, configured from the server's /api/client-config; the connection's state,
+// a reconnect button, and the round trip of pusher:ping and pusher:pong.
+import { csrfHeaders } from './api.js';
+import { $ } from './dom.js';
+
+const LATENCY_INTERVAL_MS = 10000;
+
+export function connect(settings) {
+  // tag::connect[]
+  const options = {
+    cluster: settings.cluster,
+    forceTLS: settings.forceTLS,
+    channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax', headersProvider: csrfHeaders },
+  };
+  if (settings.wsHost) {
+    Object.assign(options, {
+      wsHost: settings.wsHost, wsPort: settings.wsPort, wssPort: settings.wsPort,
+      enabledTransports: settings.forceTLS ? ['wss'] : ['ws'],
+    });
+  }
+  const pusher = new Pusher(settings.key, options);
+  // end::connect[]
+  showState(pusher);
+  measureLatency(pusher);
+  $('reconnect').addEventListener('click', () => {
+    pusher.disconnect();
+    pusher.connect();
+  });
+  return pusher;
+}
+
+function showState(pusher) {
+  const state = $('connection-state');
+  const show = (current) => {
+    state.textContent = current;
+    state.className = `state ${current}`;
+  };
+  show(pusher.connection.state);
+  pusher.connection.bind('state_change', ({ current }) => show(current));
+}
+
+function measureLatency(pusher) {
+  let sentAt = null;
+  const ping = () => {
+    if (pusher.connection.state === 'connected') {
+      sentAt = performance.now();
+      pusher.send_event('pusher:ping', {});
+    }
+  };
+  pusher.connection.bind('message', (message) => {
+    if (message.event === 'pusher:pong' && sentAt !== null) {
+      $('latency').textContent = `${Math.round(performance.now() - sentAt)} ms`;
+      sentAt = null;
+    }
+  });
+  pusher.connection.bind('connected', ping);
+  pusher.connection.bind('state_change', ({ current }) => {
+    if (current !== 'connected') {
+      $('latency').textContent = '–';
+    }
+  });
+  setInterval(ping, LATENCY_INTERVAL_MS);
+}

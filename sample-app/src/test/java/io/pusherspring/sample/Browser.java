@@ -1,0 +1,174 @@
+package io.pusherspring.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * One signed-in user's page in headless Chromium, driven by Selenium with Debian's
+ * {@code chromium} and {@code chromium-driver}. Without them the test is skipped on a
+ * developer's machine and fails under CI (the {@code CI} environment variable is set),
+ * where {@code .ci/run} installs them.
+ *
+ * @author pusher-spring-boot
+ */
+final class Browser implements AutoCloseable {
+
+	static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final String name;
+
+	private final Path profile;
+
+	private final ChromeDriver driver;
+
+	private Browser(String name, Path profile, ChromeDriver driver) {
+		this.name = name;
+		this.profile = profile;
+		this.driver = driver;
+	}
+
+	/**
+	 * Open the classroom page as a user.
+	 * @param baseUrl the application, such as {@code http://localhost:8080}
+	 * @param user the user name
+	 * @param password the password
+	 * @return the signed-in page, once its connection is up
+	 */
+	static Browser signIn(String baseUrl, String user, String password) throws IOException {
+		requireChromium();
+		Path profile = Files.createTempDirectory("chromium-" + user);
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1280,960", "--user-data-dir=" + profile.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		Browser browser = new Browser(user, profile, new ChromeDriver(service, options));
+		try {
+			browser.driver.get(baseUrl + "/login");
+			browser.driver.findElement(By.id("username")).sendKeys(user);
+			browser.driver.findElement(By.id("password")).sendKeys(password);
+			browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+			browser.waitForText("connection-state", "connected");
+			return browser;
+		}
+		catch (RuntimeException ex) {
+			browser.close();
+			throw ex;
+		}
+	}
+
+	String text(String id) {
+		return element(id).getText();
+	}
+
+	List<String> texts(String cssSelector) {
+		return this.driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+	}
+
+	void type(String id, String text) {
+		WebElement element = element(id);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+	void click(String id) {
+		element(id).click();
+	}
+
+	void waitForText(String id, String text) {
+		waitUntil("#" + id + " to contain '" + text + "'", (driver) -> text(id).contains(text));
+	}
+
+	void waitUntil(String what, ExpectedCondition<Boolean> condition) {
+		try {
+			new WebDriverWait(this.driver, TIMEOUT, Duration.ofMillis(50)).withMessage(this.name + ": " + what)
+				.until(condition);
+		}
+		catch (RuntimeException ex) {
+			screenshot("failed");
+			throw ex;
+		}
+	}
+
+	Object script(String script, Object... arguments) {
+		return this.driver.executeScript(script, arguments);
+	}
+
+	/**
+	 * Save a screenshot as {@code target/screenshots/{scenario}-{user}.png}.
+	 * @param scenario the scenario's name
+	 * @return the file
+	 */
+	Path screenshot(String scenario) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Path file = SCREENSHOTS.resolve(scenario + "-" + this.name + ".png");
+			Files.copy(this.driver.getScreenshotAs(OutputType.FILE).toPath(), file,
+					StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	WebDriver driver() {
+		return this.driver;
+	}
+
+	private WebElement element(String id) {
+		return this.driver.findElement(By.id(id));
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(this.profile);
+		}
+	}
+
+	private static void requireChromium() {
+		if (CHROMIUM.canExecute() && CHROMEDRIVER.canExecute()) {
+			return;
+		}
+		String message = "The browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+				+ " (Debian: apt-get install chromium chromium-driver)";
+		if (System.getenv("CI") != null) {
+			fail(message + "; under CI they are required, and .ci/run installs them");
+		}
+		Assumptions.abort(message + "; skipped outside CI");
+	}
+
+}

@@ -1,0 +1,199 @@
+package io.pusherspring.sample;
+
+import java.util.List;
+
+import io.pusherspring.test.PusherRecorder;
+import io.pusherspring.test.PusherRequests;
+import io.pusherspring.test.PusherSignatures;
+import io.pusherspring.test.RecordPusherEvents;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static io.pusherspring.test.PusherAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The page's API and channels without a browser: who may subscribe to what, live sessions
+ * and their assessment, private notes, the webhook-driven roster and the client settings.
+ *
+ * @author pusher-spring-boot
+ */
+@SpringBootTest(properties = "pusher.encryption-master-key=" + ClassroomApiTests.MASTER_KEY)
+@AutoConfigureMockMvc
+@RecordPusherEvents
+class ClassroomApiTests {
+
+	static final String MASTER_KEY = "nZ8p7Gz0x1mB3d6vQ4kLr2sT9wYc5aHfUe0iJ7oPq1M=";
+
+	private static final RequestPostProcessor ADA = user("ada").roles("TEACHER");
+
+	private static final RequestPostProcessor GRACE = user("grace").roles("STUDENT");
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private PusherRecorder pusher;
+
+	@Autowired
+	private SessionRoster roster;
+
+	private final PusherSignatures signatures = PusherSignatures.forTestCredentials();
+
+	@Test
+	void studentsMayListenToTheirOwnChannelsOnly() throws Exception {
+		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-user-grace").with(GRACE).with(csrf()))
+			.andExpect(this.signatures.validChannelAuthorization());
+		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-agent-tutor-grace").with(GRACE).with(csrf()))
+			.andExpect(this.signatures.validChannelAuthorization());
+		for (String channel : new String[] { "private-user-alan", "private-agent-tutor-alan", "private-teachers",
+				"private-anything" }) {
+			this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(GRACE).with(csrf()))
+				.andExpect(status().isForbidden());
+		}
+	}
+
+	@Test
+	void teachersWatchEveryAgentAndTheRoster() throws Exception {
+		for (String channel : new String[] { "private-agent-tutor-grace", "private-agent-tutor-alan",
+				"private-teachers" }) {
+			this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(ADA).with(csrf()))
+				.andExpect(this.signatures.validChannelAuthorization());
+		}
+		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-user-grace").with(ADA).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void sessionMembersShowTheirNameInitialsAndRole() throws Exception {
+		this.mvc.perform(PusherRequests.channelAuth("1.2", "presence-session-1").with(GRACE).with(csrf()))
+			.andExpect(this.signatures.validChannelAuthorization())
+			.andExpect(jsonPath("$.channel_data", startsWith("{\"user_id\":\"grace\",\"user_info\":{")))
+			.andExpect(jsonPath("$.channel_data", containsString("\"name\":\"Grace Hopper\"")))
+			.andExpect(jsonPath("$.channel_data", containsString("\"initials\":\"GH\"")))
+			.andExpect(jsonPath("$.channel_data", containsString("\"role\":\"student\"")));
+		this.mvc.perform(PusherRequests.channelAuth("1.2", "presence-session-2").with(GRACE).with(csrf()))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void sessionStartsForOthersAndEndsWithTheAssessment() throws Exception {
+		this.mvc.perform(post("/api/sessions/1/start").with(ADA).with(csrf()).header("X-Socket-ID", "123.456"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sessionId").value(1));
+		assertThat(this.pusher).hasTriggered("presence-session-1", "session.started").excludingSocket("123.456");
+		checkIn("grace", true);
+		checkIn("alan", false);
+		checkIn("alan", true);
+		this.mvc.perform(post("/api/sessions/1/end").with(ADA).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.percentUnderstood").value(100));
+		assertThat(this.pusher).hasTriggeredInOrder("presence-session-1", "session.started", "session.ended",
+				"assessment.completed");
+		assertThat(this.pusher).hasTriggered("presence-session-1", "assessment.completed")
+			.withData("{\"sessionId\":1,\"responses\":2,\"understood\":2,\"percentUnderstood\":100}");
+		this.mvc.perform(post("/api/sessions/1/end").with(ADA).with(csrf())).andExpect(status().isConflict());
+	}
+
+	@Test
+	void studentsCannotStartSessionsNorCheckInToOneThatIsNotLive() throws Exception {
+		this.mvc.perform(post("/api/sessions/1/start").with(GRACE).with(csrf())).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/sessions/7/check-ins").with(GRACE)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"understood\":true}"))
+			.andExpect(status().isConflict());
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void noteIsEncryptedForTheStudentWithANotificationThatLeavesItsTextOut() throws Exception {
+		this.mvc
+			.perform(post("/api/users/grace/notes").with(ADA)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"Well done\"}"))
+			.andExpect(status().isCreated());
+		assertThat(this.pusher).hasTriggered("private-encrypted-user-grace", "note.sent")
+			.withDataSatisfying((data) -> assertThat(data).containsOnlyKeys("nonce", "ciphertext"));
+		assertThat(this.pusher).hasTriggered("private-user-grace", "user.notification")
+			.withData("{\"title\":\"Private note\",\"text\":\"Ada Lovelace sent you a private note\"}");
+	}
+
+	@Test
+	void notesGoToStudentsOnlyAndComeFromTeachersOnly() throws Exception {
+		this.mvc
+			.perform(post("/api/users/ada/notes").with(ADA)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"Hi\"}"))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post("/api/users/alan/notes").with(GRACE)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\":\"Hi\"}"))
+			.andExpect(status().isForbidden());
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@Test
+	void rosterFollowsVerifiedWebhooksAndIsBroadcastToTeachers() throws Exception {
+		this.mvc
+			.perform(PusherRequests.webhook()
+				.memberAdded("presence-session-1", "grace")
+				.memberAdded("presence-session-1", "alan")
+				.memberAdded("presence-class-1", "ada"))
+			.andExpect(status().isOk());
+		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-session-1", "ada").withWrongSignature())
+			.andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/roster").with(ADA))
+			.andExpect(jsonPath("$.sessions.1[0]").value("Alan Turing"))
+			.andExpect(jsonPath("$.sessions.1[1]").value("Grace Hopper"))
+			.andExpect(jsonPath("$.sessions.1.length()").value(2));
+		this.mvc.perform(PusherRequests.webhook().memberRemoved("presence-session-1", "alan"))
+			.andExpect(status().isOk());
+		assertThat(this.roster.snapshot()).containsEntry("1", List.of("Grace Hopper"));
+		assertThat(this.pusher).hasTriggered("private-teachers", "roster.updated")
+			.withData("{\"sessions\":{\"1\":[\"Grace Hopper\"]}}");
+		this.mvc.perform(PusherRequests.webhook().memberRemoved("presence-session-1", "grace"))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/roster").with(GRACE)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void pageLearnsWhoIsSignedInAndHowToConnect() throws Exception {
+		this.mvc.perform(get("/api/client-config").with(GRACE))
+			.andExpect(jsonPath("$.user.name").value("Grace Hopper"))
+			.andExpect(jsonPath("$.user.initials").value("GH"))
+			.andExpect(jsonPath("$.pusher.key").exists())
+			.andExpect(jsonPath("$.pusher.secret").doesNotExist())
+			.andExpect(jsonPath("$.socketIdHeader").value("X-Socket-ID"))
+			.andExpect(jsonPath("$.students.length()").value(2));
+	}
+
+	private void checkIn(String student, boolean understood) throws Exception {
+		this.mvc
+			.perform(post("/api/sessions/1/check-ins").with(user(student).roles("STUDENT"))
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"understood\":" + understood + "}"))
+			.andExpect(status().isNoContent());
+	}
+
+}
