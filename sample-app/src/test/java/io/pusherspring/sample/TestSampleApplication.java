@@ -2,7 +2,6 @@ package io.pusherspring.sample;
 
 import java.net.URI;
 
-import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.test.LocalPusherServer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,14 +39,11 @@ public class TestSampleApplication {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LocalPusherConfiguration {
 
+		// a LocalPusherServer bean is where the starter sends events (its
+		// PusherConnectionDetails)
 		@Bean
 		LocalPusherServer localPusherServer(@Value("${local-pusher.port:0}") int port) {
 			return new LocalPusherServer().port(port);
-		}
-
-		@Bean
-		PusherConnectionDetails pusherConnectionDetails(LocalPusherServer localPusherServer) {
-			return localPusherServer.connectionDetails();
 		}
 
 		// the local server posts its webhooks to this application, as Pusher would
