@@ -39,8 +39,7 @@ public class TestSampleApplication {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LocalPusherConfiguration {
 
-		// a LocalPusherServer bean is where the starter sends events (its
-		// PusherConnectionDetails)
+		// the bean alone points the starter at the server
 		@Bean
 		LocalPusherServer localPusherServer(@Value("${local-pusher.port:0}") int port) {
 			return new LocalPusherServer().port(port);
