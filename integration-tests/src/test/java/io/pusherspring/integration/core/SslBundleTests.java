@@ -101,6 +101,38 @@ class SslBundleTests {
 	}
 
 	@Test
+	void tunnelsThroughAConnectProxyNamedBySystemProperties() throws Exception {
+		Properties documented = PropertiesLoaderUtils.loadAllProperties(RESOURCES + "soketi-tls.properties");
+		try (ConnectProxy proxy = new ConnectProxy()) {
+			System.setProperty("https.proxyHost", "127.0.0.1");
+			System.setProperty("https.proxyPort", Integer.toString(proxy.getPort()));
+			// the JVM leaves localhost out of proxying unless told otherwise
+			System.setProperty("http.nonProxyHosts", "");
+			try {
+				this.runner
+					.withPropertyValues(documented.entrySet()
+						.stream()
+						.map((property) -> property.getKey() + "=" + property.getValue())
+						.toArray(String[]::new))
+					.run((context) -> {
+						PusherTemplate template = context.getBean(PusherTemplate.class);
+						template.trigger("orders", "created", Map.of("id", 1));
+						assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of("id", 2))))
+							.succeedsWithin(Duration.ofSeconds(5));
+					});
+			}
+			finally {
+				System.clearProperty("https.proxyHost");
+				System.clearProperty("https.proxyPort");
+				System.clearProperty("http.nonProxyHosts");
+			}
+			assertThat(received).containsExactly("POST /apps/1/events", "POST /apps/1/events");
+			assertThat(proxy.requestLines()).isNotEmpty()
+				.allMatch((line) -> line.equals("CONNECT localhost:" + server.getAddress().getPort() + " HTTP/1.1"));
+		}
+	}
+
+	@Test
 	void refusesTheServerWithoutTheBundleBeforeSendingAnything() {
 		this.runner.run((context) -> {
 			PusherTemplate template = context.getBean(PusherTemplate.class);
