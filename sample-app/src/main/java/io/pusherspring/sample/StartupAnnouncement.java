@@ -1,5 +1,6 @@
 package io.pusherspring.sample;
 
+import io.pusherspring.core.PusherException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes one announcement when the application is ready, so a run shows at once that
- * publishing works.
+ * publishing works. If Pusher cannot be reached the application runs on: realtime is a
+ * feature, not a reason to be down.
  *
  * @author pusher-spring-boot
  */
@@ -26,8 +28,13 @@ class StartupAnnouncement {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void announce() {
-		Announcement announcement = this.announcements.post(1, "Welcome to class 1");
-		logger.info("Published " + Announcements.EVENT + " on " + Announcements.channel(announcement.classId()));
+		try {
+			Announcement announcement = this.announcements.post(1, "Welcome to class 1");
+			logger.info("Published " + Announcements.EVENT + " on " + Announcements.channel(announcement.classId()));
+		}
+		catch (PusherException ex) {
+			logger.warn("Could not publish the welcome announcement, the application runs on: " + ex.getMessage());
+		}
 	}
 
 }
