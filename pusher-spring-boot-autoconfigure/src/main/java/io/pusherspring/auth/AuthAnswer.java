@@ -11,12 +11,16 @@ import org.jspecify.annotations.Nullable;
  */
 sealed interface AuthAnswer permits AuthAnswer.Signed, AuthAnswer.Refused {
 
+	static AuthAnswer refused(int status, String error) {
+		return new Refused(status, error, Duration.ZERO);
+	}
+
 	static AuthAnswer badRequest(String error) {
-		return new Refused(400, error, Duration.ZERO);
+		return refused(400, error);
 	}
 
 	static AuthAnswer forbidden(String error) {
-		return new Refused(403, error, Duration.ZERO);
+		return refused(403, error);
 	}
 
 	/**

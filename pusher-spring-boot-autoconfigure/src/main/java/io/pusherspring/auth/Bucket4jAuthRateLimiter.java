@@ -53,8 +53,7 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 	 * @return the rate limiter
 	 */
 	public static Bucket4jAuthRateLimiter local(long capacity, Duration period) {
-		BucketConfiguration configuration = configuration(capacity, period);
-		LocalBuckets buckets = new LocalBuckets(configuration, capacity, period);
+		LocalBuckets buckets = new LocalBuckets(bandwidth(capacity, period), period);
 		return new Bucket4jAuthRateLimiter(buckets::get, buckets,
 				"local, " + capacity + " requests per " + period + " per caller");
 	}
@@ -69,18 +68,16 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 	 */
 	public static Bucket4jAuthRateLimiter shared(ProxyManager<String> proxyManager, long capacity, Duration period) {
 		Assert.notNull(proxyManager, "'proxyManager' must not be null");
-		BucketConfiguration configuration = configuration(capacity, period);
+		BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(capacity, period)).build();
 		return new Bucket4jAuthRateLimiter((key) -> proxyManager.builder().build(KEY_PREFIX + key, () -> configuration),
 				null, "shared through " + proxyManager.getClass().getSimpleName() + ", " + capacity + " requests per "
 						+ period + " per caller");
 	}
 
-	private static BucketConfiguration configuration(long capacity, Duration period) {
+	private static Bandwidth bandwidth(long capacity, Duration period) {
 		Assert.isTrue(capacity > 0, "'capacity' must be positive");
 		Assert.isTrue(period != null && !period.isNegative() && !period.isZero(), "'period' must be positive");
-		return BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-			.build();
+		return Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build();
 	}
 
 	@Override
@@ -109,32 +106,28 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 
 		private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-		private final BucketConfiguration configuration;
-
-		private final long capacity;
+		private final Bandwidth limit;
 
 		private final long periodNanos;
 
 		private final AtomicLong nextSweep;
 
-		LocalBuckets(BucketConfiguration configuration, long capacity, Duration period) {
-			this.configuration = configuration;
-			this.capacity = capacity;
+		LocalBuckets(Bandwidth limit, Duration period) {
+			this.limit = limit;
 			this.periodNanos = period.toNanos();
 			this.nextSweep = new AtomicLong(System.nanoTime() + this.periodNanos);
 		}
 
 		Bucket get(String key) {
 			sweepIfDue();
-			return this.buckets.computeIfAbsent(key,
-					(k) -> Bucket.builder().addLimit(this.configuration.getBandwidths()[0]).build());
+			return this.buckets.computeIfAbsent(key, (k) -> Bucket.builder().addLimit(this.limit).build());
 		}
 
 		private void sweepIfDue() {
 			long now = System.nanoTime();
 			long due = this.nextSweep.get();
 			if (now - due >= 0 && this.nextSweep.compareAndSet(due, now + this.periodNanos)) {
-				this.buckets.values().removeIf((bucket) -> bucket.getAvailableTokens() >= this.capacity);
+				this.buckets.values().removeIf((bucket) -> bucket.getAvailableTokens() >= this.limit.getCapacity());
 			}
 		}
 

@@ -47,7 +47,8 @@ public record PresenceMember(String userId, Map<String, @Nullable Object> userIn
 	 * @return the member
 	 */
 	public static PresenceMember of(String userId, Map<String, ? extends @Nullable Object> userInfo) {
-		return new PresenceMember(userId, new LinkedHashMap<>(userInfo));
+		// a view that only widens the type: the constructor makes the one copy
+		return new PresenceMember(userId, Collections.unmodifiableMap(userInfo));
 	}
 
 }

@@ -3,7 +3,6 @@ package io.pusherspring.auth;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.observation.Observation;
@@ -65,7 +64,7 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 			catch (RuntimeException ex) {
 				logger.error("Pusher " + this.kind + " failed", ex);
 				observation.error(ex);
-				answer = new AuthAnswer.Refused(500, "Internal error", Duration.ZERO);
+				answer = AuthAnswer.refused(500, "Internal error");
 			}
 			context.setStatus(answer.status());
 			context.setDecision(answer.decision());
@@ -79,7 +78,7 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 	private AuthAnswer answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (!HttpMethod.POST.matches(request.getMethod())) {
 			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
-			return new AuthAnswer.Refused(405, "Use POST", Duration.ZERO);
+			return AuthAnswer.refused(405, "Use POST");
 		}
 		Principal principal = Callers.principal(request);
 		AuthAnswer limited = this.service.rateLimit(this.kind, principal, request);
@@ -87,14 +86,14 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 			return limited;
 		}
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			return new AuthAnswer.Refused(413, "Request body over " + MAX_BODY_BYTES + " bytes", Duration.ZERO);
+			return AuthAnswer.refused(413, "Request body over " + MAX_BODY_BYTES + " bytes");
 		}
 		Fields fields;
 		try {
 			fields = fields(request);
 		}
 		catch (MalformedRequestException ex) {
-			return new AuthAnswer.Refused(ex.status, ex.getMessage(), Duration.ZERO);
+			return AuthAnswer.refused(ex.status, ex.getMessage());
 		}
 		if (this.kind == Kind.CHANNEL_AUTHORIZATION) {
 			return this.service.authorizeChannel(fields.socketId(), fields.channelName(), principal, request);

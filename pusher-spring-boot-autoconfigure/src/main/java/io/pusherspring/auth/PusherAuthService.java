@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import io.pusherspring.auth.ChannelAuthorization.Denied;
 import io.pusherspring.auth.ChannelAuthorization.Granted;
@@ -211,12 +212,14 @@ public final class PusherAuthService {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("user_id", member.userId());
 		if (!member.userInfo().isEmpty()) {
-			byte[] userInfo = json.writeValueAsBytes(member.userInfo());
-			if (userInfo.length > MAX_USER_INFO_BYTES) {
-				throw new IllegalArgumentException("user_info is " + userInfo.length
-						+ " bytes of JSON; Pusher allows at most " + MAX_USER_INFO_BYTES);
+			String userInfo = json.writeValueAsString(member.userInfo());
+			int bytes = userInfo.getBytes(StandardCharsets.UTF_8).length;
+			if (bytes > MAX_USER_INFO_BYTES) {
+				throw new IllegalArgumentException(
+						"user_info is " + bytes + " bytes of JSON; Pusher allows at most " + MAX_USER_INFO_BYTES);
 			}
-			data.put("user_info", member.userInfo());
+			// written once: the text measured is the text signed
+			data.put("user_info", new RawValue(userInfo));
 		}
 		return json.writeValueAsString(data);
 	}

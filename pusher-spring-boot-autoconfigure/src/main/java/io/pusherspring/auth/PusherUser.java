@@ -54,7 +54,8 @@ public record PusherUser(String id, Map<String, @Nullable Object> userInfo, List
 	 * @return the user
 	 */
 	public static PusherUser of(String id, Map<String, ? extends @Nullable Object> userInfo) {
-		return new PusherUser(id, new LinkedHashMap<>(userInfo), List.of());
+		// a view that only widens the type: the constructor makes the one copy
+		return new PusherUser(id, Collections.unmodifiableMap(userInfo), List.of());
 	}
 
 }

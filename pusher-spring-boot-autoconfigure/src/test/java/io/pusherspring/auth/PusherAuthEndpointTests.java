@@ -4,11 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.Principal;
 import java.util.Base64;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import com.pusher.rest.SignatureUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -408,10 +405,11 @@ class PusherAuthEndpointTests {
 		return answer;
 	}
 
-	static String hmac(String text) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+	/**
+	 * The signature pusher-http-java computes, independently of the library's signing.
+	 */
+	static String hmac(String text) {
+		return SignatureUtil.sign(text, SECRET);
 	}
 
 	@FunctionalInterface

@@ -3,7 +3,6 @@ package io.pusherspring.event;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherEventAutoConfiguration;
@@ -18,7 +17,6 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -34,7 +32,7 @@ class PusherBroadcastTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
 				PusherEventAutoConfiguration.class))
 		.withBean(ScriptedTransport.class)
-		.withBean(Failures.class)
+		.withBean(PublishFailures.class)
 		.withPropertyValues("pusher.retry.max-retries=0");
 
 	@Test
@@ -78,7 +76,7 @@ class PusherBroadcastTests {
 			context.getBean(ScriptedTransport.class).thenAnswer(400);
 			SessionStarted started = new SessionStarted(7, "Fractions", null);
 			context.publishEvent(started);
-			assertThat(context.getBean(Failures.class).events).singleElement().satisfies((failure) -> {
+			assertThat(context.getBean(PublishFailures.class).events).singleElement().satisfies((failure) -> {
 				assertThat(failure.getBroadcast()).isSameAs(started);
 				assertThat(failure.getMethod()).isNull();
 				assertThat(failure.getException()).isInstanceOf(PusherApiException.class);
@@ -92,7 +90,7 @@ class PusherBroadcastTests {
 		this.runner.run((context) -> {
 			context.publishEvent(new Broken());
 			assertThat(triggers(context)).isEmpty();
-			assertThat(context.getBean(Failures.class).events).singleElement()
+			assertThat(context.getBean(PublishFailures.class).events).singleElement()
 				.satisfies((failure) -> assertThat(failure.getException()).hasMessage("no channels today"));
 		});
 	}
@@ -185,17 +183,6 @@ class PusherBroadcastTests {
 		@Override
 		public Object data() {
 			return "{}";
-		}
-
-	}
-
-	static class Failures {
-
-		final List<PusherPublishFailedEvent> events = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void failed(PusherPublishFailedEvent event) {
-			this.events.add(event);
 		}
 
 	}

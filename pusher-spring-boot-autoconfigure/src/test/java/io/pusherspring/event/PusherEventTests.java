@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherEventAutoConfiguration;
@@ -24,7 +23,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -201,7 +199,7 @@ class PusherEventTests {
 		this.runner.run((context) -> {
 			context.getBean(ContentService.class).generate(null, "lesson");
 			assertThat(triggers(context)).isEmpty();
-			assertThat(context.getBean(Failures.class).events).singleElement().satisfies((failure) -> {
+			assertThat(context.getBean(PublishFailures.class).events).singleElement().satisfies((failure) -> {
 				assertThat(failure.getMessage()).isNull();
 				assertThat(failure.getException()).hasMessageContaining("ContentService.generate(String, String)")
 					.hasMessageContaining("attribute 'channels'")
@@ -216,7 +214,7 @@ class PusherEventTests {
 		this.runner.run((context) -> {
 			context.getBean(ContentService.class).generate("", "lesson");
 			assertThat(triggers(context)).isEmpty();
-			assertThat(context.getBean(Failures.class).events).singleElement()
+			assertThat(context.getBean(PublishFailures.class).events).singleElement()
 				.satisfies((failure) -> assertThat(failure.getException()).hasMessageContaining("it is empty"));
 		});
 	}
@@ -227,7 +225,7 @@ class PusherEventTests {
 			context.getBean(ScriptedTransport.class).thenAnswer(400);
 			GeneratedContent content = context.getBean(ContentService.class).generate("42", "secret-lesson-plan");
 			assertThat(content.contentType()).isEqualTo("secret-lesson-plan");
-			assertThat(context.getBean(Failures.class).events).singleElement().satisfies((failure) -> {
+			assertThat(context.getBean(PublishFailures.class).events).singleElement().satisfies((failure) -> {
 				assertThat(failure.getException()).isInstanceOf(PusherApiException.class);
 				assertThat(failure.isPossiblyDelivered()).isFalse();
 				assertThat(failure.getMethod())
@@ -248,7 +246,7 @@ class PusherEventTests {
 			context.getBean(ScriptedTransport.class).thenAnswer(400);
 			assertThatExceptionOfType(PusherApiException.class)
 				.isThrownBy(() -> context.getBean(ContentService.class).generate("42", "lesson"));
-			assertThat(context.getBean(Failures.class).events).hasSize(1);
+			assertThat(context.getBean(PublishFailures.class).events).hasSize(1);
 		});
 	}
 
@@ -281,7 +279,7 @@ class PusherEventTests {
 			context.getBean(AgentService.class).statusAsync("tutor-1", "done");
 			context.getBean(AgentService.class).statusAsync("tutor-1", "idle");
 			await().atMost(Duration.ofSeconds(5))
-				.untilAsserted(() -> assertThat(context.getBean(Failures.class).events).singleElement()
+				.untilAsserted(() -> assertThat(context.getBean(PublishFailures.class).events).singleElement()
 					.satisfies((failure) -> assertThat(failure.getException()).isInstanceOf(PusherApiException.class)));
 			assertThat(triggers(context)).extracting(Trigger::data)
 				.containsExactly("{\"status\":\"done\"}", "{\"status\":\"idle\"}");
@@ -472,17 +470,6 @@ class PusherEventTests {
 
 	}
 
-	static class Failures {
-
-		final List<PusherPublishFailedEvent> events = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void failed(PusherPublishFailedEvent event) {
-			this.events.add(event);
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class ClassroomConfiguration {
 
@@ -527,8 +514,8 @@ class PusherEventTests {
 		}
 
 		@Bean
-		Failures failures() {
-			return new Failures();
+		PublishFailures failures() {
+			return new PublishFailures();
 		}
 
 	}

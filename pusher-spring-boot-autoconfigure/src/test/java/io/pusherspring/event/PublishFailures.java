@@ -1,0 +1,22 @@
+package io.pusherspring.event;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.context.event.EventListener;
+
+/**
+ * Records the {@link PusherPublishFailedEvent}s of a test's application context.
+ *
+ * @author pusher-spring-boot
+ */
+class PublishFailures {
+
+	final List<PusherPublishFailedEvent> events = new CopyOnWriteArrayList<>();
+
+	@EventListener
+	void failed(PusherPublishFailedEvent event) {
+		this.events.add(event);
+	}
+
+}
