@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +48,8 @@ final class FakePusherHandler {
 
 	private volatile @Nullable RandomFaults randomFaults;
 
-	private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
+	// one append per request, where a copy-on-write list would copy every earlier one
+	private final Queue<ReceivedRequest> requests = new ConcurrentLinkedQueue<>();
 
 	private volatile Duration delay = Duration.ZERO;
 
