@@ -140,7 +140,7 @@ final class FakePusherHandler {
 		catch (IllegalArgumentException ex) {
 			path = rawPath;
 			query = new Query(Map.of(), null);
-			reply = text(400, "Malformed URL encoding");
+			reply = Reply.text(400, "Malformed URL encoding");
 		}
 		if (fault != null && fault.kind() == Fault.ERROR_STATUS) {
 			reply = new Reply(fault.status(), PLAIN_TEXT, injectedMessage(fault.status()), Outcome.ANSWER,
@@ -183,17 +183,17 @@ final class FakePusherHandler {
 	private Reply answer(String method, String path, Query query, byte[] body, String text) {
 		Matcher app = APP_PATH.matcher(path);
 		if (!app.matches()) {
-			return text(404, "Not found: " + path);
+			return Reply.text(404, "Not found: " + path);
 		}
 		if (!this.appId.equals(app.group(1))) {
-			return text(404, "Unknown app id: " + app.group(1));
+			return Reply.text(404, "Unknown app id: " + app.group(1));
 		}
 		if (query.duplicate() != null) {
-			return text(401, "Duplicate query parameter: " + query.duplicate());
+			return Reply.text(401, "Duplicate query parameter: " + query.duplicate());
 		}
 		String rejection = this.verifier.rejection(method, path, query.parameters(), body);
 		if (rejection != null) {
-			return text(401, rejection);
+			return Reply.text(401, rejection);
 		}
 		String below = (app.group(2) != null) ? app.group(2) : "";
 		try {
@@ -202,13 +202,9 @@ final class FakePusherHandler {
 					Outcome.ANSWER, null, Duration.ZERO);
 		}
 		catch (RuntimeException ex) {
-			return text(500,
+			return Reply.text(500,
 					"The server could not handle " + method + " " + below + ": " + ex.getClass().getSimpleName());
 		}
-	}
-
-	private static Reply text(int status, String message) {
-		return new Reply(status, PLAIN_TEXT, message, Outcome.ANSWER, null, Duration.ZERO);
 	}
 
 	private static String injectedMessage(int status) {
@@ -264,6 +260,13 @@ final class FakePusherHandler {
 
 		static final Reply RESET = new Reply(ReceivedRequest.DROPPED, PLAIN_TEXT, "", Outcome.RESET, null,
 				Duration.ZERO);
+
+		/**
+		 * A plain text answer.
+		 */
+		static Reply text(int status, String message) {
+			return new Reply(status, PLAIN_TEXT, message, Outcome.ANSWER, null, Duration.ZERO);
+		}
 
 		Reply closedInstead() {
 			return new Reply(this.status, this.contentType, this.body, Outcome.CLOSE, null, this.delay);

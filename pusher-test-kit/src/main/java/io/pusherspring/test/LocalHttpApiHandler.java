@@ -36,8 +36,7 @@ final class LocalHttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequ
 	@Override
 	protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
 		if (!request.decoderResult().isSuccess()) {
-			respond(ctx, false, new Reply(400, "text/plain; charset=utf-8", "Malformed HTTP request", Outcome.ANSWER,
-					null, java.time.Duration.ZERO));
+			respond(ctx, false, Reply.text(400, "Malformed HTTP request"));
 			return;
 		}
 		Reply reply = this.handler.handle(request.method().name(), request.uri(),
@@ -73,12 +72,6 @@ final class LocalHttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequ
 		else {
 			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
 		}
-	}
-
-	@Override
-	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		// the WebSocket connection handler after this one decides how to close
-		ctx.fireExceptionCaught(cause);
 	}
 
 }
