@@ -101,10 +101,6 @@ final class FakePusherHandler {
 		this.delay = delay;
 	}
 
-	Duration delay() {
-		return this.delay;
-	}
-
 	/**
 	 * Forget requests, planned and random faults, the delay, stubbed channels, recorded
 	 * events and the payload limit.
@@ -123,7 +119,7 @@ final class FakePusherHandler {
 	 * @param method the HTTP method
 	 * @param url the path and query as received, still URL-encoded
 	 * @param body the raw body, possibly empty
-	 * @return the answer, or {@link Reply#DROP} to drop the connection
+	 * @return the answer, after the server's delay and any injected one
 	 */
 	Reply handle(String method, String url, byte[] body) {
 		int queryStart = url.indexOf('?');
@@ -159,6 +155,10 @@ final class FakePusherHandler {
 			else if (fault != null && fault.kind() == Fault.SLOW_ANSWER) {
 				reply = reply.after(fault.delay());
 			}
+		}
+		Duration delay = this.delay;
+		if (!delay.isZero()) {
+			reply = reply.after(reply.delay().plus(delay));
 		}
 		int status = (reply.outcome() == Outcome.ANSWER) ? reply.status() : ReceivedRequest.DROPPED;
 		this.requests.add(new ReceivedRequest(method, path, query.parameters(), text, status,
@@ -253,7 +253,8 @@ final class FakePusherHandler {
 	 * @param body the body
 	 * @param outcome whether to answer or to drop the connection instead
 	 * @param retryAfter the {@code Retry-After} header, or {@code null}
-	 * @param delay how long to wait before answering, on top of the server's delay
+	 * @param delay how long to wait before answering or closing: the server's delay plus
+	 * any injected one
 	 */
 	record Reply(int status, String contentType, String body, Outcome outcome, @Nullable String retryAfter,
 			Duration delay) {

@@ -42,7 +42,7 @@ final class LocalHttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequ
 		Reply reply = this.handler.handle(request.method().name(), request.uri(),
 				ByteBufUtil.getBytes(request.content()));
 		boolean keepAlive = HttpUtil.isKeepAlive(request);
-		long delay = this.handler.delay().plus(reply.delay()).toMillis();
+		long delay = reply.delay().toMillis();
 		if (delay > 0) {
 			ctx.executor().schedule(() -> respond(ctx, keepAlive, reply), delay, TimeUnit.MILLISECONDS);
 		}
