@@ -50,10 +50,20 @@ final class ConfiguredAuthPath implements RequestPostProcessor {
 	}
 
 	private @Nullable String configuredPath(ServletContext servletContext) {
-		WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(servletContext);
-		PusherProperties properties = (context != null) ? context.getBeanProvider(PusherProperties.class).getIfUnique()
-				: null;
+		PusherProperties properties = pusherProperties(servletContext);
 		return (properties != null) ? this.configured.apply(properties.getAuth()) : null;
+	}
+
+	/**
+	 * The {@link PusherProperties} of the application MockMvc runs against, for the
+	 * request builders that follow its configured paths.
+	 * @param servletContext the servlet context of the request
+	 * @return the properties, or {@code null} without an application context or with no
+	 * single {@code PusherProperties} bean
+	 */
+	static @Nullable PusherProperties pusherProperties(ServletContext servletContext) {
+		WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(servletContext);
+		return (context != null) ? context.getBeanProvider(PusherProperties.class).getIfUnique() : null;
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +48,8 @@ final class FakePusherHandler {
 
 	private volatile @Nullable RandomFaults randomFaults;
 
-	private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
+	// one append per request, where a copy-on-write list would copy every earlier one
+	private final Queue<ReceivedRequest> requests = new ConcurrentLinkedQueue<>();
 
 	private volatile Duration delay = Duration.ZERO;
 
@@ -101,10 +101,6 @@ final class FakePusherHandler {
 		this.delay = delay;
 	}
 
-	Duration delay() {
-		return this.delay;
-	}
-
 	/**
 	 * Forget requests, planned and random faults, the delay, stubbed channels, recorded
 	 * events and the payload limit.
@@ -123,7 +119,7 @@ final class FakePusherHandler {
 	 * @param method the HTTP method
 	 * @param url the path and query as received, still URL-encoded
 	 * @param body the raw body, possibly empty
-	 * @return the answer, or {@link Reply#DROP} to drop the connection
+	 * @return the answer, after the server's delay and any injected one
 	 */
 	Reply handle(String method, String url, byte[] body) {
 		int queryStart = url.indexOf('?');
@@ -140,7 +136,7 @@ final class FakePusherHandler {
 		catch (IllegalArgumentException ex) {
 			path = rawPath;
 			query = new Query(Map.of(), null);
-			reply = text(400, "Malformed URL encoding");
+			reply = Reply.text(400, "Malformed URL encoding");
 		}
 		if (fault != null && fault.kind() == Fault.ERROR_STATUS) {
 			reply = new Reply(fault.status(), PLAIN_TEXT, injectedMessage(fault.status()), Outcome.ANSWER,
@@ -159,6 +155,10 @@ final class FakePusherHandler {
 			else if (fault != null && fault.kind() == Fault.SLOW_ANSWER) {
 				reply = reply.after(fault.delay());
 			}
+		}
+		Duration delay = this.delay;
+		if (!delay.isZero()) {
+			reply = reply.after(reply.delay().plus(delay));
 		}
 		int status = (reply.outcome() == Outcome.ANSWER) ? reply.status() : ReceivedRequest.DROPPED;
 		this.requests.add(new ReceivedRequest(method, path, query.parameters(), text, status,
@@ -183,17 +183,17 @@ final class FakePusherHandler {
 	private Reply answer(String method, String path, Query query, byte[] body, String text) {
 		Matcher app = APP_PATH.matcher(path);
 		if (!app.matches()) {
-			return text(404, "Not found: " + path);
+			return Reply.text(404, "Not found: " + path);
 		}
 		if (!this.appId.equals(app.group(1))) {
-			return text(404, "Unknown app id: " + app.group(1));
+			return Reply.text(404, "Unknown app id: " + app.group(1));
 		}
 		if (query.duplicate() != null) {
-			return text(401, "Duplicate query parameter: " + query.duplicate());
+			return Reply.text(401, "Duplicate query parameter: " + query.duplicate());
 		}
 		String rejection = this.verifier.rejection(method, path, query.parameters(), body);
 		if (rejection != null) {
-			return text(401, rejection);
+			return Reply.text(401, rejection);
 		}
 		String below = (app.group(2) != null) ? app.group(2) : "";
 		try {
@@ -202,13 +202,9 @@ final class FakePusherHandler {
 					Outcome.ANSWER, null, Duration.ZERO);
 		}
 		catch (RuntimeException ex) {
-			return text(500,
+			return Reply.text(500,
 					"The server could not handle " + method + " " + below + ": " + ex.getClass().getSimpleName());
 		}
-	}
-
-	private static Reply text(int status, String message) {
-		return new Reply(status, PLAIN_TEXT, message, Outcome.ANSWER, null, Duration.ZERO);
 	}
 
 	private static String injectedMessage(int status) {
@@ -257,13 +253,21 @@ final class FakePusherHandler {
 	 * @param body the body
 	 * @param outcome whether to answer or to drop the connection instead
 	 * @param retryAfter the {@code Retry-After} header, or {@code null}
-	 * @param delay how long to wait before answering, on top of the server's delay
+	 * @param delay how long to wait before answering or closing: the server's delay plus
+	 * any injected one
 	 */
 	record Reply(int status, String contentType, String body, Outcome outcome, @Nullable String retryAfter,
 			Duration delay) {
 
 		static final Reply RESET = new Reply(ReceivedRequest.DROPPED, PLAIN_TEXT, "", Outcome.RESET, null,
 				Duration.ZERO);
+
+		/**
+		 * A plain text answer.
+		 */
+		static Reply text(int status, String message) {
+			return new Reply(status, PLAIN_TEXT, message, Outcome.ANSWER, null, Duration.ZERO);
+		}
 
 		Reply closedInstead() {
 			return new Reply(this.status, this.contentType, this.body, Outcome.CLOSE, null, this.delay);

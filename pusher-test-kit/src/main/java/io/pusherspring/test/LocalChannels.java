@@ -184,7 +184,8 @@ final class LocalChannels implements PusherChannels {
 		if (room == null) {
 			return;
 		}
-		int delivered = deliver(ProtocolFrames.clientEvent(event, channel, data, userId), room.subscribers, sender);
+		int delivered = deliver(ProtocolFrames.clientEvent(event, channel, data, userId), room.subscribers,
+				sender.socketId());
 		this.webhooks.clientEvent(channel, event, data, sender.socketId(), userId);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Socket " + sender.socketId() + " sent client event " + event + " on " + channel + " to "
@@ -207,15 +208,7 @@ final class LocalChannels implements PusherChannels {
 				Room room = this.rooms.get(channel);
 				targets = (room != null) ? room.subscribers : NONE;
 			}
-			PusherConnection excluded = null;
-			if (event.excludedSocketId() != null) {
-				for (PusherConnection target : targets) {
-					if (target.socketId().equals(event.excludedSocketId())) {
-						excluded = target;
-					}
-				}
-			}
-			int delivered = deliver(frame, targets, excluded);
+			int delivered = deliver(frame, targets, event.excludedSocketId());
 			if (logger.isDebugEnabled()) {
 				logger.debug("Delivered event " + event.event() + " on " + channel + " to " + delivered
 						+ " connection(s)"
@@ -273,16 +266,17 @@ final class LocalChannels implements PusherChannels {
 	}
 
 	private static void sendToOthers(Room room, PusherConnection sender, String frame) {
-		deliver(frame, room.subscribers, sender);
+		deliver(frame, room.subscribers, sender.socketId());
 	}
 
 	/**
 	 * Send one frame to many connections: encoded once, and written by one task per event
 	 * loop rather than one per connection. Tasks run in submission order on each loop, so
 	 * every connection receives events in the order they were delivered.
+	 * @param excludedSocketId the socket to leave out, or {@code null}
 	 * @return how many it was sent to
 	 */
-	private static int deliver(String frame, PusherConnection[] targets, @Nullable PusherConnection excluded) {
+	private static int deliver(String frame, PusherConnection[] targets, @Nullable String excludedSocketId) {
 		if (targets.length == 0) {
 			return 0;
 		}
@@ -291,7 +285,7 @@ final class LocalChannels implements PusherChannels {
 		int delivered = 0;
 		for (PusherConnection target : targets) {
 			EventLoop loop = target.eventLoop();
-			if (target != excluded && loop != null) {
+			if (loop != null && (excludedSocketId == null || !excludedSocketId.equals(target.socketId()))) {
 				byLoop.computeIfAbsent(loop, (key) -> new ArrayList<>()).add(target);
 				delivered++;
 			}

@@ -36,14 +36,13 @@ final class LocalHttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequ
 	@Override
 	protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
 		if (!request.decoderResult().isSuccess()) {
-			respond(ctx, false, new Reply(400, "text/plain; charset=utf-8", "Malformed HTTP request", Outcome.ANSWER,
-					null, java.time.Duration.ZERO));
+			respond(ctx, false, Reply.text(400, "Malformed HTTP request"));
 			return;
 		}
 		Reply reply = this.handler.handle(request.method().name(), request.uri(),
 				ByteBufUtil.getBytes(request.content()));
 		boolean keepAlive = HttpUtil.isKeepAlive(request);
-		long delay = this.handler.delay().plus(reply.delay()).toMillis();
+		long delay = reply.delay().toMillis();
 		if (delay > 0) {
 			ctx.executor().schedule(() -> respond(ctx, keepAlive, reply), delay, TimeUnit.MILLISECONDS);
 		}
@@ -73,12 +72,6 @@ final class LocalHttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequ
 		else {
 			ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
 		}
-	}
-
-	@Override
-	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		// the WebSocket connection handler after this one decides how to close
-		ctx.fireExceptionCaught(cause);
 	}
 
 }

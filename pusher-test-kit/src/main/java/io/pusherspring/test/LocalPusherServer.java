@@ -162,7 +162,7 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 			LocalNettyServer started = LocalNettyServer.start(HOST, this.requestedPort,
 					Math.max(2, Runtime.getRuntime().availableProcessors()),
 					() -> new PusherConnection(this.settings, this.channels), new LocalHttpApiHandler(this.handler));
-			this.webhooks.start(started.group());
+			this.webhooks.start(started.group().next());
 			this.server = started;
 			LogFactory.getLog(LocalPusherServer.class).debug("Listening on " + getWebSocketUrl());
 		}

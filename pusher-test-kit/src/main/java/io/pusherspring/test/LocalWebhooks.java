@@ -18,7 +18,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -31,7 +31,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Promise;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -68,11 +67,9 @@ final class LocalWebhooks {
 
 	private volatile @Nullable URI url;
 
-	private volatile @Nullable EventLoopGroup group;
+	private volatile @Nullable EventLoop loop;
 
-	private volatile @Nullable EventExecutor executor;
-
-	// confined to the executor
+	// confined to the loop
 	private final List<Map<String, Object>> pending = new ArrayList<>();
 
 	private boolean scheduled;
@@ -89,18 +86,16 @@ final class LocalWebhooks {
 		this.url = url;
 	}
 
-	@Nullable URI url() {
-		return this.url;
-	}
-
-	void start(EventLoopGroup group) {
-		this.group = group;
-		this.executor = group.next();
+	/**
+	 * Collect and post webhooks on one event loop of the server: its tasks and the
+	 * connections that post them.
+	 */
+	void start(EventLoop loop) {
+		this.loop = loop;
 	}
 
 	void stop() {
-		this.executor = null;
-		this.group = null;
+		this.loop = null;
 	}
 
 	void channelOccupied(String channel) {
@@ -146,7 +141,7 @@ final class LocalWebhooks {
 	}
 
 	private void add(Map<String, Object> entry) {
-		EventExecutor running = this.executor;
+		EventLoop running = this.loop;
 		if (this.url == null || running == null) {
 			return;
 		}
@@ -177,12 +172,11 @@ final class LocalWebhooks {
 	}
 
 	private void deliver(URI target, byte[] body, int events, int attempt) {
-		EventLoopGroup loops = this.group;
-		EventExecutor running = this.executor;
-		if (loops == null || running == null) {
+		EventLoop running = this.loop;
+		if (running == null) {
 			return;
 		}
-		post(loops, running, target, body).addListener((future) -> {
+		post(running, target, body).addListener((future) -> {
 			Integer status = (Integer) future.getNow();
 			boolean delivered = future.isSuccess() && status != null && status >= 200 && status < 300;
 			String outcome = future.isSuccess() ? "status " + status
@@ -208,7 +202,7 @@ final class LocalWebhooks {
 		});
 	}
 
-	private void done(EventExecutor running) {
+	private void done(EventLoop running) {
 		this.sending = false;
 		if (!this.pending.isEmpty() && !this.scheduled) {
 			this.scheduled = true;
@@ -216,7 +210,7 @@ final class LocalWebhooks {
 		}
 	}
 
-	private Promise<Integer> post(EventLoopGroup loops, EventExecutor running, URI target, byte[] body) {
+	private Promise<Integer> post(EventLoop running, URI target, byte[] body) {
 		Promise<Integer> answer = running.newPromise();
 		int port = (target.getPort() != -1) ? target.getPort() : 80;
 		String path = ((target.getRawPath() == null || target.getRawPath().isEmpty()) ? "/" : target.getRawPath())
@@ -230,7 +224,7 @@ final class LocalWebhooks {
 			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
 			.set("X-Pusher-Key", this.key)
 			.set("X-Pusher-Signature", PusherCrypto.hmacSha256Hex(this.secret, body));
-		new Bootstrap().group(loops)
+		new Bootstrap().group(running)
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TIMEOUT.toMillis())
 			.handler(new ChannelInitializer<Channel>() {

@@ -26,7 +26,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.HandshakeComplete;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.ReferenceCountUtil;
+import io.netty.util.ReferenceCounted;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.test.LocalChannels.Member;
@@ -101,43 +101,36 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Send a frame, from any thread. A client that stopped reading is disconnected once
-	 * its backlog passes the high water mark.
+	 * Send a frame, from any thread.
 	 */
-	void send(TextWebSocketFrame frame) {
-		Channel target = this.channel;
-		if (target == null || !target.isActive()) {
-			ReferenceCountUtil.release(frame);
-			return;
-		}
-		if (!target.isWritable()) {
-			ReferenceCountUtil.release(frame);
-			close(4100, "Over capacity: the client does not read its messages");
-			return;
-		}
-		target.writeAndFlush(frame, target.voidPromise());
-	}
-
 	void send(String frame) {
-		send(new TextWebSocketFrame(frame));
+		write(new TextWebSocketFrame(frame));
 	}
 
 	/**
 	 * Write an already encoded frame, on the connection's event loop.
 	 */
 	void sendEncoded(ByteBuf frame) {
+		// bytes, not a frame: the WebSocket encoder passes them through as they are
+		write(frame);
+	}
+
+	/**
+	 * Write a frame or encoded bytes. A client that stopped reading is disconnected once
+	 * its backlog passes the high water mark.
+	 */
+	private void write(ReferenceCounted message) {
 		Channel target = this.channel;
 		if (target == null || !target.isActive()) {
-			frame.release();
+			message.release();
 			return;
 		}
 		if (!target.isWritable()) {
-			frame.release();
+			message.release();
 			close(4100, "Over capacity: the client does not read its messages");
 			return;
 		}
-		// bytes, not a frame: the WebSocket encoder passes them through as they are
-		target.writeAndFlush(frame, target.voidPromise());
+		target.writeAndFlush(message, target.voidPromise());
 	}
 
 	/**

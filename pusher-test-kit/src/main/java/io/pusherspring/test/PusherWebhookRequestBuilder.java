@@ -22,8 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.util.Assert;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * Builds a Pusher webhook request for MockMvc: a JSON body {@code {"time_ms": ...,
@@ -283,9 +281,7 @@ public final class PusherWebhookRequestBuilder
 	}
 
 	private static @Nullable String configuredPath(ServletContext servletContext) {
-		WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(servletContext);
-		PusherProperties properties = (context != null) ? context.getBeanProvider(PusherProperties.class).getIfUnique()
-				: null;
+		PusherProperties properties = ConfiguredAuthPath.pusherProperties(servletContext);
 		return (properties != null) ? properties.getWebhook().getPath() : null;
 	}
 

@@ -1,53 +1,40 @@
 package io.pusherspring.test;
 
 import java.net.URI;
-import java.util.function.Supplier;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 
 /**
  * {@link PusherConnectionDetails} of a test kit server ({@link FakePusherServer},
- * {@link LocalPusherServer}): the endpoint is read when it is used, so the details may be
+ * {@link LocalPusherServer}): read from the server when they are used, so they may be
  * created before the server starts.
  */
 final class ServerConnectionDetails implements PusherConnectionDetails {
 
-	private final Object server;
+	private final TestPusherServer server;
 
-	private final String appId;
-
-	private final String key;
-
-	private final String secret;
-
-	private final Supplier<URI> endpoint;
-
-	ServerConnectionDetails(Object server, String appId, String key, String secret, Supplier<URI> endpoint) {
+	ServerConnectionDetails(TestPusherServer server) {
 		this.server = server;
-		this.appId = appId;
-		this.key = key;
-		this.secret = secret;
-		this.endpoint = endpoint;
 	}
 
 	@Override
 	public String getAppId() {
-		return this.appId;
+		return this.server.getAppId();
 	}
 
 	@Override
 	public String getKey() {
-		return this.key;
+		return this.server.getKey();
 	}
 
 	@Override
 	public String getSecret() {
-		return this.secret;
+		return this.server.getSecret();
 	}
 
 	@Override
 	public URI getEndpoint() {
-		return this.endpoint.get();
+		return this.server.getEndpoint();
 	}
 
 	@Override

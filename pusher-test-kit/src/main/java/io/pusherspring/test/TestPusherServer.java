@@ -159,7 +159,7 @@ abstract class TestPusherServer
 	 * @return the server's endpoint and credentials, read when used
 	 */
 	public PusherConnectionDetails connectionDetails() {
-		return new ServerConnectionDetails(this, this.appId, this.key, this.secret, this::getEndpoint);
+		return new ServerConnectionDetails(this);
 	}
 
 	/**

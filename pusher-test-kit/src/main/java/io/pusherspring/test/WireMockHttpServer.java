@@ -64,7 +64,7 @@ final class WireMockHttpServer {
 	}
 
 	/**
-	 * Answers every request through the handler, with the configured delay.
+	 * Answers every request through the handler, after the delay it asks for.
 	 */
 	private static final class Transformer implements ResponseDefinitionTransformerV2 {
 
@@ -77,7 +77,6 @@ final class WireMockHttpServer {
 		@Override
 		public ResponseDefinition transform(ServeEvent serveEvent) {
 			Request request = serveEvent.getRequest();
-			long delay = this.handler.delay().toMillis();
 			Reply reply = this.handler.handle(request.getMethod().getName(), request.getUrl(), request.getBody());
 			ResponseDefinitionBuilder response = new ResponseDefinitionBuilder();
 			switch (reply.outcome()) {
@@ -92,7 +91,7 @@ final class WireMockHttpServer {
 					}
 				}
 			}
-			delay += reply.delay().toMillis();
+			long delay = reply.delay().toMillis();
 			if (delay > 0) {
 				response.withFixedDelay(Math.toIntExact(Math.min(delay, Integer.MAX_VALUE)));
 			}
