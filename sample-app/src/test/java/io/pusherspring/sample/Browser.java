@@ -90,8 +90,27 @@ final class Browser implements AutoCloseable {
 		return element(id).getText();
 	}
 
+	/**
+	 * The texts of the elements a selector matches, read in one step, so that a list the
+	 * page renders again meanwhile cannot leave a stale element behind.
+	 * @param cssSelector the selector
+	 * @return the texts, in document order
+	 */
 	List<String> texts(String cssSelector) {
-		return this.driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+		return strings(
+				script("return Array.from(document.querySelectorAll(arguments[0]), (e) => e.innerText)", cssSelector));
+	}
+
+	/**
+	 * A {@code data-} attribute of the elements a selector matches, read in one step.
+	 * @param cssSelector the selector
+	 * @param name the attribute's name in camel case, as {@code dataset} has it
+	 * @return the values, in document order
+	 */
+	List<String> dataset(String cssSelector, String name) {
+		return strings(
+				script("return Array.from(document.querySelectorAll(arguments[0]), (e) => e.dataset[arguments[1]])",
+						cssSelector, name));
 	}
 
 	void type(String id, String text) {
@@ -121,6 +140,10 @@ final class Browser implements AutoCloseable {
 
 	Object script(String script, Object... arguments) {
 		return this.driver.executeScript(script, arguments);
+	}
+
+	private static List<String> strings(Object list) {
+		return ((List<?>) list).stream().map(String::valueOf).toList();
 	}
 
 	/**

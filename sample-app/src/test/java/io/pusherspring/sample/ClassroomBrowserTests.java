@@ -210,12 +210,7 @@ class ClassroomBrowserTests {
 	}
 
 	private static List<String> members(Browser page) {
-		return page.driver()
-			.findElements(By.cssSelector("#members li"))
-			.stream()
-			.map((member) -> member.getDomAttribute("data-user-id"))
-			.sorted()
-			.toList();
+		return page.dataset("#members li", "userId").stream().sorted().toList();
 	}
 
 	private void screenshots(String scenario) {
