@@ -138,6 +138,29 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Record every text an element shows from now on, also one the page replaces within
+	 * the same task, which polling would miss. A later call starts a new record.
+	 * @param id the element's id
+	 */
+	void record(String id) {
+		script("""
+				const texts = (window.recorded ??= {})[arguments[0]] = [];
+				new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => texts.push(node.textContent))))
+					.observe(document.getElementById(arguments[0]), { childList: true, characterData: true, subtree: true });
+				""",
+				id);
+	}
+
+	/**
+	 * The texts an element has shown since {@link #record(String)}.
+	 * @param id the element's id
+	 * @return the texts, in order
+	 */
+	List<String> recorded(String id) {
+		return strings(script("return window.recorded[arguments[0]]", id));
+	}
+
 	Object script(String script, Object... arguments) {
 		return this.driver.executeScript(script, arguments);
 	}
