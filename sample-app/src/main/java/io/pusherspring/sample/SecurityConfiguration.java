@@ -2,7 +2,8 @@ package io.pusherspring.sample;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.pusherspring.autoconfigure.PusherProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http,
-			@Value("${pusher.webhook.path:/pusher/webhooks}") String webhookPath) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, PusherProperties pusher) throws Exception {
+		String webhookPath = pusher.getWebhook().getPath();
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/error")
 				.permitAll()
