@@ -43,11 +43,10 @@ class SecurityConfiguration {
 				.hasRole("TEACHER")
 				.anyRequest()
 				.authenticated())
-			// The page sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN, also to
-			// /pusher/auth.
-			// Webhooks carry no token; neither do scripts, which send their credentials
-			// with
-			// every request instead of a cookie another site could make the browser send.
+			// The page sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN (also to
+			// /pusher/auth). Webhooks carry no token; neither do scripts, which send
+			// their credentials with every request, not a cookie another site could
+			// make the browser send.
 			.csrf((csrf) -> csrf.spa()
 				.ignoringRequestMatchers(webhookPath)
 				.ignoringRequestMatchers((request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
