@@ -1,7 +1,7 @@
 // A student asks their tutor agent for a lesson: progress, then the lesson, arrive on the
 // student's private channel once each step has committed; the agent's status on its own.
 import { post } from './api.js';
-import { $, onSubmit } from './dom.js';
+import { $, onSubmit, setText } from './dom.js';
 
 export function lessons(pusher, user, userChannel) {
   $('lesson-channel').textContent = userChannel.name;
@@ -16,8 +16,7 @@ export function lessons(pusher, user, userChannel) {
     $('generate-lesson').disabled = false;
   });
   pusher.subscribe(`private-agent-tutor-${user.id}`).bind('agent.status', ({ status }) => {
-    $('agent-status').textContent = status;
-    $('agent-status').className = `badge ${status}`;
+    setText('agent-status', status, `badge ${status}`);
   });
   onSubmit('lesson-form', async () => {
     $('generate-lesson').disabled = true;
