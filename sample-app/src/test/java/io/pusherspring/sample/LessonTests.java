@@ -68,6 +68,11 @@ class LessonTests {
 				"progress.updated", "content.generated");
 		assertThat(this.pusher).hasTriggered("private-agent-tutor-grace", "agent.status")
 			.withData("{\"agentId\":\"tutor-grace\",\"status\":\"thinking\"}");
+		// the agent's last event: once it is in, nothing of this lesson can reach the
+		// next test
+		assertThat(this.pusher).eventually()
+			.hasTriggered("private-agent-tutor-grace", "agent.status")
+			.withData("{\"agentId\":\"tutor-grace\",\"status\":\"idle\"}");
 	}
 
 	@Test
