@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static io.pusherspring.sample.ApiRequests.postJson;
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -112,22 +112,14 @@ class ClassroomApiTests {
 	@Test
 	void studentsCannotStartSessionsNorCheckInToOneThatIsNotLive() throws Exception {
 		this.mvc.perform(post("/api/sessions/1/start").with(GRACE).with(csrf())).andExpect(status().isForbidden());
-		this.mvc
-			.perform(post("/api/sessions/7/check-ins").with(GRACE)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"understood\":true}"))
+		this.mvc.perform(postJson("/api/sessions/7/check-ins", "{\"understood\":true}").with(GRACE).with(csrf()))
 			.andExpect(status().isConflict());
 		assertThat(this.pusher).hasNoEvents();
 	}
 
 	@Test
 	void noteIsEncryptedForTheStudentWithANotificationThatLeavesItsTextOut() throws Exception {
-		this.mvc
-			.perform(post("/api/users/grace/notes").with(ADA)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Well done\"}"))
+		this.mvc.perform(postJson("/api/users/grace/notes", "{\"text\":\"Well done\"}").with(ADA).with(csrf()))
 			.andExpect(status().isCreated());
 		assertThat(this.pusher).hasTriggered("private-encrypted-user-grace", "note.sent")
 			.withDataSatisfying((data) -> assertThat(data).containsOnlyKeys("nonce", "ciphertext"));
@@ -137,17 +129,9 @@ class ClassroomApiTests {
 
 	@Test
 	void notesGoToStudentsOnlyAndComeFromTeachersOnly() throws Exception {
-		this.mvc
-			.perform(post("/api/users/ada/notes").with(ADA)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Hi\"}"))
+		this.mvc.perform(postJson("/api/users/ada/notes", "{\"text\":\"Hi\"}").with(ADA).with(csrf()))
 			.andExpect(status().isNotFound());
-		this.mvc
-			.perform(post("/api/users/alan/notes").with(GRACE)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Hi\"}"))
+		this.mvc.perform(postJson("/api/users/alan/notes", "{\"text\":\"Hi\"}").with(GRACE).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(this.pusher).hasNoEvents();
 	}
@@ -189,10 +173,9 @@ class ClassroomApiTests {
 
 	private void checkIn(String student, boolean understood) throws Exception {
 		this.mvc
-			.perform(post("/api/sessions/1/check-ins").with(user(student).roles("STUDENT"))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"understood\":" + understood + "}"))
+			.perform(postJson("/api/sessions/1/check-ins", "{\"understood\":" + understood + "}")
+				.with(user(student).roles("STUDENT"))
+				.with(csrf()))
 			.andExpect(status().isNoContent());
 	}
 
