@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.pusherspring.sample.ApiRequests.postJson;
@@ -56,14 +57,11 @@ class ClassroomApiTests {
 
 	@Test
 	void studentsMayListenToTheirOwnChannelsOnly() throws Exception {
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-user-grace").with(GRACE).with(csrf()))
-			.andExpect(this.signatures.validChannelAuthorization());
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-agent-tutor-grace").with(GRACE).with(csrf()))
-			.andExpect(this.signatures.validChannelAuthorization());
+		channelAuth(GRACE, "private-user-grace").andExpect(this.signatures.validChannelAuthorization());
+		channelAuth(GRACE, "private-agent-tutor-grace").andExpect(this.signatures.validChannelAuthorization());
 		for (String channel : new String[] { "private-user-alan", "private-agent-tutor-alan", "private-teachers",
 				"private-anything" }) {
-			this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(GRACE).with(csrf()))
-				.andExpect(status().isForbidden());
+			channelAuth(GRACE, channel).andExpect(status().isForbidden());
 		}
 	}
 
@@ -71,23 +69,19 @@ class ClassroomApiTests {
 	void teachersWatchEveryAgentAndTheRoster() throws Exception {
 		for (String channel : new String[] { "private-agent-tutor-grace", "private-agent-tutor-alan",
 				"private-teachers" }) {
-			this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(ADA).with(csrf()))
-				.andExpect(this.signatures.validChannelAuthorization());
+			channelAuth(ADA, channel).andExpect(this.signatures.validChannelAuthorization());
 		}
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-user-grace").with(ADA).with(csrf()))
-			.andExpect(status().isForbidden());
+		channelAuth(ADA, "private-user-grace").andExpect(status().isForbidden());
 	}
 
 	@Test
 	void sessionMembersShowTheirNameInitialsAndRole() throws Exception {
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "presence-session-1").with(GRACE).with(csrf()))
-			.andExpect(this.signatures.validChannelAuthorization())
+		channelAuth(GRACE, "presence-session-1").andExpect(this.signatures.validChannelAuthorization())
 			.andExpect(jsonPath("$.channel_data", startsWith("{\"user_id\":\"grace\",\"user_info\":{")))
 			.andExpect(jsonPath("$.channel_data", containsString("\"name\":\"Grace Hopper\"")))
 			.andExpect(jsonPath("$.channel_data", containsString("\"initials\":\"GH\"")))
 			.andExpect(jsonPath("$.channel_data", containsString("\"role\":\"student\"")));
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "presence-session-2").with(GRACE).with(csrf()))
-			.andExpect(status().isForbidden());
+		channelAuth(GRACE, "presence-session-2").andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -169,6 +163,11 @@ class ClassroomApiTests {
 			.andExpect(jsonPath("$.pusher.secret").doesNotExist())
 			.andExpect(jsonPath("$.socketIdHeader").value("X-Socket-ID"))
 			.andExpect(jsonPath("$.students.length()").value(2));
+	}
+
+	// a signed-in page asks /pusher/auth for a channel, with its CSRF token
+	private ResultActions channelAuth(RequestPostProcessor user, String channel) throws Exception {
+		return this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(user).with(csrf()));
 	}
 
 	private void checkIn(String student, boolean understood) throws Exception {
