@@ -77,7 +77,7 @@ final class Browser implements AutoCloseable {
 			browser.driver.findElement(By.id("username")).sendKeys(user);
 			browser.driver.findElement(By.id("password")).sendKeys(password);
 			browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
-			browser.waitForText("connection-state", "connected");
+			browser.waitUntilConnected();
 			return browser;
 		}
 		catch (RuntimeException ex) {
@@ -125,6 +125,11 @@ final class Browser implements AutoCloseable {
 
 	void waitForText(String id, String text) {
 		waitUntil("#" + id + " to contain '" + text + "'", (driver) -> text(id).contains(text));
+	}
+
+	// exactly: "disconnected" contains "connected"
+	void waitUntilConnected() {
+		waitUntil("#connection-state to read 'connected'", (driver) -> "connected".equals(text("connection-state")));
 	}
 
 	void waitUntil(String what, ExpectedCondition<Boolean> condition) {

@@ -64,7 +64,7 @@ class ClassroomBrowserTests {
 	@Test
 	void bothConnectAndMeasureTheirLatency() {
 		for (Browser page : List.of(this.teacher, this.student)) {
-			page.waitForText("connection-state", "connected");
+			page.waitUntilConnected();
 			page.waitUntil("a latency in ms", (driver) -> page.text("latency").matches("\\d+ ms"));
 		}
 		screenshots("connected");
