@@ -1,7 +1,7 @@
 // pusher-js, configured from the server's /api/client-config; the connection's state,
 // a reconnect button, and the round trip of pusher:ping and pusher:pong.
 import { csrfHeaders } from './api.js';
-import { $ } from './dom.js';
+import { $, setText } from './dom.js';
 
 const LATENCY_INTERVAL_MS = 10000;
 
@@ -30,11 +30,7 @@ export function connect(settings) {
 }
 
 function showState(pusher) {
-  const state = $('connection-state');
-  const show = (current) => {
-    state.textContent = current;
-    state.className = `state ${current}`;
-  };
+  const show = (current) => setText('connection-state', current, `state ${current}`);
   show(pusher.connection.state);
   pusher.connection.bind('state_change', ({ current }) => show(current));
 }

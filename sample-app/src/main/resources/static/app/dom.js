@@ -2,6 +2,12 @@
 
 export const $ = (id) => document.getElementById(id);
 
+export function setText(id, text, className = '') {
+  const element = $(id);
+  element.textContent = text;
+  element.className = className;
+}
+
 export function item(text, className) {
   const li = document.createElement('li');
   li.textContent = text;

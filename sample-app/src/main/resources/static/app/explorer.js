@@ -1,14 +1,11 @@
 // Try to subscribe to any channel: the server's authorizers grant or refuse it. Channels
 // the page itself uses are left as they are; the explorer's own are dropped after the try.
-import { $, onSubmit } from './dom.js';
+import { $, onSubmit, setText } from './dom.js';
 
 export function explorer(pusher) {
   onSubmit('explorer-form', async () => {
     const name = $('channel-name').value.trim();
-    const show = (text, className) => {
-      $('channel-result').textContent = text;
-      $('channel-result').className = className;
-    };
+    const show = (text, className) => setText('channel-result', text, className);
     const existing = pusher.channel(name);
     if (existing && existing.subscribed) {
       show(`Subscribed to ${name}`, 'granted');

@@ -1,7 +1,8 @@
 // A student asks their tutor agent for a lesson: progress, then the lesson, arrive on the
 // student's private channel once each step has committed; the agent's status on its own.
+import { onAgentStatus } from './agents.js';
 import { post } from './api.js';
-import { $, onSubmit } from './dom.js';
+import { $, onSubmit, setText } from './dom.js';
 
 export function lessons(pusher, user, userChannel) {
   $('lesson-channel').textContent = userChannel.name;
@@ -15,10 +16,7 @@ export function lessons(pusher, user, userChannel) {
     $('lesson-content').textContent = lesson.content;
     $('generate-lesson').disabled = false;
   });
-  pusher.subscribe(`private-agent-tutor-${user.id}`).bind('agent.status', ({ status }) => {
-    $('agent-status').textContent = status;
-    $('agent-status').className = `badge ${status}`;
-  });
+  onAgentStatus(pusher, user.id, (status) => setText('agent-status', status, `badge ${status}`));
   onSubmit('lesson-form', async () => {
     $('generate-lesson').disabled = true;
     $('lesson-progress').value = 0;

@@ -2,7 +2,7 @@
 // the server's @PusherChannel authorizer), "typing…" and questions as client events, the
 // session starting and ending, and the assessment summary.
 import { post } from './api.js';
-import { $, item, onSubmit, prepend } from './dom.js';
+import { $, item, onSubmit, prepend, setText } from './dom.js';
 
 const TYPING_SHOWN_MS = 3000;
 const TYPING_SENT_EVERY_MS = 1000;
@@ -35,8 +35,7 @@ export function liveSession(pusher, sessionId, isTeacher) {
 }
 
 function showStatus(live) {
-  $('session-status').textContent = live ? 'live' : 'ended';
-  $('session-status').className = live ? 'badge live' : 'badge';
+  setText('session-status', live ? 'live' : 'ended', live ? 'badge live' : 'badge');
   if (live) {
     $('assessment').textContent = '';
   }

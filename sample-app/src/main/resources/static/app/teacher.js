@@ -1,5 +1,6 @@
 // The teacher's panel: who is in which session, as the server knows it from verified
 // webhooks; the students' tutor agents; private notes to a student.
+import { onAgentStatus } from './agents.js';
 import { get, post } from './api.js';
 import { $, item, onSubmit } from './dom.js';
 
@@ -10,9 +11,7 @@ export async function teacherPanel(pusher, students) {
     $('note-recipient').append(new Option(student.name, student.id));
     const agent = item(`${student.name}'s tutor: idle`);
     $('agents').append(agent);
-    pusher.subscribe(`private-agent-tutor-${student.id}`).bind('agent.status', ({ status }) => {
-      agent.textContent = `${student.name}'s tutor: ${status}`;
-    });
+    onAgentStatus(pusher, student.id, (status) => { agent.textContent = `${student.name}'s tutor: ${status}`; });
   }
   onSubmit('note-form', async () => {
     await post(`/api/users/${$('note-recipient').value}/notes`, { text: $('note-text').value });

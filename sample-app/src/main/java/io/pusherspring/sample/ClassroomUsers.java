@@ -59,7 +59,7 @@ public class ClassroomUsers {
 	 * @return {@code true} for a student
 	 */
 	public boolean isStudent(String id) {
-		return students().stream().anyMatch((user) -> user.id().equals(id));
+		return find(id).filter((user) -> user.role() == Role.STUDENT).isPresent();
 	}
 
 }

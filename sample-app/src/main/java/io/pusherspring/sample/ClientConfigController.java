@@ -3,8 +3,8 @@ package io.pusherspring.sample;
 import java.util.List;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.autoconfigure.PusherProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,11 +24,10 @@ class ClientConfigController {
 
 	private final String socketIdHeader;
 
-	ClientConfigController(PusherConnectionDetails connection, ClassroomUsers users,
-			@Value("${pusher.events.socket-id-header:X-Socket-ID}") String socketIdHeader) {
+	ClientConfigController(PusherConnectionDetails connection, PusherProperties properties, ClassroomUsers users) {
 		this.pusher = PusherClientSettings.of(connection);
 		this.users = users;
-		this.socketIdHeader = socketIdHeader;
+		this.socketIdHeader = properties.getEvents().getSocketIdHeader();
 	}
 
 	@GetMapping("/api/client-config")

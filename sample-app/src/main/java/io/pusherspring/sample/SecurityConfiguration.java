@@ -2,7 +2,8 @@ package io.pusherspring.sample;
 
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.pusherspring.autoconfigure.PusherProperties;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http,
-			@Value("${pusher.webhook.path:/pusher/webhooks}") String webhookPath) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, PusherProperties pusher) throws Exception {
+		String webhookPath = pusher.getWebhook().getPath();
 		return http
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/error")
 				.permitAll()
@@ -42,11 +43,10 @@ class SecurityConfiguration {
 				.hasRole("TEACHER")
 				.anyRequest()
 				.authenticated())
-			// The page sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN, also to
-			// /pusher/auth.
-			// Webhooks carry no token; neither do scripts, which send their credentials
-			// with
-			// every request instead of a cookie another site could make the browser send.
+			// The page sends the XSRF-TOKEN cookie back as X-XSRF-TOKEN (also to
+			// /pusher/auth). Webhooks carry no token; neither do scripts, which send
+			// their credentials with every request, not a cookie another site could
+			// make the browser send.
 			.csrf((csrf) -> csrf.spa()
 				.ignoringRequestMatchers(webhookPath)
 				.ignoringRequestMatchers((request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))

@@ -16,12 +16,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static io.pusherspring.sample.ApiRequests.postJson;
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -94,9 +94,8 @@ class AnnouncementTests {
 
 	@Test
 	void classIdThatIsNotANumberIsABadRequest() throws Exception {
-		expectProblem(this.mvc.perform(post("/api/classes/seven/announcements").with(TEACHER)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"text\":\"Quiz at ten\"}")));
+		expectProblem(this.mvc
+			.perform(postJson("/api/classes/seven/announcements", "{\"text\":\"Quiz at ten\"}").with(TEACHER)));
 		assertThat(this.pusher).hasNoEvents();
 	}
 
@@ -109,10 +108,7 @@ class AnnouncementTests {
 
 	@Test
 	void teachersAnnouncementToEveryoneGoesToThePublicChannel() throws Exception {
-		this.mvc
-			.perform(post("/api/announcements").with(TEACHER)
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"School closes at noon\"}"))
+		this.mvc.perform(postJson("/api/announcements", "{\"text\":\"School closes at noon\"}").with(TEACHER))
 			.andExpect(status().isCreated());
 		assertThat(this.pusher).hasTriggered("public-announcements", "announcement.posted")
 			.withDataSatisfying((data) -> assertThat(data).containsEntry("author", "Ada Lovelace")
@@ -123,10 +119,7 @@ class AnnouncementTests {
 	@Test
 	void studentsCannotAnnounce() throws Exception {
 		for (String path : new String[] { "/api/announcements", "/api/classes/7/announcements" }) {
-			this.mvc
-				.perform(post(path).with(httpBasic("grace", "student"))
-					.contentType(MediaType.APPLICATION_JSON)
-					.content("{\"text\":\"No homework\"}"))
+			this.mvc.perform(postJson(path, "{\"text\":\"No homework\"}").with(httpBasic("grace", "student")))
 				.andExpect(status().isForbidden());
 		}
 		assertThat(this.pusher).hasNoEvents();
@@ -135,14 +128,11 @@ class AnnouncementTests {
 	@Test
 	void callersWhoAreNotSignedInAreRefused() throws Exception {
 		// without credentials or a CSRF token, the CSRF check refuses it first
-		this.mvc
-			.perform(post("/api/classes/7/announcements").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"No homework\"}"))
+		this.mvc.perform(postJson("/api/classes/7/announcements", "{\"text\":\"No homework\"}"))
 			.andExpect(status().isForbidden());
 		this.mvc
-			.perform(post("/api/classes/7/announcements").with(httpBasic("ada", "wrong"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"No homework\"}"))
+			.perform(postJson("/api/classes/7/announcements", "{\"text\":\"No homework\"}")
+				.with(httpBasic("ada", "wrong")))
 			.andExpect(status().isUnauthorized());
 		assertThat(this.pusher).hasNoEvents();
 	}
@@ -150,17 +140,14 @@ class AnnouncementTests {
 	@Test
 	void browsersWithASessionMustSendTheCsrfToken() throws Exception {
 		this.mvc
-			.perform(post("/api/classes/7/announcements").with(user("ada").roles("TEACHER"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Quiz at ten\"}"))
+			.perform(postJson("/api/classes/7/announcements", "{\"text\":\"Quiz at ten\"}")
+				.with(user("ada").roles("TEACHER")))
 			.andExpect(status().isForbidden());
 		assertThat(this.pusher).hasNoEvents();
 	}
 
 	private ResultActions postAnnouncement(long classId, String body) throws Exception {
-		return this.mvc.perform(post("/api/classes/{classId}/announcements", classId).with(TEACHER)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body));
+		return this.mvc.perform(postJson("/api/classes/" + classId + "/announcements", body).with(TEACHER));
 	}
 
 	private static ResultActions expectProblem(ResultActions result) throws Exception {

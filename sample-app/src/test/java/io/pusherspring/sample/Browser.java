@@ -77,7 +77,7 @@ final class Browser implements AutoCloseable {
 			browser.driver.findElement(By.id("username")).sendKeys(user);
 			browser.driver.findElement(By.id("password")).sendKeys(password);
 			browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
-			browser.waitForText("connection-state", "connected");
+			browser.waitUntilConnected();
 			return browser;
 		}
 		catch (RuntimeException ex) {
@@ -90,8 +90,27 @@ final class Browser implements AutoCloseable {
 		return element(id).getText();
 	}
 
+	/**
+	 * The texts of the elements a selector matches, read in one step, so that a list the
+	 * page renders again meanwhile cannot leave a stale element behind.
+	 * @param cssSelector the selector
+	 * @return the texts, in document order
+	 */
 	List<String> texts(String cssSelector) {
-		return this.driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
+		return strings(
+				script("return Array.from(document.querySelectorAll(arguments[0]), (e) => e.innerText)", cssSelector));
+	}
+
+	/**
+	 * A {@code data-} attribute of the elements a selector matches, read in one step.
+	 * @param cssSelector the selector
+	 * @param name the attribute's name in camel case, as {@code dataset} has it
+	 * @return the values, in document order
+	 */
+	List<String> dataset(String cssSelector, String name) {
+		return strings(
+				script("return Array.from(document.querySelectorAll(arguments[0]), (e) => e.dataset[arguments[1]])",
+						cssSelector, name));
 	}
 
 	void type(String id, String text) {
@@ -108,6 +127,11 @@ final class Browser implements AutoCloseable {
 		waitUntil("#" + id + " to contain '" + text + "'", (driver) -> text(id).contains(text));
 	}
 
+	// exactly: "disconnected" contains "connected"
+	void waitUntilConnected() {
+		waitUntil("#connection-state to read 'connected'", (driver) -> "connected".equals(text("connection-state")));
+	}
+
 	void waitUntil(String what, ExpectedCondition<Boolean> condition) {
 		try {
 			new WebDriverWait(this.driver, TIMEOUT, Duration.ofMillis(50)).withMessage(this.name + ": " + what)
@@ -119,8 +143,35 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Record every text an element shows from now on, also one the page replaces within
+	 * the same task, which polling would miss. A later call starts a new record.
+	 * @param id the element's id
+	 */
+	void record(String id) {
+		script("""
+				const texts = (window.recorded ??= {})[arguments[0]] = [];
+				new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => texts.push(node.textContent))))
+					.observe(document.getElementById(arguments[0]), { childList: true, characterData: true, subtree: true });
+				""",
+				id);
+	}
+
+	/**
+	 * The texts an element has shown since {@link #record(String)}.
+	 * @param id the element's id
+	 * @return the texts, in order
+	 */
+	List<String> recorded(String id) {
+		return strings(script("return window.recorded[arguments[0]]", id));
+	}
+
 	Object script(String script, Object... arguments) {
 		return this.driver.executeScript(script, arguments);
+	}
+
+	private static List<String> strings(Object list) {
+		return ((List<?>) list).stream().map(String::valueOf).toList();
 	}
 
 	/**

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static io.pusherspring.sample.ApiRequests.postJson;
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -56,14 +57,11 @@ class ClassroomApiTests {
 
 	@Test
 	void studentsMayListenToTheirOwnChannelsOnly() throws Exception {
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-user-grace").with(GRACE).with(csrf()))
-			.andExpect(this.signatures.validChannelAuthorization());
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-agent-tutor-grace").with(GRACE).with(csrf()))
-			.andExpect(this.signatures.validChannelAuthorization());
+		channelAuth(GRACE, "private-user-grace").andExpect(this.signatures.validChannelAuthorization());
+		channelAuth(GRACE, "private-agent-tutor-grace").andExpect(this.signatures.validChannelAuthorization());
 		for (String channel : new String[] { "private-user-alan", "private-agent-tutor-alan", "private-teachers",
 				"private-anything" }) {
-			this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(GRACE).with(csrf()))
-				.andExpect(status().isForbidden());
+			channelAuth(GRACE, channel).andExpect(status().isForbidden());
 		}
 	}
 
@@ -71,23 +69,19 @@ class ClassroomApiTests {
 	void teachersWatchEveryAgentAndTheRoster() throws Exception {
 		for (String channel : new String[] { "private-agent-tutor-grace", "private-agent-tutor-alan",
 				"private-teachers" }) {
-			this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(ADA).with(csrf()))
-				.andExpect(this.signatures.validChannelAuthorization());
+			channelAuth(ADA, channel).andExpect(this.signatures.validChannelAuthorization());
 		}
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "private-user-grace").with(ADA).with(csrf()))
-			.andExpect(status().isForbidden());
+		channelAuth(ADA, "private-user-grace").andExpect(status().isForbidden());
 	}
 
 	@Test
 	void sessionMembersShowTheirNameInitialsAndRole() throws Exception {
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "presence-session-1").with(GRACE).with(csrf()))
-			.andExpect(this.signatures.validChannelAuthorization())
+		channelAuth(GRACE, "presence-session-1").andExpect(this.signatures.validChannelAuthorization())
 			.andExpect(jsonPath("$.channel_data", startsWith("{\"user_id\":\"grace\",\"user_info\":{")))
 			.andExpect(jsonPath("$.channel_data", containsString("\"name\":\"Grace Hopper\"")))
 			.andExpect(jsonPath("$.channel_data", containsString("\"initials\":\"GH\"")))
 			.andExpect(jsonPath("$.channel_data", containsString("\"role\":\"student\"")));
-		this.mvc.perform(PusherRequests.channelAuth("1.2", "presence-session-2").with(GRACE).with(csrf()))
-			.andExpect(status().isForbidden());
+		channelAuth(GRACE, "presence-session-2").andExpect(status().isForbidden());
 	}
 
 	@Test
@@ -112,22 +106,14 @@ class ClassroomApiTests {
 	@Test
 	void studentsCannotStartSessionsNorCheckInToOneThatIsNotLive() throws Exception {
 		this.mvc.perform(post("/api/sessions/1/start").with(GRACE).with(csrf())).andExpect(status().isForbidden());
-		this.mvc
-			.perform(post("/api/sessions/7/check-ins").with(GRACE)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"understood\":true}"))
+		this.mvc.perform(postJson("/api/sessions/7/check-ins", "{\"understood\":true}").with(GRACE).with(csrf()))
 			.andExpect(status().isConflict());
 		assertThat(this.pusher).hasNoEvents();
 	}
 
 	@Test
 	void noteIsEncryptedForTheStudentWithANotificationThatLeavesItsTextOut() throws Exception {
-		this.mvc
-			.perform(post("/api/users/grace/notes").with(ADA)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Well done\"}"))
+		this.mvc.perform(postJson("/api/users/grace/notes", "{\"text\":\"Well done\"}").with(ADA).with(csrf()))
 			.andExpect(status().isCreated());
 		assertThat(this.pusher).hasTriggered("private-encrypted-user-grace", "note.sent")
 			.withDataSatisfying((data) -> assertThat(data).containsOnlyKeys("nonce", "ciphertext"));
@@ -137,17 +123,9 @@ class ClassroomApiTests {
 
 	@Test
 	void notesGoToStudentsOnlyAndComeFromTeachersOnly() throws Exception {
-		this.mvc
-			.perform(post("/api/users/ada/notes").with(ADA)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Hi\"}"))
+		this.mvc.perform(postJson("/api/users/ada/notes", "{\"text\":\"Hi\"}").with(ADA).with(csrf()))
 			.andExpect(status().isNotFound());
-		this.mvc
-			.perform(post("/api/users/alan/notes").with(GRACE)
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"text\":\"Hi\"}"))
+		this.mvc.perform(postJson("/api/users/alan/notes", "{\"text\":\"Hi\"}").with(GRACE).with(csrf()))
 			.andExpect(status().isForbidden());
 		assertThat(this.pusher).hasNoEvents();
 	}
@@ -187,12 +165,16 @@ class ClassroomApiTests {
 			.andExpect(jsonPath("$.students.length()").value(2));
 	}
 
+	// a signed-in page asks /pusher/auth for a channel, with its CSRF token
+	private ResultActions channelAuth(RequestPostProcessor user, String channel) throws Exception {
+		return this.mvc.perform(PusherRequests.channelAuth("1.2", channel).with(user).with(csrf()));
+	}
+
 	private void checkIn(String student, boolean understood) throws Exception {
 		this.mvc
-			.perform(post("/api/sessions/1/check-ins").with(user(student).roles("STUDENT"))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"understood\":" + understood + "}"))
+			.perform(postJson("/api/sessions/1/check-ins", "{\"understood\":" + understood + "}")
+				.with(user(student).roles("STUDENT"))
+				.with(csrf()))
 			.andExpect(status().isNoContent());
 	}
 

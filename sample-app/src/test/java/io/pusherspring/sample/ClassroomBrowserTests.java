@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.test.LocalPusherServer;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +64,7 @@ class ClassroomBrowserTests {
 	@Test
 	void bothConnectAndMeasureTheirLatency() {
 		for (Browser page : List.of(this.teacher, this.student)) {
-			page.waitForText("connection-state", "connected");
+			page.waitUntilConnected();
 			page.waitUntil("a latency in ms", (driver) -> page.text("latency").matches("\\d+ ms"));
 		}
 		screenshots("connected");
@@ -73,16 +72,10 @@ class ClassroomBrowserTests {
 
 	@Test
 	void reconnectShowsTheConnectionGoingDownAndUpAgain() {
-		this.student
-			.script("""
-						window.states = [];
-						// every state, also those a single task passes through
-					new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => states.push(node.textContent))))
-							.observe(document.getElementById('connection-state'), { childList: true, characterData: true, subtree: true });
-						""");
+		this.student.record("connection-state");
 		this.student.click("reconnect");
 		this.student.waitUntil("disconnected, then connected again", (driver) -> {
-			List<?> states = (List<?>) this.student.script("return states");
+			List<String> states = this.student.recorded("connection-state");
 			return states.contains("disconnected") && "connected".equals(states.get(states.size() - 1));
 		});
 		this.student.waitUntil("a latency in ms", (driver) -> this.student.text("latency").matches("\\d+ ms"));
@@ -105,26 +98,22 @@ class ClassroomBrowserTests {
 
 	@Test
 	void studentsLessonShowsProgressThenTheContent() {
-		this.student
-			.script("""
-					window.seen = [];
-					new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => seen.push(node.textContent))))
-						.observe(document.getElementById('lesson-activity'), { childList: true, characterData: true, subtree: true });
-					window.agent = [];
-					new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach((node) => agent.push(node.textContent))))
-						.observe(document.getElementById('agent-status'), { childList: true, characterData: true, subtree: true });
-					""");
+		this.student.record("lesson-activity");
+		this.student.record("agent-status");
+		this.teacher.record("agents");
 		this.student.type("lesson-topic", "Fractions");
 		this.student.click("generate-lesson");
 		this.student.waitForText("lesson-content", "Lesson: Fractions.");
-		assertThat(this.student.script("return seen")).asInstanceOf(InstanceOfAssertFactories.LIST)
-			.containsSubsequence("Outlining… 25%", "Writing examples… 50%", "Writing exercises… 75%",
-					"Ready: Fractions");
-		assertThat(this.student.script("return agent")).asInstanceOf(InstanceOfAssertFactories.LIST)
-			.containsSubsequence("thinking", "writing", "idle");
+		assertThat(this.student.recorded("lesson-activity")).containsSubsequence("Outlining… 25%",
+				"Writing examples… 50%", "Writing exercises… 75%", "Ready: Fractions");
+		assertThat(this.student.recorded("agent-status")).containsSubsequence("thinking", "writing", "idle");
 		assertThat(this.student.driver().findElement(By.id("lesson-progress")).getDomProperty("value"))
 			.isEqualTo("100");
-		this.teacher.waitForText("agents", "Grace Hopper's tutor: idle");
+		// the teacher's list shows "idle" from the start: wait for it to come back
+		this.teacher.waitUntil("Grace's tutor idle again",
+				(driver) -> this.teacher.recorded("agents").contains("Grace Hopper's tutor: idle"));
+		assertThat(this.teacher.recorded("agents")).containsSubsequence("Grace Hopper's tutor: thinking",
+				"Grace Hopper's tutor: writing", "Grace Hopper's tutor: idle");
 		screenshots("lesson");
 	}
 
@@ -210,12 +199,7 @@ class ClassroomBrowserTests {
 	}
 
 	private static List<String> members(Browser page) {
-		return page.driver()
-			.findElements(By.cssSelector("#members li"))
-			.stream()
-			.map((member) -> member.getDomAttribute("data-user-id"))
-			.sorted()
-			.toList();
+		return page.dataset("#members li", "userId").stream().sorted().toList();
 	}
 
 	private void screenshots(String scenario) {

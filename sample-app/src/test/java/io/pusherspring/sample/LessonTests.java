@@ -7,18 +7,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static io.pusherspring.sample.ApiRequests.postJson;
 import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,10 +51,8 @@ class LessonTests {
 	@Test
 	void requestedLessonIsWrittenInTheBackgroundWithProgressThenContent() throws Exception {
 		this.mvc
-			.perform(post("/api/lessons").with(user("grace").roles("STUDENT"))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"topic\":\" Fractions \"}"))
+			.perform(postJson("/api/lessons", "{\"topic\":\" Fractions \"}").with(user("grace").roles("STUDENT"))
+				.with(csrf()))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.topic").value("Fractions"))
 			.andExpect(jsonPath("$.percent").value(0));
@@ -68,6 +65,11 @@ class LessonTests {
 				"progress.updated", "content.generated");
 		assertThat(this.pusher).hasTriggered("private-agent-tutor-grace", "agent.status")
 			.withData("{\"agentId\":\"tutor-grace\",\"status\":\"thinking\"}");
+		// the agent's last event: once it is in, nothing of this lesson can reach the
+		// next test
+		assertThat(this.pusher).eventually()
+			.hasTriggered("private-agent-tutor-grace", "agent.status")
+			.withData("{\"agentId\":\"tutor-grace\",\"status\":\"idle\"}");
 	}
 
 	@Test
@@ -105,10 +107,7 @@ class LessonTests {
 	@Test
 	void lessonWithoutATopicIsABadRequest() throws Exception {
 		this.mvc
-			.perform(post("/api/lessons").with(user("grace").roles("STUDENT"))
-				.with(csrf())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"topic\":\" \"}"))
+			.perform(postJson("/api/lessons", "{\"topic\":\" \"}").with(user("grace").roles("STUDENT")).with(csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.topic").value("must not be blank"));
 		assertThat(this.pusher).hasNoEvents();

@@ -2,6 +2,7 @@ package io.pusherspring.sample;
 
 import java.net.URI;
 
+import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.test.LocalPusherServer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -48,9 +49,9 @@ public class TestSampleApplication {
 		// the local server posts its webhooks to this application, as Pusher would
 		@Bean
 		ApplicationListener<WebServerInitializedEvent> localPusherWebhooks(LocalPusherServer localPusherServer,
-				@Value("${pusher.webhook.path:/pusher/webhooks}") String webhookPath) {
-			return (started) -> localPusherServer
-				.webhookUrl(URI.create("http://127.0.0.1:" + started.getWebServer().getPort() + webhookPath));
+				PusherProperties pusher) {
+			return (started) -> localPusherServer.webhookUrl(
+					URI.create("http://127.0.0.1:" + started.getWebServer().getPort() + pusher.getWebhook().getPath()));
 		}
 
 		@Bean
