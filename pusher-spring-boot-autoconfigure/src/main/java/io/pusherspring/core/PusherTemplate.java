@@ -801,13 +801,14 @@ public class PusherTemplate implements PusherOperations {
 
 	/**
 	 * What an operation is about, as the one execution path of each kind of call sees it.
+	 * The event names and channels of the observation are derived from the messages, and
+	 * only when the call is observed.
 	 *
 	 * @param name the operation, such as {@code trigger}
-	 * @param event the event name, for publishing operations
-	 * @param channels the channels named, as the application passed them
+	 * @param queried the channel a query names, if any
 	 * @param messages the messages published, none for queries
 	 */
-	private record Operation(String name, @Nullable String event, List<String> channels, List<PusherMessage> messages) {
+	private record Operation(String name, List<String> queried, List<PusherMessage> messages) {
 
 		static final String TRIGGER = "trigger";
 
@@ -824,37 +825,40 @@ public class PusherTemplate implements PusherOperations {
 		static final String TERMINATE_USER_CONNECTIONS = "terminate_user_connections";
 
 		static Operation publishing(String name, PusherMessage message) {
-			return new Operation(name, message.event(), message.channels(), List.of(message));
+			return new Operation(name, List.of(), List.of(message));
 		}
 
 		static Operation batch(List<PusherMessage> messages) {
-			List<String> channels = new ArrayList<>();
-			for (PusherMessage message : messages) {
-				if (message != null) {
-					channels.addAll(message.channels());
-				}
-			}
-			return new Operation(TRIGGER_BATCH, null, channels, messages.stream().filter(Objects::nonNull).toList());
+			return new Operation(TRIGGER_BATCH, List.of(), messages.stream().filter(Objects::nonNull).toList());
 		}
 
 		static Operation query(String name, @Nullable String channel) {
-			return new Operation(name, null, (channel != null) ? List.of(channel) : List.of(), List.of());
+			return new Operation(name, (channel != null) ? List.of(channel) : List.of(), List.of());
 		}
 
 		/**
-		 * The distinct event names published, none for queries.
+		 * The channels named, as the application passed them.
+		 */
+		List<String> channels() {
+			if (this.messages.size() == 1) {
+				return this.messages.get(0).channels();
+			}
+			if (this.messages.isEmpty()) {
+				return this.queried;
+			}
+			List<String> channels = new ArrayList<>();
+			this.messages.forEach((message) -> channels.addAll(message.channels()));
+			return channels;
+		}
+
+		/**
+		 * The distinct event names published, none for queries; a missing name stays, so
+		 * that the observation can call it invalid.
 		 */
 		List<String> eventNames() {
-			if (this.event != null) {
-				return List.of(this.event);
-			}
 			Set<String> names = new LinkedHashSet<>();
-			for (PusherMessage message : this.messages) {
-				if (message.event() != null) {
-					names.add(message.event());
-				}
-			}
-			return List.copyOf(names);
+			this.messages.forEach((message) -> names.add(message.event()));
+			return new ArrayList<>(names);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.pusherspring.core;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -137,6 +138,23 @@ class PusherTemplateObservationTests {
 			.that()
 			.hasLowCardinalityKeyValue("event", "invalid")
 			.hasContextualNameEqualTo("pusher trigger");
+	}
+
+	@Test
+	void aMissingChannelOrEventNameIsRefusedAndObservedAsInvalid() {
+		assertThatExceptionOfType(PusherValidationException.class)
+			.isThrownBy(() -> this.template.trigger(Arrays.asList("orders", null), "created", "{}"));
+		assertThatExceptionOfType(PusherValidationException.class)
+			.isThrownBy(() -> this.template.trigger(new PusherMessage(List.of("orders"), null, "{}", null, null)));
+		assertThat(this.transport.requests()).isEmpty();
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("pusher.template", 2)
+			.forAllObservationsWithNameEqualTo("pusher.template",
+					(context) -> context.hasLowCardinalityKeyValue("outcome", "invalid")
+						.hasLowCardinalityKeyValue("channel.kind", "public")
+						.hasHighCardinalityKeyValue("channels", "orders"));
+		assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
+			.map((context) -> context.getLowCardinalityKeyValue("event").getValue())
+			.containsExactly("created", "invalid"));
 	}
 
 	@ParameterizedTest
