@@ -1,7 +1,6 @@
 package io.pusherspring.core;
 
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,8 +13,8 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducerWrapper;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
@@ -109,65 +108,18 @@ final class NonBlockingHttpExchange implements AutoCloseable {
 	 * A JSON body that knows whether the client started writing it: it produces its
 	 * content only once the connection is established and the request head is out.
 	 */
-	private static final class TrackedProducer implements AsyncEntityProducer {
-
-		private final BasicAsyncEntityProducer body;
+	private static final class TrackedProducer extends AsyncEntityProducerWrapper {
 
 		private volatile boolean written;
 
 		TrackedProducer(byte[] body) {
-			this.body = new BasicAsyncEntityProducer(body, HttpClientConfig.JSON);
+			super(new BasicAsyncEntityProducer(body, HttpClientConfig.JSON));
 		}
 
 		@Override
 		public void produce(DataStreamChannel channel) throws IOException {
 			this.written = true;
-			this.body.produce(channel);
-		}
-
-		@Override
-		public int available() {
-			return this.body.available();
-		}
-
-		@Override
-		public boolean isRepeatable() {
-			return this.body.isRepeatable();
-		}
-
-		@Override
-		public void failed(Exception cause) {
-			this.body.failed(cause);
-		}
-
-		@Override
-		public long getContentLength() {
-			return this.body.getContentLength();
-		}
-
-		@Override
-		public String getContentType() {
-			return this.body.getContentType();
-		}
-
-		@Override
-		public String getContentEncoding() {
-			return this.body.getContentEncoding();
-		}
-
-		@Override
-		public boolean isChunked() {
-			return this.body.isChunked();
-		}
-
-		@Override
-		public Set<String> getTrailerNames() {
-			return this.body.getTrailerNames();
-		}
-
-		@Override
-		public void releaseResources() {
-			this.body.releaseResources();
+			super.produce(channel);
 		}
 
 	}
