@@ -654,12 +654,7 @@ public class PusherTemplate implements PusherOperations {
 				attempts.retrying();
 				continue;
 			}
-			if (attempts != null) {
-				attempts.succeeded(response);
-			}
-			else if (this.retryListener != null) {
-				Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
-			}
+			succeeded(request, attempts, response);
 			return response;
 		}
 	}
@@ -697,12 +692,7 @@ public class PusherTemplate implements PusherOperations {
 			failure = PusherApiException.forResponse(request, response);
 		}
 		if (failure == null) {
-			if (attempts != null) {
-				attempts.succeeded(response);
-			}
-			else if (this.retryListener != null) {
-				Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
-			}
+			succeeded(request, attempts, response);
 			result.complete(response);
 			return;
 		}
@@ -722,6 +712,18 @@ public class PusherTemplate implements PusherOperations {
 				result.completeExceptionally(ex);
 			}
 		});
+	}
+
+	/**
+	 * Tell the retry listener that a request succeeded, at its first attempt or a retry.
+	 */
+	private void succeeded(PusherRequest request, @Nullable Attempts attempts, PusherResponse response) {
+		if (attempts != null) {
+			attempts.succeeded(response);
+		}
+		else if (this.retryListener != null) {
+			Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
+		}
 	}
 
 	private Attempts attempts(PusherRequest request, long startNanos) {
