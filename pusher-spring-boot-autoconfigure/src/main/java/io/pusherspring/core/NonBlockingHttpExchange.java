@@ -28,8 +28,10 @@ import io.pusherspring.core.RequestSigner.SignedRequest;
 /**
  * Asynchronous calls of {@link HttpPusherTransport}, over Apache HttpClient 5's
  * non-blocking client: a fixed set of I/O threads serves every request in flight, and
- * answers complete on them. The JDK's {@code HttpClient} was measured 3 to 7 times slower
- * on small machines, where its completions start a new thread each.
+ * answers complete on them. Chosen over the JDK's {@code HttpClient}, whose answers
+ * started a new thread each on a one- or two-CPU machine and cost several times the CPU
+ * of a blocking call in a one-off prototype comparison (commit 05eee9d; that prototype is
+ * not kept in the benchmarks module).
  */
 final class NonBlockingHttpExchange implements AutoCloseable {
 
