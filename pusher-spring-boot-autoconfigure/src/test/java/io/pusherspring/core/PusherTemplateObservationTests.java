@@ -279,7 +279,7 @@ class PusherTemplateObservationTests {
 	}
 
 	@Test
-	void theNoopRegistryObservesNothingAndCostsNothing() {
+	void theNoopRegistryObservesNothingAndStillSends() {
 		PusherTemplate unobserved = PusherTemplate.builder(this.transport)
 			.observationRegistry(ObservationRegistry.NOOP)
 			.build();
