@@ -119,7 +119,7 @@ public class PusherTemplate implements PusherOperations {
 				: longestWait(builder.retryPolicy.getBackOff());
 		this.publishListeners = List.copyOf(builder.publishListeners);
 		this.observations = (builder.observationRegistry != null)
-				? TemplateObservations.of(builder.observationRegistry, builder.observationConvention) : null;
+				? new TemplateObservations(builder.observationRegistry, builder.observationConvention) : null;
 	}
 
 	/**
@@ -304,7 +304,7 @@ public class PusherTemplate implements PusherOperations {
 	private <T> T run(Operation operation, Supplier<T> call) {
 		T result;
 		try {
-			result = (this.observations != null)
+			result = (this.observations != null && this.observations.isActive())
 					? this.observations.observe(operation.name(), operation.eventNames(), operation.channels(), call)
 					: call.get();
 		}
@@ -323,8 +323,8 @@ public class PusherTemplate implements PusherOperations {
 	private <T> CompletableFuture<T> runAsync(Operation operation, Supplier<CompletableFuture<T>> call) {
 		CompletableFuture<T> future;
 		try {
-			future = (this.observations != null) ? this.observations.observeAsync(operation.name(),
-					operation.eventNames(), operation.channels(), call) : call.get();
+			future = (this.observations != null && this.observations.isActive()) ? this.observations
+				.observeAsync(operation.name(), operation.eventNames(), operation.channels(), call) : call.get();
 		}
 		catch (PusherException ex) {
 			failed(operation, ex);

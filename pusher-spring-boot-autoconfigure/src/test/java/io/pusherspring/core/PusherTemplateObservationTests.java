@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -276,6 +279,30 @@ class PusherTemplateObservationTests {
 			.that()
 			.hasLowCardinalityKeyValue("tenant", "school-1")
 			.hasLowCardinalityKeyValue("event", "created");
+	}
+
+	@Test
+	void aRegistryGivenHandlersAfterTheTemplateIsBuiltObservesFromThenOn() {
+		ObservationRegistry later = ObservationRegistry.create();
+		PusherTemplate template = PusherTemplate.builder(this.transport).observationRegistry(later).build();
+		template.trigger("orders", "created", "{}");
+		List<String> observed = new CopyOnWriteArrayList<>();
+		later.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getName());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		template.trigger("orders", "shipped", "{}");
+		assertThat(observed).containsExactly("pusher.template");
+		assertThat(this.transport.requests()).hasSize(2);
 	}
 
 	@Test
