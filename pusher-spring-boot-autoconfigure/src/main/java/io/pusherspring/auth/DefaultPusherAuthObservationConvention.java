@@ -26,11 +26,6 @@ public class DefaultPusherAuthObservationConvention implements PusherAuthObserva
 
 	private static final String NONE = "none";
 
-	@Override
-	public String getName() {
-		return NAME;
-	}
-
 	/**
 	 * The span's name: {@code pusher channel_authorization} or
 	 * {@code pusher user_authentication}.

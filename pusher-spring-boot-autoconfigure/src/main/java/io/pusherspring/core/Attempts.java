@@ -61,10 +61,8 @@ final class Attempts implements RetryState {
 	/**
 	 * Tell the listener that a request succeeded at its first attempt.
 	 */
-	static void succeededAtOnce(RetryPolicy policy, @Nullable RetryListener listener, Retryable<?> retryable) {
-		if (listener != null) {
-			listener.onRetryableExecution(policy, retryable, NO_FAILURES);
-		}
+	static void succeededAtOnce(RetryPolicy policy, RetryListener listener, Retryable<?> retryable) {
+		listener.onRetryableExecution(policy, retryable, NO_FAILURES);
 	}
 
 	/**

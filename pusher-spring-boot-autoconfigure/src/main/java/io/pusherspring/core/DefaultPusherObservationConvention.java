@@ -44,11 +44,6 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 
 	private static final String INVALID = "invalid";
 
-	@Override
-	public String getName() {
-		return NAME;
-	}
-
 	/**
 	 * The span's name: {@code pusher}, the operation, and the event name when there is
 	 * one, such as {@code pusher trigger announcement.posted}.

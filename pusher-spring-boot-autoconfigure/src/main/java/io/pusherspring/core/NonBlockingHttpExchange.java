@@ -1,7 +1,6 @@
 package io.pusherspring.core;
 
 import java.io.IOException;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,8 +13,8 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducerWrapper;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
@@ -29,8 +28,10 @@ import io.pusherspring.core.RequestSigner.SignedRequest;
 /**
  * Asynchronous calls of {@link HttpPusherTransport}, over Apache HttpClient 5's
  * non-blocking client: a fixed set of I/O threads serves every request in flight, and
- * answers complete on them. The JDK's {@code HttpClient} was measured 3 to 7 times slower
- * on small machines, where its completions start a new thread each.
+ * answers complete on them. Chosen over the JDK's {@code HttpClient}, whose answers
+ * started a new thread each on a one- or two-CPU machine and cost several times the CPU
+ * of a blocking call in a one-off prototype comparison (commit 05eee9d; that prototype is
+ * not kept in the benchmarks module).
  */
 final class NonBlockingHttpExchange implements AutoCloseable {
 
@@ -109,65 +110,18 @@ final class NonBlockingHttpExchange implements AutoCloseable {
 	 * A JSON body that knows whether the client started writing it: it produces its
 	 * content only once the connection is established and the request head is out.
 	 */
-	private static final class TrackedProducer implements AsyncEntityProducer {
-
-		private final BasicAsyncEntityProducer body;
+	private static final class TrackedProducer extends AsyncEntityProducerWrapper {
 
 		private volatile boolean written;
 
 		TrackedProducer(byte[] body) {
-			this.body = new BasicAsyncEntityProducer(body, HttpClientConfig.JSON);
+			super(new BasicAsyncEntityProducer(body, HttpClientConfig.JSON));
 		}
 
 		@Override
 		public void produce(DataStreamChannel channel) throws IOException {
 			this.written = true;
-			this.body.produce(channel);
-		}
-
-		@Override
-		public int available() {
-			return this.body.available();
-		}
-
-		@Override
-		public boolean isRepeatable() {
-			return this.body.isRepeatable();
-		}
-
-		@Override
-		public void failed(Exception cause) {
-			this.body.failed(cause);
-		}
-
-		@Override
-		public long getContentLength() {
-			return this.body.getContentLength();
-		}
-
-		@Override
-		public String getContentType() {
-			return this.body.getContentType();
-		}
-
-		@Override
-		public String getContentEncoding() {
-			return this.body.getContentEncoding();
-		}
-
-		@Override
-		public boolean isChunked() {
-			return this.body.isChunked();
-		}
-
-		@Override
-		public Set<String> getTrailerNames() {
-			return this.body.getTrailerNames();
-		}
-
-		@Override
-		public void releaseResources() {
-			this.body.releaseResources();
+			super.produce(channel);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.pusherspring.core;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.micrometer.observation.Observation;
@@ -7,8 +9,8 @@ import io.micrometer.observation.Observation;
 /**
  * What the observation of one {@link PusherTemplate} call knows: the operation, the event
  * names and the channels, as the application passed them (they may break Pusher's rules:
- * validation is part of the call). The failure, if any, is the context's
- * {@linkplain #getError() error}.
+ * validation is part of the call, so a name may even be {@code null}). The failure, if
+ * any, is the context's {@linkplain #getError() error}.
  *
  * @author pusher-spring-boot
  * @see PusherObservation
@@ -29,8 +31,8 @@ public class PusherObservationContext extends Observation.Context {
 	 */
 	public PusherObservationContext(String operation, List<String> eventNames, List<String> channels) {
 		this.operation = operation;
-		this.eventNames = List.copyOf(eventNames);
-		this.channels = List.copyOf(channels);
+		this.eventNames = Collections.unmodifiableList(new ArrayList<>(eventNames));
+		this.channels = Collections.unmodifiableList(new ArrayList<>(channels));
 	}
 
 	/**

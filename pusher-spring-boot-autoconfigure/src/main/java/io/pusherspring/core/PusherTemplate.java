@@ -119,7 +119,7 @@ public class PusherTemplate implements PusherOperations {
 				: longestWait(builder.retryPolicy.getBackOff());
 		this.publishListeners = List.copyOf(builder.publishListeners);
 		this.observations = (builder.observationRegistry != null)
-				? TemplateObservations.of(builder.observationRegistry, builder.observationConvention) : null;
+				? new TemplateObservations(builder.observationRegistry, builder.observationConvention) : null;
 	}
 
 	/**
@@ -304,7 +304,7 @@ public class PusherTemplate implements PusherOperations {
 	private <T> T run(Operation operation, Supplier<T> call) {
 		T result;
 		try {
-			result = (this.observations != null)
+			result = (this.observations != null && this.observations.isActive())
 					? this.observations.observe(operation.name(), operation.eventNames(), operation.channels(), call)
 					: call.get();
 		}
@@ -323,8 +323,8 @@ public class PusherTemplate implements PusherOperations {
 	private <T> CompletableFuture<T> runAsync(Operation operation, Supplier<CompletableFuture<T>> call) {
 		CompletableFuture<T> future;
 		try {
-			future = (this.observations != null) ? this.observations.observeAsync(operation.name(),
-					operation.eventNames(), operation.channels(), call) : call.get();
+			future = (this.observations != null && this.observations.isActive()) ? this.observations
+				.observeAsync(operation.name(), operation.eventNames(), operation.channels(), call) : call.get();
 		}
 		catch (PusherException ex) {
 			failed(operation, ex);
@@ -654,12 +654,7 @@ public class PusherTemplate implements PusherOperations {
 				attempts.retrying();
 				continue;
 			}
-			if (attempts != null) {
-				attempts.succeeded(response);
-			}
-			else if (this.retryListener != null) {
-				Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
-			}
+			succeeded(request, attempts, response);
 			return response;
 		}
 	}
@@ -697,12 +692,7 @@ public class PusherTemplate implements PusherOperations {
 			failure = PusherApiException.forResponse(request, response);
 		}
 		if (failure == null) {
-			if (attempts != null) {
-				attempts.succeeded(response);
-			}
-			else if (this.retryListener != null) {
-				Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
-			}
+			succeeded(request, attempts, response);
 			result.complete(response);
 			return;
 		}
@@ -722,6 +712,18 @@ public class PusherTemplate implements PusherOperations {
 				result.completeExceptionally(ex);
 			}
 		});
+	}
+
+	/**
+	 * Tell the retry listener that a request succeeded, at its first attempt or a retry.
+	 */
+	private void succeeded(PusherRequest request, @Nullable Attempts attempts, PusherResponse response) {
+		if (attempts != null) {
+			attempts.succeeded(response);
+		}
+		else if (this.retryListener != null) {
+			Attempts.succeededAtOnce(this.retryPolicy, this.retryListener, retryable(request));
+		}
 	}
 
 	private Attempts attempts(PusherRequest request, long startNanos) {
@@ -801,13 +803,14 @@ public class PusherTemplate implements PusherOperations {
 
 	/**
 	 * What an operation is about, as the one execution path of each kind of call sees it.
+	 * The event names and channels of the observation are derived from the messages, and
+	 * only when the call is observed.
 	 *
 	 * @param name the operation, such as {@code trigger}
-	 * @param event the event name, for publishing operations
-	 * @param channels the channels named, as the application passed them
+	 * @param queried the channel a query names, if any
 	 * @param messages the messages published, none for queries
 	 */
-	private record Operation(String name, @Nullable String event, List<String> channels, List<PusherMessage> messages) {
+	private record Operation(String name, List<String> queried, List<PusherMessage> messages) {
 
 		static final String TRIGGER = "trigger";
 
@@ -824,37 +827,40 @@ public class PusherTemplate implements PusherOperations {
 		static final String TERMINATE_USER_CONNECTIONS = "terminate_user_connections";
 
 		static Operation publishing(String name, PusherMessage message) {
-			return new Operation(name, message.event(), message.channels(), List.of(message));
+			return new Operation(name, List.of(), List.of(message));
 		}
 
 		static Operation batch(List<PusherMessage> messages) {
-			List<String> channels = new ArrayList<>();
-			for (PusherMessage message : messages) {
-				if (message != null) {
-					channels.addAll(message.channels());
-				}
-			}
-			return new Operation(TRIGGER_BATCH, null, channels, messages.stream().filter(Objects::nonNull).toList());
+			return new Operation(TRIGGER_BATCH, List.of(), messages.stream().filter(Objects::nonNull).toList());
 		}
 
 		static Operation query(String name, @Nullable String channel) {
-			return new Operation(name, null, (channel != null) ? List.of(channel) : List.of(), List.of());
+			return new Operation(name, (channel != null) ? List.of(channel) : List.of(), List.of());
 		}
 
 		/**
-		 * The distinct event names published, none for queries.
+		 * The channels named, as the application passed them.
+		 */
+		List<String> channels() {
+			if (this.messages.size() == 1) {
+				return this.messages.get(0).channels();
+			}
+			if (this.messages.isEmpty()) {
+				return this.queried;
+			}
+			List<String> channels = new ArrayList<>();
+			this.messages.forEach((message) -> channels.addAll(message.channels()));
+			return channels;
+		}
+
+		/**
+		 * The distinct event names published, none for queries; a missing name stays, so
+		 * that the observation can call it invalid.
 		 */
 		List<String> eventNames() {
-			if (this.event != null) {
-				return List.of(this.event);
-			}
 			Set<String> names = new LinkedHashSet<>();
-			for (PusherMessage message : this.messages) {
-				if (message.event() != null) {
-					names.add(message.event());
-				}
-			}
-			return List.copyOf(names);
+			this.messages.forEach((message) -> names.add(message.event()));
+			return new ArrayList<>(names);
 		}
 
 	}

@@ -19,17 +19,18 @@ final class TemplateObservations {
 
 	private final @Nullable PusherObservationConvention convention;
 
-	private TemplateObservations(ObservationRegistry registry, @Nullable PusherObservationConvention convention) {
+	TemplateObservations(ObservationRegistry registry, @Nullable PusherObservationConvention convention) {
 		this.registry = registry;
 		this.convention = convention;
 	}
 
 	/**
-	 * Observations with a registry, or none for the no-op registry.
+	 * Whether a call should be observed now. Asked at every call, as Micrometer does: a
+	 * registry without handlers is no-op only until handlers are added, which may happen
+	 * after the template is built. When it is no-op, the template builds no context.
 	 */
-	static @Nullable TemplateObservations of(@Nullable ObservationRegistry registry,
-			@Nullable PusherObservationConvention convention) {
-		return (registry != null && !registry.isNoop()) ? new TemplateObservations(registry, convention) : null;
+	boolean isActive() {
+		return !this.registry.isNoop();
 	}
 
 	<T> T observe(String operation, List<String> eventNames, List<String> channels, Supplier<T> call) {

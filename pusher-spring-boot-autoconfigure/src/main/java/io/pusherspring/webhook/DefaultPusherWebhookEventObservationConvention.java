@@ -22,11 +22,6 @@ public class DefaultPusherWebhookEventObservationConvention implements PusherWeb
 	/** The shared instance. */
 	public static final DefaultPusherWebhookEventObservationConvention INSTANCE = new DefaultPusherWebhookEventObservationConvention();
 
-	@Override
-	public String getName() {
-		return NAME;
-	}
-
 	/**
 	 * The span's name, such as {@code pusher webhook member_added}.
 	 */

@@ -27,11 +27,6 @@ public class DefaultPusherWebhookObservationConvention implements PusherWebhookO
 	private static final int MAX_EVENTS_SHOWN = 10;
 
 	@Override
-	public String getName() {
-		return NAME;
-	}
-
-	@Override
 	public String getContextualName(PusherWebhookObservationContext context) {
 		return "pusher webhook";
 	}

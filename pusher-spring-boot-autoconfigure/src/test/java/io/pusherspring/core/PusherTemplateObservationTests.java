@@ -1,13 +1,17 @@
 package io.pusherspring.core;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,23 @@ class PusherTemplateObservationTests {
 			.hasContextualNameEqualTo("pusher trigger");
 	}
 
+	@Test
+	void aMissingChannelOrEventNameIsRefusedAndObservedAsInvalid() {
+		assertThatExceptionOfType(PusherValidationException.class)
+			.isThrownBy(() -> this.template.trigger(Arrays.asList("orders", null), "created", "{}"));
+		assertThatExceptionOfType(PusherValidationException.class)
+			.isThrownBy(() -> this.template.trigger(new PusherMessage(List.of("orders"), null, "{}", null, null)));
+		assertThat(this.transport.requests()).isEmpty();
+		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("pusher.template", 2)
+			.forAllObservationsWithNameEqualTo("pusher.template",
+					(context) -> context.hasLowCardinalityKeyValue("outcome", "invalid")
+						.hasLowCardinalityKeyValue("channel.kind", "public")
+						.hasHighCardinalityKeyValue("channels", "orders"));
+		assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts)
+			.map((context) -> context.getLowCardinalityKeyValue("event").getValue())
+			.containsExactly("created", "invalid"));
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "orders, public", "private-orders, private", "presence-room, presence",
 			"private-encrypted-secrets, encrypted", "private-encrypted-cache-secrets, encrypted", "cache-prices, cache",
@@ -261,7 +282,31 @@ class PusherTemplateObservationTests {
 	}
 
 	@Test
-	void theNoopRegistryObservesNothingAndCostsNothing() {
+	void aRegistryGivenHandlersAfterTheTemplateIsBuiltObservesFromThenOn() {
+		ObservationRegistry later = ObservationRegistry.create();
+		PusherTemplate template = PusherTemplate.builder(this.transport).observationRegistry(later).build();
+		template.trigger("orders", "created", "{}");
+		List<String> observed = new CopyOnWriteArrayList<>();
+		later.observationConfig().observationHandler(new ObservationHandler<>() {
+
+			@Override
+			public void onStop(Observation.Context context) {
+				observed.add(context.getName());
+			}
+
+			@Override
+			public boolean supportsContext(Observation.Context context) {
+				return true;
+			}
+
+		});
+		template.trigger("orders", "shipped", "{}");
+		assertThat(observed).containsExactly("pusher.template");
+		assertThat(this.transport.requests()).hasSize(2);
+	}
+
+	@Test
+	void theNoopRegistryObservesNothingAndStillSends() {
 		PusherTemplate unobserved = PusherTemplate.builder(this.transport)
 			.observationRegistry(ObservationRegistry.NOOP)
 			.build();
