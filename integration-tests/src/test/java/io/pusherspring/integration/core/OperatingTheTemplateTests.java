@@ -84,14 +84,6 @@ class OperatingTheTemplateTests {
 	}
 
 	@Test
-	void askingAQuestionReportsWhoIsListening() {
-		pusher.stubChannel("presence-session-7", 3, "teacher", "student-1", "student-2");
-		int listening = new LiveSession(this.pusherOperations).askQuestion(Map.of("text", "Why?"), "1234.5678");
-		assertThat(listening).isEqualTo(3);
-		assertThat(pusher.recorder()).hasTriggered("presence-session-7", "question.asked").excludingSocket("1234.5678");
-	}
-
-	@Test
 	void startingAQuizTellsWhetherItMayHaveBeenShown() {
 		LiveSession session = new LiveSession(this.pusherOperations);
 		assertThat(session.startQuiz(Map.of("id", 1))).isEqualTo(LiveSession.Outcome.SENT);

@@ -85,41 +85,22 @@ class SslBundleTests {
 
 	@Test
 	void trustsTheServerThroughTheBundle() throws IOException {
-		Properties documented = PropertiesLoaderUtils.loadAllProperties(RESOURCES + "soketi-tls.properties");
-		this.runner
-			.withPropertyValues(documented.entrySet()
-				.stream()
-				.map((property) -> property.getKey() + "=" + property.getValue())
-				.toArray(String[]::new))
-			.run((context) -> {
-				PusherTemplate template = context.getBean(PusherTemplate.class);
-				template.trigger("orders", "created", Map.of("id", 1));
-				assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of("id", 2))))
-					.succeedsWithin(Duration.ofSeconds(5));
-				assertThat(received).containsExactly("POST /apps/1/events", "POST /apps/1/events");
-			});
+		withTheDocumentedBundle().run((context) -> {
+			triggerBlockingAndAsync(context.getBean(PusherTemplate.class));
+			assertThat(received).containsExactly("POST /apps/1/events", "POST /apps/1/events");
+		});
 	}
 
 	@Test
 	void tunnelsThroughAConnectProxyNamedBySystemProperties() throws Exception {
-		Properties documented = PropertiesLoaderUtils.loadAllProperties(RESOURCES + "soketi-tls.properties");
 		try (ConnectProxy proxy = new ConnectProxy()) {
 			System.setProperty("https.proxyHost", "127.0.0.1");
 			System.setProperty("https.proxyPort", Integer.toString(proxy.getPort()));
 			// the JVM leaves localhost out of proxying unless told otherwise
 			System.setProperty("http.nonProxyHosts", "");
 			try {
-				this.runner
-					.withPropertyValues(documented.entrySet()
-						.stream()
-						.map((property) -> property.getKey() + "=" + property.getValue())
-						.toArray(String[]::new))
-					.run((context) -> {
-						PusherTemplate template = context.getBean(PusherTemplate.class);
-						template.trigger("orders", "created", Map.of("id", 1));
-						assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of("id", 2))))
-							.succeedsWithin(Duration.ofSeconds(5));
-					});
+				withTheDocumentedBundle()
+					.run((context) -> triggerBlockingAndAsync(context.getBean(PusherTemplate.class)));
 			}
 			finally {
 				System.clearProperty("https.proxyHost");
@@ -150,6 +131,24 @@ class SslBundleTests {
 						(ex) -> assertThat(ex.isPossiblyDelivered()).isFalse());
 			assertThat(received).isEmpty();
 		});
+	}
+
+	/**
+	 * The runner with the README's {@code soketi-tls.properties} (the bundle and
+	 * {@code pusher.http.ssl.bundle}) added.
+	 */
+	private ApplicationContextRunner withTheDocumentedBundle() throws IOException {
+		Properties documented = PropertiesLoaderUtils.loadAllProperties(RESOURCES + "soketi-tls.properties");
+		return this.runner.withPropertyValues(documented.entrySet()
+			.stream()
+			.map((property) -> property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new));
+	}
+
+	private static void triggerBlockingAndAsync(PusherTemplate template) {
+		template.trigger("orders", "created", Map.of("id", 1));
+		assertThat(template.triggerAsync(PusherMessage.of("orders", "created", Map.of("id", 2))))
+			.succeedsWithin(Duration.ofSeconds(5));
 	}
 
 	private static SSLContext serverContext() throws Exception {

@@ -2,11 +2,8 @@ package io.pusherspring.integration.core.docs;
 
 import java.util.Map;
 
-import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherException;
-import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherOperations;
-import io.pusherspring.core.TriggerResult;
 
 public class LiveSession {
 
@@ -14,21 +11,6 @@ public class LiveSession {
 
 	public LiveSession(PusherOperations pusher) {
 		this.pusher = pusher;
-	}
-
-	public int askQuestion(Map<String, Object> question, String socketId) {
-		PusherOperations pusher = this.pusher;
-		// tag::trigger[]
-		TriggerResult result = pusher.trigger(PusherMessage.builder()
-			.channel("presence-session-7")
-			.event("question.asked")
-			.data(question)
-			.excludeSocketId(socketId)
-			.info(ChannelInfo.USER_COUNT)
-			.build());
-		int listening = result.userCount("presence-session-7").orElse(0);
-		// end::trigger[]
-		return listening;
 	}
 
 	public Outcome startQuiz(Map<String, Object> quiz) {
