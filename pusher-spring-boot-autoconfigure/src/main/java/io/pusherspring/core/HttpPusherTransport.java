@@ -22,8 +22,9 @@ import org.springframework.util.StringUtils;
  * The default {@link PusherTransport}: signs requests as the Pusher HTTP API
  * authenticates them, and sends them over Apache HttpClient 5, blocking calls through its
  * pooled classic client and asynchronous calls through its non-blocking client. Each
- * client, and the TLS context they share, is built on first use, so that creating a
- * transport costs the application's start-up almost nothing. Both clients are built from
+ * client, and the JVM's default TLS context they share unless {@link Settings} bring
+ * their own, is built on first use, so that creating a transport costs the application's
+ * start-up almost nothing. Both clients are built from
  * the same {@link Settings}: pool size, timeouts, user agent and TLS; both honour the
  * JVM's proxy properties ({@code https.proxyHost}, {@code https.proxyPort},
  * {@code http.proxyHost}, {@code http.proxyPort}, {@code http.nonProxyHosts}). Neither
