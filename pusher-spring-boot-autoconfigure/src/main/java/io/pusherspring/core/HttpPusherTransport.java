@@ -24,11 +24,11 @@ import org.springframework.util.StringUtils;
  * pooled classic client and asynchronous calls through its non-blocking client. Each
  * client, and the JVM's default TLS context they share unless {@link Settings} bring
  * their own, is built on first use, so that creating a transport costs the application's
- * start-up almost nothing. Both clients are built from
- * the same {@link Settings}: pool size, timeouts, user agent and TLS; both honour the
- * JVM's proxy properties ({@code https.proxyHost}, {@code https.proxyPort},
- * {@code http.proxyHost}, {@code http.proxyPort}, {@code http.nonProxyHosts}). Neither
- * retries on its own: retries belong to {@link PusherTemplate}.
+ * start-up almost nothing. Both clients are built from the same {@link Settings}: pool
+ * size, timeouts, user agent and TLS; both honour the JVM's proxy properties
+ * ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.proxyHost},
+ * {@code http.proxyPort}, {@code http.nonProxyHosts}). Neither retries on its own:
+ * retries belong to {@link PusherTemplate}.
  * <p>
  * A request that gets no answer fails with a {@link PusherConnectionException} that tells
  * whether the request had been sent ({@link PusherException#isPossiblyDelivered()}). An
