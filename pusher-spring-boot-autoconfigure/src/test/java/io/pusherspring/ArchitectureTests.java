@@ -10,8 +10,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 /**
  * Dependencies between the library's packages point one way: {@code core} ← feature
  * packages ← {@code autoconfigure}.
- *
- * @author pusher-spring-boot
  */
 class ArchitectureTests {
 

@@ -20,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * ratios of the template to pusher-http-java's {@code Pusher.trigger} in the same run.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.pusherspring.benchmarks.BenchmarkReport results.json}
- *
- * @author pusher-spring-boot
  */
 public final class BenchmarkReport {
 

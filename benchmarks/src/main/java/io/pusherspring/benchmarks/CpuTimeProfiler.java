@@ -24,8 +24,6 @@ import org.openjdk.jmh.results.ScalarResult;
  * clients' costs even on a shared machine.
  * <p>
  * {@code java -jar benchmarks.jar -prof io.pusherspring.benchmarks.CpuTimeProfiler}
- *
- * @author pusher-spring-boot
  */
 public class CpuTimeProfiler implements InternalProfiler {
 

@@ -21,8 +21,6 @@ import io.pusherspring.core.PusherTemplate;
  * difference being measured.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.pusherspring.benchmarks.InterleavedComparison [rounds]}
- *
- * @author pusher-spring-boot
  */
 public final class InterleavedComparison {
 

@@ -41,8 +41,6 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * {@code java -jar benchmarks/target/benchmarks.jar PusherEventBenchmark}, and
  * {@link PusherEventInterleavedComparison} for the two measured in alternating rounds.
- *
- * @author pusher-spring-boot
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -15,8 +15,6 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * too.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.pusherspring.benchmarks.PusherEventInterleavedComparison [rounds]}
- *
- * @author pusher-spring-boot
  */
 public final class PusherEventInterleavedComparison {
 

@@ -26,8 +26,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * scheduled rather than slept, so requests waiting on it hold no server thread and any
  * number of them can be in flight. Signatures are not checked: both clients under
  * comparison sign with the same pusher-http-java code.
- *
- * @author pusher-spring-boot
  */
 public final class StubPusherApi implements AutoCloseable {
 

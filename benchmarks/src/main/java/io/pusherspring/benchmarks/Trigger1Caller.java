@@ -4,8 +4,6 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * {@link TriggerBenchmark} with one caller.
- *
- * @author pusher-spring-boot
  */
 @Threads(1)
 public class Trigger1Caller extends TriggerBenchmark {

@@ -4,8 +4,6 @@ import org.openjdk.jmh.annotations.Threads;
 
 /**
  * {@link TriggerBenchmark} with eight concurrent callers.
- *
- * @author pusher-spring-boot
  */
 @Threads(8)
 public class Trigger8Callers extends TriggerBenchmark {

@@ -47,8 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
  * seconds before the 0 ms mode stops speeding up, and every client is measured only once
  * its connection pool is warm. The 20 ms mode is bound by latency, not CPU, so the same
  * settings are more than enough for it.
- *
- * @author pusher-spring-boot
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -29,8 +29,6 @@ import org.springframework.util.unit.DataSize;
  * the body compared with {@link MessageDigest#isEqual}, the library's
  * {@link HmacSigner#verify} (the signature check of {@link PusherWebhookFilter}), and the
  * whole filter (method, size, key, signature, JSON, age).
- *
- * @author pusher-spring-boot
  */
 final class WebhookDelivery {
 

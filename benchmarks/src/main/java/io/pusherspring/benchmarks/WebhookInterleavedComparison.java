@@ -13,8 +13,6 @@ import java.util.function.BooleanSupplier;
  * {@code Mac}: the median of the per-round ratios and their interquartile range.
  * <p>
  * {@code java -cp benchmarks/target/benchmarks.jar io.pusherspring.benchmarks.WebhookInterleavedComparison [rounds]}
- *
- * @author pusher-spring-boot
  */
 public final class WebhookInterleavedComparison {
 

@@ -19,8 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code javax.crypto.Mac} over the body ({@link #bareMac}), the library's signature
  * check ({@link #hmacSigner}) and the whole {@code PusherWebhookFilter}, JSON included
  * ({@link #filter}). See {@link WebhookDelivery}.
- *
- * @author pusher-spring-boot
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -26,8 +26,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * build's artifacts, hold only what the README tells a reader to write: each of their
  * files is the source of a README block (a {@code pom.xml} through its tagged regions),
  * so that a reader who copies the blocks has the whole project, and the build proves it.
- *
- * @author pusher-spring-boot
  */
 class ConsumerProjectsTests {
 

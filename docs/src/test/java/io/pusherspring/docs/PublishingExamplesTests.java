@@ -22,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's examples of the Publishing section, run against the test kit's fake Pusher
  * HTTP API through the auto-configured template.
- *
- * @author pusher-spring-boot
  */
 class PublishingExamplesTests {
 

@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * {@link SpringApplication} start-up with {@code PUSHER_SECRET} unset: start-up fails
  * with a report that names the property and the variable, instead of signing every
  * request with the text {@code ${PUSHER_SECRET}}.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QuickStartCredentialsTests {

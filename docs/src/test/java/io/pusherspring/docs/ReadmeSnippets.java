@@ -26,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  * {@code tag::name[]} and {@code end::name[]}, without any tag line, with their common
  * leading indentation removed. Blocks in the languages of {@link #MARKER_REQUIRED} must
  * be marked; shell commands, sample output ({@code text}) and other blocks may be.
- *
- * @author pusher-spring-boot
  */
 final class ReadmeSnippets {
 

@@ -19,8 +19,6 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * Tests for {@link ReadmeSnippets}: the check passes copies and fails every kind of
  * drift, naming the block and the file.
- *
- * @author pusher-spring-boot
  */
 class ReadmeSnippetsTests {
 

@@ -17,8 +17,6 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * build compiles, or of a tagged region of one (see {@link ReadmeSnippets}), and every
  * link to one of its sections finds the section. One test per block, per misplaced marker
  * and per link, named after its line.
- *
- * @author pusher-spring-boot
  */
 class ReadmeTests {
 

@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the published modules give a consumer: flattened POMs with every version resolved,
  * no parent and no {@code ${...}} placeholder; a BOM that manages this project's modules
  * and nothing else; and a quick start that builds against this build's versions.
- *
- * @author pusher-spring-boot
  */
 class ReleaseArtifactsTests {
 

@@ -6,8 +6,6 @@ import java.time.Duration;
  * The request budget of the auth endpoints, per caller: the principal's name for
  * authenticated callers, the remote address for anonymous ones. The default is
  * {@link Bucket4jAuthRateLimiter}; a bean of this type replaces it.
- *
- * @author pusher-spring-boot
  */
 @FunctionalInterface
 public interface AuthRateLimiter {

@@ -18,8 +18,6 @@ import org.springframework.util.Assert;
  *
  * A grant on a presence channel makes the caller a member, with its principal's name as
  * user id. A {@code null} result (abstain) denies.
- *
- * @author pusher-spring-boot
  */
 public final class AuthorizationManagerChannelAuthorizer implements ChannelAuthorizer {
 

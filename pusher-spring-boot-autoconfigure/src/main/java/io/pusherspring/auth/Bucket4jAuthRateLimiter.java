@@ -25,8 +25,6 @@ import org.springframework.util.Assert;
  * application has its own budget); {@link #shared shared} buckets live in the store of a
  * Bucket4j {@link ProxyManager} (JCache, Redis, JDBC, ...), so that every instance behind
  * a load balancer draws on one budget per caller.
- *
- * @author pusher-spring-boot
  */
 public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 

@@ -8,8 +8,6 @@ import org.springframework.util.Assert;
  * What a {@link ChannelAuthorizer} decided: the subscription is {@link Granted granted}
  * (with the member for a presence channel) or {@link Denied denied} (with a reason for
  * the audit trail; callers see only that they were denied).
- *
- * @author pusher-spring-boot
  */
 public sealed interface ChannelAuthorization permits ChannelAuthorization.Granted, ChannelAuthorization.Denied {
 

@@ -15,8 +15,6 @@ import org.springframework.util.Assert;
  * One subscription request that a {@link ChannelAuthorizer} decides: the channel, the
  * socket asking, the values the channel's pattern captured, the caller and the HTTP
  * request.
- *
- * @author pusher-spring-boot
  */
 public final class ChannelAuthorizationContext {
 

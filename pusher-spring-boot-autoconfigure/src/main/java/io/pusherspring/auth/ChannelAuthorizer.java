@@ -20,7 +20,6 @@ import org.springframework.util.Assert;
  * }
  * </pre>
  *
- * @author pusher-spring-boot
  * @see PusherChannel
  * @see AuthorizationManagerChannelAuthorizer
  */

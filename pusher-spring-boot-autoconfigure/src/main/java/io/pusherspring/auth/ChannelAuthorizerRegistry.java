@@ -20,8 +20,6 @@ import org.springframework.util.Assert;
  * {@link PusherChannel @PusherChannel} method, indexed by pattern. Built once all
  * singletons exist; start-up fails if a pattern is invalid, matches only public channels,
  * or could match a channel that another pattern of the same specificity matches.
- *
- * @author pusher-spring-boot
  */
 public final class ChannelAuthorizerRegistry implements SmartInitializingSingleton {
 

@@ -10,8 +10,6 @@ import java.lang.annotation.Target;
  * Binds a parameter of a {@link PusherChannel @PusherChannel} method to a variable of its
  * pattern, converted to the parameter's type. A value that does not convert denies the
  * subscription.
- *
- * @author pusher-spring-boot
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -13,7 +13,6 @@ import io.pusherspring.auth.PusherAuthObservation.LowCardinalityKeyNames;
  * by endpoint, outcome and the pattern of the authorizer that decided, never by channel
  * or user; the channel and the reason go to traces only.
  *
- * @author pusher-spring-boot
  * @see PusherAuthObservation
  */
 public class DefaultPusherAuthObservationConvention implements PusherAuthObservationConvention {

@@ -16,7 +16,6 @@ import org.springframework.util.Assert;
  *
  * @param userId the user id, unique per user
  * @param userInfo information other members see, such as a name; written as JSON
- * @author pusher-spring-boot
  */
 public record PresenceMember(String userId, Map<String, @Nullable Object> userInfo) {
 

@@ -16,8 +16,6 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * (for every HTTP method), and before static resources. Requests reach the endpoints
  * through the application's filters, Spring Security's included (authentication, CSRF,
  * CORS).
- *
- * @author pusher-spring-boot
  */
 public final class PusherAuthHandlerMapping extends SimpleUrlHandlerMapping {
 

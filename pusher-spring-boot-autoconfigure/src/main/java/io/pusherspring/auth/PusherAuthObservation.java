@@ -13,7 +13,6 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * low-cardinality keys}; a tracer adds the channel and the reason of the decision to the
  * span.
  *
- * @author pusher-spring-boot
  * @see DefaultPusherAuthObservationConvention
  */
 public enum PusherAuthObservation implements ObservationDocumentation {

@@ -10,7 +10,6 @@ import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
  * What the observation of one request to an auth endpoint knows: the endpoint, the
  * request and, once answered, the status and the decision.
  *
- * @author pusher-spring-boot
  * @see PusherAuthObservation
  */
 public class PusherAuthObservationContext extends Observation.Context {

@@ -8,7 +8,6 @@ import io.micrometer.observation.ObservationConvention;
  * this type to replace the {@link DefaultPusherAuthObservationConvention}, or extend the
  * default to add or change keys.
  *
- * @author pusher-spring-boot
  * @see PusherAuthObservation
  */
 public interface PusherAuthObservationConvention extends ObservationConvention<PusherAuthObservationContext> {

@@ -38,8 +38,6 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link PusherAuthorizationEvent}; the HTTP side is the auth endpoints', and so is the
  * {@link PusherAuthObservation observation} of each request, which this service's
  * {@link ObservationRegistry} records.
- *
- * @author pusher-spring-boot
  */
 public final class PusherAuthService {
 

@@ -19,7 +19,6 @@ import org.jspecify.annotations.Nullable;
  * @param user the caller's principal name, or {@code null} if anonymous
  * @param socketId the socket id asked for; {@code null} for rate-limited requests
  * @param reason why, in a few words
- * @author pusher-spring-boot
  */
 public record PusherAuthorizationEvent(Instant time, Kind kind, Outcome outcome, @Nullable String channel,
 		@Nullable String pattern, @Nullable String user, @Nullable String socketId, String reason) {

@@ -25,7 +25,6 @@ import java.lang.annotation.Target;
  * }
  * </pre>
  *
- * @author pusher-spring-boot
  * @see ChannelAuthorizer#pattern()
  */
 @Target(ElementType.METHOD)

@@ -20,7 +20,6 @@ import org.springframework.util.Assert;
  * out when empty
  * @param watchlist ids of users whose online status this user follows
  * ({@code watchlist}); left out when empty
- * @author pusher-spring-boot
  */
 public record PusherUser(String id, Map<String, @Nullable Object> userInfo, List<String> watchlist) {
 

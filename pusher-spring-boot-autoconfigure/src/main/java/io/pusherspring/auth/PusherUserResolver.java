@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  *     };
  * }
  * </pre>
- *
- * @author pusher-spring-boot
  */
 @FunctionalInterface
 public interface PusherUserResolver {

@@ -8,8 +8,6 @@ import org.springframework.util.ClassUtils;
  * Turns a path within the dispatcher servlet, where handler mappings match, into the path
  * within the application, where servlet filters match ({@code spring.mvc.servlet.path}
  * prepended).
- *
- * @author pusher-spring-boot
  */
 final class DispatcherServletPaths {
 

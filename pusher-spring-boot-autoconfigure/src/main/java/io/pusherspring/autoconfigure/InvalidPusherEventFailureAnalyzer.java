@@ -8,8 +8,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Explains {@link InvalidPusherEventException}: which {@code @PusherEvent} method and
  * attribute cannot work, and why.
- *
- * @author pusher-spring-boot
  */
 class InvalidPusherEventFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPusherEventException> {
 

@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
  * {@code pusher.secret} has no value, or a value that still contains an unresolved
  * {@code ${...}} placeholder (such as {@code ${PUSHER_SECRET}} with that environment
  * variable unset).
- *
- * @author pusher-spring-boot
  */
 class MissingPusherCredentialsException extends IllegalStateException {
 

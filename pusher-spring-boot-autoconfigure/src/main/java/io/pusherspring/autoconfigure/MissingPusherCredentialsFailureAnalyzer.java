@@ -10,8 +10,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  * Explains {@link MissingPusherCredentialsException}: which properties are missing and
  * which environment variables set them, or which placeholder in a property's value
  * nothing defines.
- *
- * @author pusher-spring-boot
  */
 class MissingPusherCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<MissingPusherCredentialsException> {
 

@@ -14,8 +14,6 @@ import org.springframework.util.StringUtils;
 
 /**
  * {@link PusherConnectionDetails} from {@link PusherProperties}.
- *
- * @author pusher-spring-boot
  */
 class PropertiesPusherConnectionDetails implements PusherConnectionDetails {
 

@@ -42,8 +42,6 @@ import org.springframework.web.servlet.DispatcherServlet;
  * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, rate limited with
  * Bucket4j when it is on the class path, and observed with the application's
  * {@link ObservationRegistry} unless {@code pusher.observations.enabled=false}.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -35,8 +35,6 @@ import org.springframework.core.retry.RetryListener;
  * {@link HttpPusherTransport}, configured by {@code pusher.*} properties, the
  * {@link RetryListener} and {@link PusherPublishListener} beans, and
  * {@link PusherTemplateBuilderCustomizer} beans.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })

@@ -10,8 +10,6 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
  * Where the Pusher HTTP API is and the credentials to use it. Defined from
  * {@code pusher.*} properties unless a bean of this type is present, as a test fixture or
  * a local Pusher-protocol server provides.
- *
- * @author pusher-spring-boot
  */
 public interface PusherConnectionDetails extends ConnectionDetails {
 

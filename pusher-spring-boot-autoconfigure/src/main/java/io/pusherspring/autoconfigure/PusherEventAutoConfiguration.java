@@ -28,8 +28,6 @@ import org.springframework.core.env.Environment;
  * {@link io.pusherspring.event.PusherEvent @PusherEvent}, and application events that
  * implement {@link io.pusherspring.event.PusherBroadcast}. With Spring Modulith's event
  * publication registry in the context, broadcasts go through it and are durable.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class,
 		afterName = "org.springframework.modulith.events.config.EventPublicationAutoConfiguration")

@@ -24,8 +24,6 @@ import org.springframework.context.annotation.Bean;
  * The component is not added to the readiness group: a Pusher outage must not take the
  * application out of its load balancer, since the application still serves everything but
  * live updates, and publishing fails on its own with a {@code PusherException}.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, PusherTransport.class })

@@ -6,8 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration of the Pusher health indicator ({@code management.health.pusher.*}).
- *
- * @author pusher-spring-boot
  */
 @ConfigurationProperties("management.health.pusher")
 public class PusherHealthProperties {

@@ -22,8 +22,6 @@ import org.springframework.core.Ordered;
  * {@link PusherObservationConvention} bean if there is one. Switched off by
  * {@code pusher.observations.enabled=false}, which also switches off the observations of
  * the auth endpoints and of webhooks.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")

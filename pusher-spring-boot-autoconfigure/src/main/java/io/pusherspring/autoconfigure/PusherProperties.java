@@ -17,8 +17,6 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Pusher Channels.
- *
- * @author pusher-spring-boot
  */
 @ConfigurationProperties("pusher")
 public class PusherProperties {

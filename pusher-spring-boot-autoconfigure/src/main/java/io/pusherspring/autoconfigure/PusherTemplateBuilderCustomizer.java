@@ -7,8 +7,6 @@ import io.pusherspring.core.PusherTemplate;
  * template, and of every template built with the {@link PusherTemplateConfigurer}, after
  * the {@code pusher.*} properties have been applied. Customizer beans are applied in
  * {@link org.springframework.core.Ordered order}.
- *
- * @author pusher-spring-boot
  */
 @FunctionalInterface
 public interface PusherTemplateBuilderCustomizer {

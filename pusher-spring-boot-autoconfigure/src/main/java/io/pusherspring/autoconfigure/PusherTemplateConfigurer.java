@@ -18,8 +18,6 @@ import org.springframework.util.Assert;
  * {@link PusherPublishListener} beans, then every
  * {@link PusherTemplateBuilderCustomizer}. Use it to build a template for another Pusher
  * app that behaves like the auto-configured one.
- *
- * @author pusher-spring-boot
  */
 public class PusherTemplateConfigurer {
 

@@ -40,8 +40,6 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * events. Switched off by {@code pusher.webhook.enabled=false}. Both are observed with
  * the application's {@link ObservationRegistry} unless
  * {@code pusher.observations.enabled=false}.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -8,7 +8,6 @@ import java.util.List;
  * contributes one result per channel.
  *
  * @param results the per-event results
- * @author pusher-spring-boot
  */
 public record BatchResult(List<TriggerResult> results) {
 

@@ -14,8 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * End-to-end encryption of {@code private-encrypted-} channels with the app's master key;
  * the cryptography is pusher-http-java's.
- *
- * @author pusher-spring-boot
  */
 public final class ChannelEncryption {
 

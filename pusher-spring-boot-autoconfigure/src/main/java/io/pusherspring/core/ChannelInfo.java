@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * asked for
  * @param subscriptionCount connections subscribed, when {@link #SUBSCRIPTION_COUNT} was
  * asked for (the app must have subscription counting enabled)
- * @author pusher-spring-boot
  */
 public record ChannelInfo(String name, boolean occupied, @Nullable Integer userCount,
 		@Nullable Integer subscriptionCount) {

@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
  * {@code A-Z a-z 0-9 _ - = @ , . ;}, with prefixes that select the channel type.
  * {@code #} is reserved for Pusher's own server-to-user channels, which only
  * {@link PusherOperations#sendToUser} addresses.
- *
- * @author pusher-spring-boot
  */
 public final class ChannelNames {
 

@@ -22,7 +22,6 @@ import io.pusherspring.core.PusherObservation.LowCardinalityKeyNames;
  * The event name is a tag, so keep event names a fixed set (no ids in them), or replace
  * the convention.
  *
- * @author pusher-spring-boot
  * @see PusherObservation
  */
 public class DefaultPusherObservationConvention implements PusherObservationConvention {

@@ -17,8 +17,6 @@ import org.springframework.util.Assert;
  * authentications and webhooks with. Verification compares in constant time. Thread-safe;
  * each thread reuses its own initialized {@link Mac}. The shared home of this algorithm
  * for every package of the library; applications do not need it.
- *
- * @author pusher-spring-boot
  */
 public final class HmacSigner {
 

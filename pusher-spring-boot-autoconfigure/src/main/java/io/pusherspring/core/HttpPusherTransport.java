@@ -38,8 +38,6 @@ import org.springframework.util.StringUtils;
  * Asynchronous answers complete on the HTTP client's I/O threads, so stages chained to
  * them must not block; hand blocking work to an executor of your own
  * ({@code thenApplyAsync(..., executor)}).
- *
- * @author pusher-spring-boot
  */
 public final class HttpPusherTransport implements PusherTransport, AutoCloseable {
 

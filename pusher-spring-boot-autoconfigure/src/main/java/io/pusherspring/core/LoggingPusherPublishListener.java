@@ -11,8 +11,6 @@ import org.apache.commons.logging.LogFactory;
  * data is never logged, nor is the stack trace unless debug logging is on. Turn it off by
  * setting the level of its logger,
  * {@code io.pusherspring.core.LoggingPusherPublishListener}, to {@code off}.
- *
- * @author pusher-spring-boot
  */
 public class LoggingPusherPublishListener implements PusherPublishListener {
 

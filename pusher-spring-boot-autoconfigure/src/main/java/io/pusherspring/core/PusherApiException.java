@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Thrown when the Pusher HTTP API answers with an error status.
- *
- * @author pusher-spring-boot
  */
 public class PusherApiException extends PusherException {
 

@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
  * or no answer arrived within the read timeout. {@link #isPossiblyDelivered()} tells
  * whether the request had been sent when that happened: Pusher may then have delivered
  * the event, since the HTTP API has no idempotency key.
- *
- * @author pusher-spring-boot
  */
 public class PusherConnectionException extends PusherException {
 

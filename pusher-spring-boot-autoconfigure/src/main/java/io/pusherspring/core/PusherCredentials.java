@@ -6,7 +6,6 @@ package io.pusherspring.core;
  * @param appId the app id
  * @param key the public key clients connect with
  * @param secret the secret that signs requests; never printed
- * @author pusher-spring-boot
  */
 public record PusherCredentials(String appId, String key, String secret) {
 

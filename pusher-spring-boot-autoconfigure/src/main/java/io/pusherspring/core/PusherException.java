@@ -9,8 +9,6 @@ import org.jspecify.annotations.Nullable;
  * When a call was retried, the exception describes the last attempt and carries the
  * failures of the earlier attempts as {@linkplain #getSuppressed() suppressed
  * exceptions}, oldest first.
- *
- * @author pusher-spring-boot
  */
 public class PusherException extends RuntimeException {
 

@@ -21,7 +21,6 @@ import org.jspecify.annotations.Nullable;
  * @param excludeSocketId the socket that should not receive the event, or {@code null}
  * @param info the attributes to report per channel
  * ({@link ChannelInfo#SUBSCRIPTION_COUNT}, {@link ChannelInfo#USER_COUNT})
- * @author pusher-spring-boot
  */
 public record PusherMessage(List<String> channels, String event, @Nullable Object data,
 		@Nullable String excludeSocketId, Set<String> info) {

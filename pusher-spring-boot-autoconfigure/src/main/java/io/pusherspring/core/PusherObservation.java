@@ -13,7 +13,6 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * {@linkplain HighCardinalityKeyNames high-cardinality keys}, the channel names, to the
  * span.
  *
- * @author pusher-spring-boot
  * @see DefaultPusherObservationConvention
  */
 public enum PusherObservation implements ObservationDocumentation {

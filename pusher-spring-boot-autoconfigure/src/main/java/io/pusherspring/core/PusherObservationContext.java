@@ -12,7 +12,6 @@ import io.micrometer.observation.Observation;
  * validation is part of the call, so a name may even be {@code null}). The failure, if
  * any, is the context's {@linkplain #getError() error}.
  *
- * @author pusher-spring-boot
  * @see PusherObservation
  */
 public class PusherObservationContext extends Observation.Context {

@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * whose {@link PusherException#isPossiblyDelivered()} tells whether the event may have
  * been delivered all the same.
  *
- * @author pusher-spring-boot
  * @see PusherTemplate
  */
 public interface PusherOperations {

@@ -12,7 +12,6 @@ package io.pusherspring.core;
  * must not block. An exception thrown by a listener is logged and otherwise ignored. A
  * {@code sendToUser} message names the channel {@code #server-to-user-{userId}}.
  *
- * @author pusher-spring-boot
  * @see LoggingPusherPublishListener
  */
 public interface PusherPublishListener {

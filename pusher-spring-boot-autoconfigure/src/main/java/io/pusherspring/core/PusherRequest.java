@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param path the path below {@code /apps/{appId}}, such as {@code /events}
  * @param query the query parameters other than the authentication ones
  * @param body the JSON body of a {@code POST}, or {@code null}
- * @author pusher-spring-boot
  */
 public record PusherRequest(String method, String path, Map<String, String> query, @Nullable String body) {
 

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * @param statusCode the HTTP status
  * @param body the response body, possibly empty
  * @param retryAfter the {@code Retry-After} header, or {@code null} if there was none
- * @author pusher-spring-boot
  */
 public record PusherResponse(int statusCode, String body, @Nullable String retryAfter) {
 

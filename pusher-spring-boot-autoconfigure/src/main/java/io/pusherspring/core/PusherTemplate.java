@@ -54,8 +54,6 @@ import org.springframework.util.unit.DataSize;
  * the outcome of every published message. With an {@link ObservationRegistry}, every call
  * is a Micrometer observation ({@link PusherObservation}); the template needs Micrometer
  * only then.
- *
- * @author pusher-spring-boot
  */
 public class PusherTemplate implements PusherOperations {
 

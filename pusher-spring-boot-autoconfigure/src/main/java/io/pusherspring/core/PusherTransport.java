@@ -9,7 +9,6 @@ import java.util.concurrent.CompletionException;
  * retries happen in {@link PusherTemplate} before a request reaches the transport, so a
  * test can replace the transport and keep all of that real.
  *
- * @author pusher-spring-boot
  * @see HttpPusherTransport
  */
 public interface PusherTransport {

@@ -4,8 +4,6 @@ package io.pusherspring.core;
  * Thrown before any I/O when a request breaks one of Pusher's rules: a channel or event
  * name, the payload size, a socket id, or a combination Pusher refuses. The message names
  * the rule and the offending value.
- *
- * @author pusher-spring-boot
  */
 public class PusherValidationException extends PusherException {
 

@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Pusher's rule for socket ids, the connection identifiers clients send when they
  * subscribe and that {@code excludeSocketId} names: two runs of digits joined by a dot.
- *
- * @author pusher-spring-boot
  */
 public final class SocketIds {
 

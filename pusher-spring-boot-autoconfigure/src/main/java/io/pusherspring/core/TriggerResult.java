@@ -11,7 +11,6 @@ import java.util.OptionalInt;
  * {@link PusherMessage#info()}, per channel. Empty when none were asked for.
  *
  * @param channels the attributes reported, by channel name
- * @author pusher-spring-boot
  */
 public record TriggerResult(Map<String, ChannelInfo> channels) {
 

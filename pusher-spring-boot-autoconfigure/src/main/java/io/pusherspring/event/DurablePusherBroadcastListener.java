@@ -21,8 +21,6 @@ import org.springframework.util.Assert;
  * <p>
  * The outcome is returned as an already completed future, which is how the registry
  * learns of a failure without the failure reaching the code that published the event.
- *
- * @author pusher-spring-boot
  */
 public class DurablePusherBroadcastListener {
 

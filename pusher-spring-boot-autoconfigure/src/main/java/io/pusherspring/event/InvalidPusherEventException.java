@@ -14,8 +14,6 @@ import org.springframework.util.ClassUtils;
  * expression that does not parse, a name that is neither an argument nor {@code #result},
  * a bean that does not exist, a return type that is not supported. The message names the
  * method and the attribute, so start-up fails with the fix in sight.
- *
- * @author pusher-spring-boot
  */
 public class InvalidPusherEventException extends PusherException {
 

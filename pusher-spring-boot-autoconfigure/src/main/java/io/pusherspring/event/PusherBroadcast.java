@@ -33,7 +33,6 @@ import org.jspecify.annotations.Nullable;
  * resubmitted. Such events must then be readable by the registry's serializer (Jackson):
  * records of simple values are.
  *
- * @author pusher-spring-boot
  * @see PusherEvent
  */
 public interface PusherBroadcast {

@@ -10,7 +10,6 @@ import org.springframework.util.Assert;
  * commits, or at once without one. A failure is reported as a
  * {@link PusherPublishFailedEvent}.
  *
- * @author pusher-spring-boot
  * @see DurablePusherBroadcastListener
  */
 public class PusherBroadcastListener {

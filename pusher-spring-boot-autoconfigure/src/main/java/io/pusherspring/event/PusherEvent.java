@@ -33,7 +33,6 @@ import java.lang.annotation.Target;
  * Repeatable: each annotation publishes one event, in the order declared. Applies to
  * calls through the bean's proxy, not to calls a bean makes to its own methods.
  *
- * @author pusher-spring-boot
  * @see PusherBroadcast
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })

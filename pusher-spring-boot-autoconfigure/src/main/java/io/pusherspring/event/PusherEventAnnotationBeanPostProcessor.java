@@ -25,8 +25,6 @@ import org.springframework.util.function.SingletonSupplier;
  * The advisor goes last in an existing proxy's chain, nearest to the method, so that it
  * sees the transaction the method runs in. The {@link PusherEventDispatcher} and the
  * {@link SocketIdResolver} are looked up in the bean factory on first use.
- *
- * @author pusher-spring-boot
  */
 public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
 

@@ -22,8 +22,6 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link PusherBroadcast} events through {@link PusherOperations}: at once or after the
  * active transaction commits, blocking or not, and reports failures: it logs them without
  * data or secrets and publishes a {@link PusherPublishFailedEvent}.
- *
- * @author pusher-spring-boot
  */
 public final class PusherEventDispatcher {
 

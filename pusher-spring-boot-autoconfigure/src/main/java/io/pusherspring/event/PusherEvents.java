@@ -9,8 +9,6 @@ import java.lang.annotation.Target;
 /**
  * Container of repeated {@link PusherEvent @PusherEvent} annotations; the compiler writes
  * it for you.
- *
- * @author pusher-spring-boot
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -20,8 +20,6 @@ import org.springframework.context.ApplicationEvent;
  *
  * Its source is the {@link Method} annotated with {@code @PusherEvent}, or the
  * {@link PusherBroadcast}.
- *
- * @author pusher-spring-boot
  */
 public class PusherPublishFailedEvent extends ApplicationEvent {
 

@@ -10,8 +10,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Reads the socket id from a header of the servlet request bound to the current thread,
  * as pusher-js applications send it (Laravel Echo's {@code X-Socket-ID}).
- *
- * @author pusher-spring-boot
  */
 public class RequestHeaderSocketIdResolver implements SocketIdResolver {
 

@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * request's {@code X-Socket-ID} header ({@code pusher.events.socket-id-header}); define a
  * bean of your own to read it from elsewhere.
  *
- * @author pusher-spring-boot
  * @see RequestHeaderSocketIdResolver
  */
 @FunctionalInterface

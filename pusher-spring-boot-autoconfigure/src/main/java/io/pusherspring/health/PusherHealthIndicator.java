@@ -29,8 +29,6 @@ import org.springframework.util.Assert;
  * answered another error, or could not be reached; with the reason, never the secret, a
  * signature or Pusher's answer body.</li>
  * </ul>
- *
- * @author pusher-spring-boot
  */
 public class PusherHealthIndicator implements HealthIndicator {
 

@@ -8,7 +8,6 @@ import java.time.Instant;
  * @param channel the channel name
  * @param id the entry's stable id, for de-duplicating retries
  * @param time when Pusher sent the webhook
- * @author pusher-spring-boot
  */
 public record CacheMiss(String channel, String id, Instant time) implements WebhookEvent {
 

@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param userId the sender's user id on a presence channel, else {@code null}
  * @param id the entry's stable id, for de-duplicating retries
  * @param time when Pusher sent the webhook
- * @author pusher-spring-boot
  */
 public record ClientEvent(String channel, String event, String data, String socketId, @Nullable String userId,
 		String id, Instant time) implements WebhookEvent {

@@ -11,7 +11,6 @@ import io.pusherspring.webhook.PusherWebhookObservation.EventLowCardinalityKeyNa
  * tagged by the entry's type and whether its listeners succeeded; the channel and the
  * entry's id go to traces only.
  *
- * @author pusher-spring-boot
  * @see PusherWebhookObservation#EVENT
  */
 public class DefaultPusherWebhookEventObservationConvention implements PusherWebhookEventObservationConvention {

@@ -13,7 +13,6 @@ import io.pusherspring.webhook.PusherWebhookObservation.DeliveryLowCardinalityKe
  * The default {@link PusherWebhookObservationConvention}: the timer {@value #NAME},
  * tagged by outcome and rejection reason; the names of the entries go to traces only.
  *
- * @author pusher-spring-boot
  * @see PusherWebhookObservation#DELIVERY
  */
 public class DefaultPusherWebhookObservationConvention implements PusherWebhookObservationConvention {

@@ -9,7 +9,6 @@ import java.time.Instant;
  * @param userId the member's user id
  * @param id the entry's stable id, for de-duplicating retries
  * @param time when Pusher sent the webhook
- * @author pusher-spring-boot
  */
 public record MemberAdded(String channel, String userId, String id, Instant time) implements WebhookEvent {
 

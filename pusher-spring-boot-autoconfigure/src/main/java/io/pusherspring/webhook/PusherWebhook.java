@@ -11,7 +11,6 @@ import java.util.List;
  *
  * @param time when Pusher sent the webhook ({@code time_ms})
  * @param events its entries, in the order Pusher sent them
- * @author pusher-spring-boot
  */
 public record PusherWebhook(Instant time, List<WebhookEvent> events) {
 

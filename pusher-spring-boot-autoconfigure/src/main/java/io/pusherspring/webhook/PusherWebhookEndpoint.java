@@ -23,8 +23,6 @@ import org.springframework.web.HttpRequestHandler;
  * It backs off for an application controller mapped on the same path. With an
  * {@link ObservationRegistry}, each entry published is one
  * {@link PusherWebhookObservation#EVENT observation}, tagged by its type.
- *
- * @author pusher-spring-boot
  */
 public final class PusherWebhookEndpoint implements HttpRequestHandler {
 

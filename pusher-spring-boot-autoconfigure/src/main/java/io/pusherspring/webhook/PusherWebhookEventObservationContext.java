@@ -6,7 +6,6 @@ import io.micrometer.observation.Observation;
  * What the observation of one webhook entry, published to the application's listeners,
  * knows: the entry. A listener's failure is the context's {@linkplain #getError() error}.
  *
- * @author pusher-spring-boot
  * @see PusherWebhookObservation#EVENT
  */
 public class PusherWebhookEventObservationContext extends Observation.Context {

@@ -8,7 +8,6 @@ import io.micrometer.observation.ObservationConvention;
  * Declare a bean of this type to replace the
  * {@link DefaultPusherWebhookEventObservationConvention}.
  *
- * @author pusher-spring-boot
  * @see PusherWebhookObservation#EVENT
  */
 public interface PusherWebhookEventObservationConvention

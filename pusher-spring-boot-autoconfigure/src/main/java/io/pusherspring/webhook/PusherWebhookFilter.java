@@ -38,8 +38,6 @@ import org.springframework.web.util.UrlPathHelper;
  * With an {@link ObservationRegistry}, each request to the path is one
  * {@link PusherWebhookObservation#DELIVERY observation}, the application's handling of an
  * accepted delivery included.
- *
- * @author pusher-spring-boot
  */
 public class PusherWebhookFilter extends OncePerRequestFilter {
 

@@ -11,7 +11,6 @@ import io.micrometer.observation.docs.ObservationDocumentation;
  * the built-in endpoint dispatches an accepted delivery, one per entry ({@link #EVENT},
  * the timer {@code pusher.webhook.event}), tagged by the entry's type.
  *
- * @author pusher-spring-boot
  * @see DefaultPusherWebhookObservationConvention
  * @see DefaultPusherWebhookEventObservationConvention
  */

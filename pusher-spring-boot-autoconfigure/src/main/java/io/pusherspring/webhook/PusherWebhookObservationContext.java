@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
  * What the observation of one request to the webhook path knows: the request, then the
  * verified webhook or the reason it was rejected, and the status answered.
  *
- * @author pusher-spring-boot
  * @see PusherWebhookObservation#DELIVERY
  */
 public class PusherWebhookObservationContext extends Observation.Context {

@@ -7,7 +7,6 @@ import io.micrometer.observation.ObservationConvention;
  * An {@link ObservationConvention} for requests to the webhook path. Declare a bean of
  * this type to replace the {@link DefaultPusherWebhookObservationConvention}.
  *
- * @author pusher-spring-boot
  * @see PusherWebhookObservation#DELIVERY
  */
 public interface PusherWebhookObservationConvention extends ObservationConvention<PusherWebhookObservationContext> {

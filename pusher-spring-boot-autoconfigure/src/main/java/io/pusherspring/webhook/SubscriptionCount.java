@@ -9,7 +9,6 @@ import java.time.Instant;
  * @param subscriptionCount the number of subscriptions
  * @param id the entry's stable id, for de-duplicating retries
  * @param time when Pusher sent the webhook
- * @author pusher-spring-boot
  */
 public record SubscriptionCount(String channel, int subscriptionCount, String id,
 		Instant time) implements WebhookEvent {

@@ -10,7 +10,6 @@ import java.time.Instant;
  * @param json the whole entry as JSON text
  * @param id the entry's stable id, for de-duplicating retries
  * @param time when Pusher sent the webhook
- * @author pusher-spring-boot
  */
 public record UnknownWebhookEvent(String name, String channel, String json, String id,
 		Instant time) implements WebhookEvent {

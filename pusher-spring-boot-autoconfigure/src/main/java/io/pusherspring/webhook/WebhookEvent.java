@@ -11,8 +11,6 @@ import java.time.Instant;
  * can see the same entry more than once. {@link #id()} is the same for every retry of an
  * entry and different for every other entry: keep the ids handled recently to handle each
  * entry once.
- *
- * @author pusher-spring-boot
  */
 public sealed interface WebhookEvent permits ChannelOccupied, ChannelVacated, MemberAdded, MemberRemoved, ClientEvent,
 		CacheMiss, SubscriptionCount, UnknownWebhookEvent {

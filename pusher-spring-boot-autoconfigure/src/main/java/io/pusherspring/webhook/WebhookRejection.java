@@ -3,8 +3,6 @@ package io.pusherspring.webhook;
 /**
  * Why {@link PusherWebhookFilter} refused a webhook delivery, with the status it
  * answered. The checks run in the order of these constants; the first that fails decides.
- *
- * @author pusher-spring-boot
  */
 public enum WebhookRejection {
 

@@ -25,8 +25,6 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Authorizers for the endpoint tests: one per behaviour under test.
- *
- * @author pusher-spring-boot
  */
 @Configuration(proxyBeanMethods = false)
 class AuthTestConfiguration {

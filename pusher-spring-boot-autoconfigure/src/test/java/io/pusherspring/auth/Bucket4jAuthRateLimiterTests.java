@@ -10,8 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link Bucket4jAuthRateLimiter}.
- *
- * @author pusher-spring-boot
  */
 class Bucket4jAuthRateLimiterTests {
 

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link ChannelAuthorizerRegistry}.
- *
- * @author pusher-spring-boot
  */
 class ChannelAuthorizerRegistryTests {
 

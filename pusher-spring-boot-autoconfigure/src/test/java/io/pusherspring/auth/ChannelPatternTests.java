@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link ChannelPattern}.
- *
- * @author pusher-spring-boot
  */
 class ChannelPatternTests {
 

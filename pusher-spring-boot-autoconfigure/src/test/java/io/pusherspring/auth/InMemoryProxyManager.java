@@ -15,8 +15,6 @@ import io.github.bucket4j.distributed.remote.RemoteBucketState;
 /**
  * A Bucket4j {@code ProxyManager} over a map, standing in for a shared store (JCache,
  * Redis, JDBC) that several application instances use.
- *
- * @author pusher-spring-boot
  */
 public class InMemoryProxyManager extends AbstractCompareAndSwapBasedProxyManager<String> {
 

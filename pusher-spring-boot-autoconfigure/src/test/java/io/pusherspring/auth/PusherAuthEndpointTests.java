@@ -33,8 +33,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Tests of the auth endpoints over MockMvc, with the auto-configuration, without Spring
  * Security (the caller is the servlet request's principal).
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PusherAuthEndpointTests {

@@ -19,8 +19,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Every request to an auth endpoint is one observation, tagged with its decision and the
  * pattern of the authorizer that made it, never with the channel or the user.
- *
- * @author pusher-spring-boot
  */
 class PusherAuthObservationTests {
 

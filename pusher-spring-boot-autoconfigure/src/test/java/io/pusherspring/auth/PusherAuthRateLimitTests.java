@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests of the auth endpoints' per-caller rate limit.
- *
- * @author pusher-spring-boot
  */
 class PusherAuthRateLimitTests {
 

@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests of the auth endpoints with Spring Security's {@code Authentication} as the
  * caller.
- *
- * @author pusher-spring-boot
  */
 class PusherAuthSpringSecurityTests {
 

@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link InvalidPusherEventFailureAnalyzer}.
- *
- * @author pusher-spring-boot
  */
 class InvalidPusherEventFailureAnalyzerTests {
 

@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link MissingPusherCredentialsFailureAnalyzer}.
- *
- * @author pusher-spring-boot
  */
 class MissingPusherCredentialsFailureAnalyzerTests {
 

@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link PusherAuthAutoConfiguration}.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PusherAuthAutoConfigurationTests {

@@ -56,8 +56,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link PusherAutoConfiguration}.
- *
- * @author pusher-spring-boot
  */
 class PusherAutoConfigurationTests {
 

@@ -26,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link PusherEventAutoConfiguration}.
- *
- * @author pusher-spring-boot
  */
 class PusherEventAutoConfigurationTests {
 

@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThatException;
 /**
  * Start-up of a real {@link SpringApplication} with a {@code @PusherEvent} that cannot
  * work.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PusherEventStartupReportTests {

@@ -17,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link PusherHealthContributorAutoConfiguration}.
- *
- * @author pusher-spring-boot
  */
 class PusherHealthContributorAutoConfigurationTests {
 

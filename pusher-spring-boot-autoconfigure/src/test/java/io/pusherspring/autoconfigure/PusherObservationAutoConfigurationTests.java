@@ -30,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link PusherObservationAutoConfiguration}.
- *
- * @author pusher-spring-boot
  */
 class PusherObservationAutoConfigurationTests {
 

@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Start-up of a real {@link SpringApplication} without Pusher credentials.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PusherStartupFailureTests {

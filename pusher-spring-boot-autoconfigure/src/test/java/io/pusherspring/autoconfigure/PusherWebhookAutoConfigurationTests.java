@@ -39,8 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link PusherWebhookAutoConfiguration}.
- *
- * @author pusher-spring-boot
  */
 class PusherWebhookAutoConfigurationTests {
 

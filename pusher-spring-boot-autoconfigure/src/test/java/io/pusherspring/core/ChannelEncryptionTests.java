@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link ChannelEncryption}.
- *
- * @author pusher-spring-boot
  */
 class ChannelEncryptionTests {
 

@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
  * Tests for {@link ChannelNames} and {@link SocketIds}.
- *
- * @author pusher-spring-boot
  */
 class ChannelNamesTests {
 

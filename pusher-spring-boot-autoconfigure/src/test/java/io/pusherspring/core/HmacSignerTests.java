@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link HmacSigner}, against the signing examples in Pusher's documentation.
- *
- * @author pusher-spring-boot
  */
 class HmacSignerTests {
 

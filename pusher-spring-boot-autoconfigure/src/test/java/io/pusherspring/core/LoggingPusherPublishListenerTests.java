@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link LoggingPusherPublishListener}.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class LoggingPusherPublishListenerTests {

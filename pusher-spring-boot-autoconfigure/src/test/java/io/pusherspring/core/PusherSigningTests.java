@@ -15,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link RequestSigner} against Pusher's published test vector, and against
  * pusher-http-java's own signing.
- *
- * @author pusher-spring-boot
  */
 class PusherSigningTests {
 

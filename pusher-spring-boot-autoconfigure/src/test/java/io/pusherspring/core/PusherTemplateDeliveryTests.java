@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * What a {@link PusherTemplate} call tells its caller about delivery when attempts fail:
  * earlier failures as suppressed exceptions, whether the event may have been delivered,
  * {@code Retry-After}, and the retry and publish listeners.
- *
- * @author pusher-spring-boot
  */
 class PusherTemplateDeliveryTests {
 

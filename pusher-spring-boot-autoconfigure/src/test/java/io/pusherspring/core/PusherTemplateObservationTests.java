@@ -28,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Every {@link PusherTemplate} call is one observation, validation and retries included,
  * named and tagged by {@link DefaultPusherObservationConvention} unless the application
  * replaces the convention.
- *
- * @author pusher-spring-boot
  */
 class PusherTemplateObservationTests {
 

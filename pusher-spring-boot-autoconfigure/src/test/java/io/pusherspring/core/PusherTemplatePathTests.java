@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Every path {@link PusherTemplate} builds, one test per method: values that go into a
  * path are checked and encoded so that no value can steer a request to another endpoint,
  * and nothing is sent when one is refused.
- *
- * @author pusher-spring-boot
  */
 class PusherTemplatePathTests {
 

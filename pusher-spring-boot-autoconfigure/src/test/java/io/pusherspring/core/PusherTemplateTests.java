@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Unit tests for {@link PusherTemplate}'s request building; the HTTP behaviour is tested
  * against the test kit's fake Pusher server.
- *
- * @author pusher-spring-boot
  */
 class PusherTemplateTests {
 

@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link Redaction}.
- *
- * @author pusher-spring-boot
  */
 class RedactionTests {
 

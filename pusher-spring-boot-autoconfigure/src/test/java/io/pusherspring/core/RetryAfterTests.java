@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link RetryAfter}.
- *
- * @author pusher-spring-boot
  */
 class RetryAfterTests {
 

@@ -17,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link PusherTemplate} works without Micrometer on the class path: Micrometer is an
  * optional dependency, touched only when an observation registry is set. The template
  * runs here in a class loader that holds the test class path without Micrometer's jars.
- *
- * @author pusher-spring-boot
  */
 class WithoutMicrometerTests {
 

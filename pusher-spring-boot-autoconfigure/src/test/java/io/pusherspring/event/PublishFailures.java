@@ -7,8 +7,6 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Records the {@link PusherPublishFailedEvent}s of a test's application context.
- *
- * @author pusher-spring-boot
  */
 class PublishFailures {
 

@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link PusherBroadcast} application events, outside transactions.
- *
- * @author pusher-spring-boot
  */
 class PusherBroadcastTests {
 

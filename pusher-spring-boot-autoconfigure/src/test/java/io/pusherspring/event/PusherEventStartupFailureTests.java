@@ -22,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every {@link PusherEvent @PusherEvent} that cannot work fails start-up, with a message
  * that names the method and the attribute.
- *
- * @author pusher-spring-boot
  */
 class PusherEventStartupFailureTests {
 

@@ -34,8 +34,6 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for {@link PusherEvent @PusherEvent} methods of beans, published through the
  * auto-configured template.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PusherEventTests {

@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link PusherWebhookEndpoint}, publishing to the listeners of a real
  * application context.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PusherWebhookEndpointTests {

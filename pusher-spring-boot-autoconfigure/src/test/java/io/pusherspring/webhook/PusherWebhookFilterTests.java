@@ -41,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * Tests for {@link PusherWebhookFilter}.
- *
- * @author pusher-spring-boot
  */
 @ExtendWith(OutputCaptureExtension.class)
 class PusherWebhookFilterTests {

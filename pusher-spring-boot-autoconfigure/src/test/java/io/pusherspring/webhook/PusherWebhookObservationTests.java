@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every request to the webhook path is one {@code pusher.webhook} observation, accepted
  * or rejected by reason, and every entry the built-in endpoint publishes is one
  * {@code pusher.webhook.event} observation, tagged by its type.
- *
- * @author pusher-spring-boot
  */
 class PusherWebhookObservationTests {
 

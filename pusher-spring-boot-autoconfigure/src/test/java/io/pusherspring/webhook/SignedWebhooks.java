@@ -10,8 +10,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 /**
  * Webhook requests as Pusher sends them, signed with pusher-http-java, independently of
  * the library's own signing.
- *
- * @author pusher-spring-boot
  */
 final class SignedWebhooks {
 

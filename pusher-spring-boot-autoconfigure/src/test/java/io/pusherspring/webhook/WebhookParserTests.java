@@ -14,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link WebhookParser}, with bodies shaped like those Pusher documents.
- *
- * @author pusher-spring-boot
  */
 class WebhookParserTests {
 

@@ -11,8 +11,6 @@ import org.springframework.test.web.servlet.ResultMatcher;
 /**
  * MockMvc matchers for auth endpoint answers; kept apart from {@link PusherSignatures} so
  * that the Servlet API is needed only when they are used.
- *
- * @author pusher-spring-boot
  */
 final class AuthResultMatchers {
 

@@ -15,8 +15,6 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
  * Moves an auth request from Pusher's default path to the path the application MockMvc
  * runs against configures ({@code pusher.auth.path} or {@code pusher.auth.user-path}),
  * unless the test chose another URI.
- *
- * @author pusher-spring-boot
  */
 final class ConfiguredAuthPath implements RequestPostProcessor {
 

@@ -5,8 +5,6 @@ import java.util.List;
 /**
  * Describes recorded events in failure messages, so that a failing assertion shows what
  * was sent instead.
- *
- * @author pusher-spring-boot
  */
 final class EventListing {
 

@@ -19,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * @param criteria further requirements, all to be met by the same event
  * @param timeout how long to wait for a match; zero for no wait
  * @param jsonMapper how expected objects become JSON
- * @author pusher-spring-boot
  */
 record Expectation(PusherRecorder recorder, String channel, String event, List<Criterion> criteria, Duration timeout,
 		JsonMapper jsonMapper) {

@@ -33,8 +33,6 @@ import org.springframework.util.unit.DataSize;
  * Point a Spring Boot application at it with {@link #connectionDetails()} as a bean, or
  * with {@link #registerProperties(DynamicPropertyRegistry)} in a
  * {@code @DynamicPropertySource} method.
- *
- * @author pusher-spring-boot
  */
 public class FakePusherServer extends TestPusherServer {
 

@@ -11,8 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Compares event data as JSON: key order and number formatting ({@code 1} and
  * {@code 1.0}) do not matter. Data that is not JSON is compared as text.
- *
- * @author pusher-spring-boot
  */
 final class JsonData {
 

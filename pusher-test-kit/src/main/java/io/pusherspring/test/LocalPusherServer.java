@@ -48,8 +48,6 @@ import org.springframework.util.Assert;
  * Each connection, subscription and delivered event is logged at debug level under this
  * class's name. Stopping the server closes every connection and waits until every thread
  * it started has ended.
- *
- * @author pusher-spring-boot
  */
 public class LocalPusherServer extends TestPusherServer implements InitializingBean, DisposableBean {
 

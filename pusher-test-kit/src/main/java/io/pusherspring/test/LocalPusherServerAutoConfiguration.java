@@ -12,8 +12,6 @@ import org.springframework.context.annotation.Bean;
  * Points the starter at a {@link LocalPusherServer} bean: its
  * {@linkplain LocalPusherServer#connectionDetails() connection details} become the
  * application's {@link PusherConnectionDetails}, unless the application declares its own.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(before = { PusherAutoConfiguration.class, RecordPusherEventsAutoConfiguration.class })
 @ConditionalOnSingleCandidate(LocalPusherServer.class)

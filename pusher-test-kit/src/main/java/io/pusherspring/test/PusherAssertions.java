@@ -11,8 +11,6 @@ import org.springframework.util.Assert;
  * assertThat(pusher).hasTriggered("private-user-42", "content.generated")
  *     .withData(Map.of("contentType", "lesson"));
  * </pre>
- *
- * @author pusher-spring-boot
  */
 public final class PusherAssertions {
 

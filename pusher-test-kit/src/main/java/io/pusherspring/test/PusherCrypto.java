@@ -12,8 +12,6 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The digests Pusher signs with, from the JDK.
- *
- * @author pusher-spring-boot
  */
 final class PusherCrypto {
 

@@ -7,8 +7,6 @@ import java.util.function.Predicate;
 /**
  * What an application sent to Pusher, in order. Safe to use from several threads and from
  * asynchronous publishing.
- *
- * @author pusher-spring-boot
  */
 public class PusherRecorder {
 

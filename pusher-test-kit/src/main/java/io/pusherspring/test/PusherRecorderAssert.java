@@ -19,7 +19,6 @@ import org.springframework.util.Assert;
  * Assertions on the events a {@link PusherRecorder} holds. Every failure message lists
  * all recorded events.
  *
- * @author pusher-spring-boot
  * @see PusherAssertions#assertThat(PusherRecorder)
  */
 public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, PusherRecorder> {

@@ -14,8 +14,6 @@ import org.springframework.test.context.support.TestConstructorUtils;
  * Resolves {@link PusherRecorder} parameters of test methods and constructors from the
  * test's application context, leaving to the {@link SpringExtension} the parameters it
  * autowires itself.
- *
- * @author pusher-spring-boot
  */
 final class PusherRecorderParameterResolver implements ParameterResolver {
 

@@ -18,7 +18,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * {@code uri(...)}, such as
  * {@code PusherRequests.channelAuth(socketId, channel).uri("/api/pusher/auth")}.
  *
- * @author pusher-spring-boot
  * @see PusherSignatures
  */
 public final class PusherRequests {

@@ -25,8 +25,6 @@ import org.springframework.util.Assert;
  * mockMvc.perform(PusherRequests.channelAuth("1234.5678", "private-user-42").with(user("42")))
  *     .andExpect(PusherSignatures.forTestCredentials().validChannelAuthorization());
  * </pre>
- *
- * @author pusher-spring-boot
  */
 public final class PusherSignatures {
 

@@ -33,7 +33,6 @@ import org.springframework.util.Assert;
  * an application context that has one ({@code /pusher/webhooks} by default), or to the
  * path given with {@link #uri(String, Object...) uri(...)}.
  *
- * @author pusher-spring-boot
  * @see PusherRequests#webhook()
  */
 public final class PusherWebhookRequestBuilder

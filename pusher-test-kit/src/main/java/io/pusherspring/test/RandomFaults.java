@@ -27,8 +27,6 @@ import org.springframework.util.Assert;
  * is injected, or none. Faults planned with {@code failNext} and the like come first.
  * With requests from several threads the sequence of draws is fixed, not which request
  * gets which.
- *
- * @author pusher-spring-boot
  */
 public final class RandomFaults {
 

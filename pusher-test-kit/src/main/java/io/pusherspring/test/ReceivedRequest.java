@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
  * @param status the status answered, or {@link #DROPPED} if the connection was closed
  * without an answer
  * @param fault the fault injected into this request, or {@code null} if none was
- * @author pusher-spring-boot
  */
 public record ReceivedRequest(String method, String path, Map<String, String> query, String body, int status,
 		@Nullable Fault fault) {

@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
  * Works with {@code @SpringBootTest} and with test slices such as {@code @WebMvcTest}.
  * Tests that share an application context must not run in parallel.
  *
- * @author pusher-spring-boot
  * @see PusherAssertions
  */
 @Target(ElementType.TYPE)

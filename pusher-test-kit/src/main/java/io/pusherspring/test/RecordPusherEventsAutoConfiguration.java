@@ -15,8 +15,6 @@ import org.springframework.context.annotation.Primary;
  * Test auto-configuration imported by {@link RecordPusherEvents @RecordPusherEvents}: an
  * in-memory {@link PusherTransport} that records into a {@link PusherRecorder}, and test
  * credentials when the application has none.
- *
- * @author pusher-spring-boot
  */
 @AutoConfiguration(before = PusherAutoConfiguration.class)
 @EnableConfigurationProperties(PusherProperties.class)

@@ -11,8 +11,6 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * method of a class annotated with {@link RecordPusherEvents @RecordPusherEvents}, so
  * that every test starts with no events, even when application contexts are cached and
  * shared.
- *
- * @author pusher-spring-boot
  */
 final class RecordPusherEventsTestExecutionListener extends AbstractTestExecutionListener {
 

@@ -17,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
  * channels)
  * @param excludedSocketId the socket left out, or {@code null}
  * @param time when it was recorded
- * @author pusher-spring-boot
  */
 public record RecordedEvent(List<String> channels, String event, String data, @Nullable String excludedSocketId,
 		Instant time) {

@@ -19,7 +19,6 @@ import org.springframework.util.Assert;
  * meant: each call requires that at least one recorded event meets it and every earlier
  * requirement. The actual value is the first such event.
  *
- * @author pusher-spring-boot
  * @see PusherRecorderAssert#hasTriggered(String, String)
  */
 public class RecordedEventAssert extends AbstractAssert<RecordedEventAssert, RecordedEvent> {

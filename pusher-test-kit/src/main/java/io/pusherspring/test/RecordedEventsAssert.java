@@ -16,7 +16,6 @@ import org.springframework.util.Assert;
  * returns: AssertJ's list assertions plus those of {@link PusherRecorderAssert}. Every
  * failure of the latter lists all events of the list.
  *
- * @author pusher-spring-boot
  * @see PusherAssertions#assertThat(List)
  */
 public class RecordedEventsAssert extends

@@ -10,8 +10,6 @@ import io.pusherspring.test.PusherApiSimulator.Answer;
 /**
  * A {@link PusherTransport} that answers in memory as Pusher would, through a
  * {@link PusherApiSimulator}, and records accepted events. Nothing reaches the network.
- *
- * @author pusher-spring-boot
  */
 final class RecordingPusherTransport implements PusherTransport {
 

@@ -14,8 +14,6 @@ import org.springframework.util.StringUtils;
  * {@link PusherConnectionDetails} for tests: the {@code pusher.*} credentials where they
  * are set, test credentials where they are not (or still hold an unresolved
  * {@code ${...}} placeholder, such as {@code ${PUSHER_SECRET}} with that variable unset).
- *
- * @author pusher-spring-boot
  */
 final class TestPusherConnectionDetails implements PusherConnectionDetails {
 

@@ -22,8 +22,6 @@ import org.springframework.util.StringUtils;
  * credentials, the {@link FakePusherHandler} that answers the Pusher HTTP API and records
  * what it accepts, the JUnit 5 extension life cycle with its parameter resolution, and
  * the ways to point a Spring Boot application at the server.
- *
- * @author pusher-spring-boot
  */
 abstract class TestPusherServer
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {

@@ -11,8 +11,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Evaluates a check, which returns a failure message or {@code null}, either at once or
  * over a period of time for events published asynchronously.
- *
- * @author pusher-spring-boot
  */
 final class Waiting {
 

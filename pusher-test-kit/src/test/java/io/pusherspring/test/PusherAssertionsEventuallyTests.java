@@ -14,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link PusherRecorderAssert#eventually()} and
  * {@link PusherRecorderAssert#within(Duration)} with events recorded from another thread.
- *
- * @author pusher-spring-boot
  */
 class PusherAssertionsEventuallyTests {
 

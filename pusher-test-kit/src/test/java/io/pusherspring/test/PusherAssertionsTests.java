@@ -17,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link PusherAssertions}: every assertion passing and failing, and what a
  * failure says.
- *
- * @author pusher-spring-boot
  */
 class PusherAssertionsTests {
 

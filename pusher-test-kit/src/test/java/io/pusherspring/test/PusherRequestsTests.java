@@ -34,8 +34,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Tests for {@link PusherRequests}; signatures are checked with pusher-http-java, an
  * independent implementation.
- *
- * @author pusher-spring-boot
  */
 class PusherRequestsTests {
 

@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * Tests for {@link PusherSignatures}, with Pusher's published vectors and answers made by
  * pusher-http-java.
- *
- * @author pusher-spring-boot
  */
 class PusherSignaturesTests {
 

@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link RecordPusherEventsAutoConfiguration}.
- *
- * @author pusher-spring-boot
  */
 class RecordPusherEventsAutoConfigurationTests {
 

@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Integration tests for {@link RecordPusherEvents @RecordPusherEvents} in a
  * {@code @SpringBootTest} of an application that sets no Pusher properties.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = TestApplication.class)
 @RecordPusherEvents

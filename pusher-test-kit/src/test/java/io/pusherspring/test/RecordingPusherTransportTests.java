@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link RecordingPusherTransport} under a real {@link PusherTemplate}, and for
  * {@link PusherRecorder#capture}.
- *
- * @author pusher-spring-boot
  */
 class RecordingPusherTransportTests {
 

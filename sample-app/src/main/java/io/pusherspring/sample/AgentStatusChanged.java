@@ -11,7 +11,6 @@ import io.pusherspring.event.PusherBroadcast;
  *
  * @param agentId the agent
  * @param status what it is doing: {@code thinking}, {@code writing} or {@code idle}
- * @author pusher-spring-boot
  */
 public record AgentStatusChanged(String agentId, String status) implements PusherBroadcast {
 

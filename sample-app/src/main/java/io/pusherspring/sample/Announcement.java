@@ -8,7 +8,6 @@ import java.time.Instant;
  * @param classId the class
  * @param text what the teacher said
  * @param postedAt when it was posted
- * @author pusher-spring-boot
  */
 public record Announcement(long classId, String text, Instant postedAt) {
 

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link SecurityConfiguration}). Invalid requests are answered with 400 and a
  * {@link org.springframework.http.ProblemDetail} (see {@link ApiErrorHandler}) before
  * anything is published.
- *
- * @author pusher-spring-boot
  */
 @RestController
 class AnnouncementController {

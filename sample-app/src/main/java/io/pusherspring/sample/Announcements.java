@@ -8,8 +8,6 @@ import org.springframework.stereotype.Service;
 
 /**
  * Posts announcements and broadcasts each one to the class's channel, or to everyone.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class Announcements {

@@ -28,8 +28,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * with an {@code errors} map from each invalid field to what is wrong with it; input that
  * Pusher would refuse (too large, bad names), with the rule that was broken; and Spring
  * MVC's own rejections (unreadable JSON, a class id that is not a number).
- *
- * @author pusher-spring-boot
  */
 @RestControllerAdvice
 class ApiErrorHandler extends ResponseEntityExceptionHandler {

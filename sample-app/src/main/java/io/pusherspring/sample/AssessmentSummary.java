@@ -7,7 +7,6 @@ package io.pusherspring.sample;
  * @param responses how many students checked in
  * @param understood how many of them understood
  * @param percentUnderstood the share that understood, 0 without responses
- * @author pusher-spring-boot
  */
 public record AssessmentSummary(long sessionId, int responses, int understood, int percentUnderstood) {
 

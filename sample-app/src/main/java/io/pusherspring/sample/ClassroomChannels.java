@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 /**
  * Who may subscribe to which channel; every other private, encrypted or presence channel
  * is refused.
- *
- * @author pusher-spring-boot
  */
 @Component
 class ClassroomChannels {

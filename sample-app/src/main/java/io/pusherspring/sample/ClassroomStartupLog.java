@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 
 /**
  * Says where the classroom page is and who can sign in, once the web server listens.
- *
- * @author pusher-spring-boot
  */
 @Component
 class ClassroomStartupLog {

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param id the user name they sign in with, also their id on Pusher channels
  * @param name their full name
  * @param role teacher or student
- * @author pusher-spring-boot
  */
 public record ClassroomUser(String id, String name, Role role) {
 

@@ -9,8 +9,6 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo classroom's people: one teacher and two students, kept in memory.
- *
- * @author pusher-spring-boot
  */
 @Component
 public class ClassroomUsers {

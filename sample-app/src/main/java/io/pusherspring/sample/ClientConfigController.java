@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Tells the page who is signed in and how pusher-js connects, so that nothing about the
  * Pusher app is written into the page itself.
- *
- * @author pusher-spring-boot
  */
 @RestController
 class ClientConfigController {

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
  * @param topic what it is about
  * @param percent how far the agent has got
  * @param content the lesson, once written
- * @author pusher-spring-boot
  */
 public record Lesson(long id, String userId, String topic, int percent, @Nullable String content) {
 

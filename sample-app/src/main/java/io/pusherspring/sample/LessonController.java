@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A student asks for a lesson; it is written in the background, and its progress and
  * content arrive on the student's private channel.
- *
- * @author pusher-spring-boot
  */
 @RestController
 class LessonController {

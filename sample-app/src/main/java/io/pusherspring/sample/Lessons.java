@@ -11,8 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Lessons in the database. Progress and the finished lesson are sent to the student's
  * private channel once each change has committed, never for a change that rolled back.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class Lessons {

@@ -7,7 +7,6 @@ import java.time.Instant;
  *
  * @param sessionId the session
  * @param startedAt when it started
- * @author pusher-spring-boot
  */
 public record LiveSession(long sessionId, Instant startedAt) {
 

@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The teacher starts and ends live sessions (see {@link SecurityConfiguration}); students
  * check in while one is live.
- *
- * @author pusher-spring-boot
  */
 @RestController
 class LiveSessionController {

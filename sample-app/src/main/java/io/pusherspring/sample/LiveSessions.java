@@ -13,8 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
  * The class's live sessions: started and ended by the teacher, with the students'
  * check-ins summarized as an assessment at the end. Each change is announced on the
  * session's presence channel once it has committed.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class LiveSessions {

@@ -8,7 +8,6 @@ import java.time.Instant;
  * @param from the teacher's name
  * @param text the note
  * @param sentAt when it was sent
- * @author pusher-spring-boot
  */
 public record Note(String from, String text, Instant sentAt) {
 

@@ -15,8 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A teacher sends a student a private note (see {@link SecurityConfiguration}).
- *
- * @author pusher-spring-boot
  */
 @RestController
 class NoteController {

@@ -10,8 +10,6 @@ import org.springframework.stereotype.Service;
  * Sends private notes. The note itself goes on the student's end-to-end encrypted channel
  * (only the browser that holds the channel's shared secret can read it, Pusher cannot); a
  * notification without its text goes on their private channel.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class Notes {

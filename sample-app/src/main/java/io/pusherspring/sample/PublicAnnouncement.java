@@ -8,7 +8,6 @@ import java.time.Instant;
  * @param author the teacher's name
  * @param text what the teacher said
  * @param postedAt when it was posted
- * @author pusher-spring-boot
  */
 public record PublicAnnouncement(String author, String text, Instant postedAt) {
 

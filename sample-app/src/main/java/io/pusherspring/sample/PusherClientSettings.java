@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param wsHost the WebSocket host, or {@code null} for Pusher's own
  * @param wsPort the WebSocket port, or {@code null} for Pusher's own
  * @param forceTLS whether to connect with {@code wss:}
- * @author pusher-spring-boot
  */
 record PusherClientSettings(String key, String cluster, @Nullable String wsHost, @Nullable Integer wsPort,
 		boolean forceTLS) {

@@ -9,7 +9,6 @@ import io.pusherspring.event.PusherBroadcast;
  * The roster of live sessions changed: broadcast to the teachers.
  *
  * @param sessions session ids to the names of those present
- * @author pusher-spring-boot
  */
 record RosterChanged(Map<String, List<String>> sessions) implements PusherBroadcast {
 

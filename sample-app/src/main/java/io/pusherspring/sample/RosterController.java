@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The teachers' view of who is in which live session (see {@link SecurityConfiguration}).
- *
- * @author pusher-spring-boot
  */
 @RestController
 class RosterController {

@@ -5,8 +5,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * A classroom application that publishes live updates through Pusher Channels.
- *
- * @author pusher-spring-boot
  */
 @SpringBootApplication
 public class SampleApplication {

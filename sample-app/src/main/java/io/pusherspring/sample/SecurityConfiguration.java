@@ -22,8 +22,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * teachers announce, run live sessions, send notes and see the roster; Pusher's webhooks
  * are let in, since the starter has verified their signature before Spring Security sees
  * them.
- *
- * @author pusher-spring-boot
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -6,8 +6,6 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Thrown for a check-in or an end of a session that is not live: 409.
- *
- * @author pusher-spring-boot
  */
 class SessionNotLiveException extends ErrorResponseException {
 

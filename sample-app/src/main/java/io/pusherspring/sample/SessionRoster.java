@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
  * The server's own record of who is in which live session, kept from Pusher's verified
  * {@code member_added} and {@code member_removed} webhooks (not from what browsers say),
  * and broadcast to the teachers' channel on every change.
- *
- * @author pusher-spring-boot
  */
 @Component
 class SessionRoster {

@@ -12,8 +12,6 @@ import org.springframework.stereotype.Component;
  * Publishes one announcement when the application is ready, so a run shows at once that
  * publishing works. If Pusher cannot be reached the application runs on: realtime is a
  * feature, not a reason to be down.
- *
- * @author pusher-spring-boot
  */
 @Component
 class StartupAnnouncement {

@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 /**
  * A student's tutor agent: writes a requested lesson in the background, one committed
  * step at a time, and broadcasts its own status as it goes.
- *
- * @author pusher-spring-boot
  */
 @Component
 class TutorAgent {

@@ -30,8 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Posting announcements over HTTP broadcasts them, recorded by the test kit; invalid
  * requests are answered with 400 as {@code ProblemDetail} and broadcast nothing; only
  * teachers may announce.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Requests to the classroom's API, for MockMvc.
- *
- * @author pusher-spring-boot
  */
 final class ApiRequests {
 

@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code chromium} and {@code chromium-driver}. Without them the test is skipped on a
  * developer's machine and fails under CI (the {@code CI} environment variable is set),
  * where {@code .ci/run} installs them.
- *
- * @author pusher-spring-boot
  */
 final class Browser implements AutoCloseable {
 

@@ -30,8 +30,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The page's API and channels without a browser: who may subscribe to what, live sessions
  * and their assessment, private notes, the webhook-driven roster and the client settings.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(properties = "pusher.encryption-master-key=" + ClassroomApiTests.MASTER_KEY)
 @AutoConfigureMockMvc

@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application and the test kit's {@link LocalPusherServer}, as
  * {@code spring-boot:test-run} runs them. Each scenario saves a screenshot of both pages
  * under {@code target/screenshots}.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = { SampleApplication.class, TestSampleApplication.LocalPusherConfiguration.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -25,8 +25,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Lessons on the embedded H2 database: a request is answered at once and written in the
  * background; progress and content reach the student's channel only after each change
  * commits.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The set-up {@code spring-boot:test-run} uses: the application publishes over real HTTP
  * to the test kit's local Pusher server, and WebSocket clients receive it.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = { SampleApplication.class, TestSampleApplication.LocalPusherConfiguration.class })
 class LocalPusherRunTests {

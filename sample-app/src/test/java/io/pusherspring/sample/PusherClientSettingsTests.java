@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page connects to Pusher's cluster, or to the host and port the application
  * publishes to.
- *
- * @author pusher-spring-boot
  */
 class PusherClientSettingsTests {
 

@@ -18,8 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the starter brings to an application's class path, and what it keeps off it. The
  * transport sends over HttpClient 5; HttpClient 4 is there only because pusher-http-java
  * (kept for end-to-end encryption) depends on it.
- *
- * @author pusher-spring-boot
  */
 class StarterClassPathTests {
 

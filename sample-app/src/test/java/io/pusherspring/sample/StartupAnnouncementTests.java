@@ -17,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The application starts even when Pusher cannot be reached: the welcome announcement
  * fails with a warning, without the secret.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest
 @ExtendWith(OutputCaptureExtension.class)

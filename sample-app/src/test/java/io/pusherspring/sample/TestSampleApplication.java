@@ -22,8 +22,6 @@ import org.springframework.context.annotation.Bean;
  * to the application. The {@code local-pusher} profile puts the server on port 6001, sets
  * an encryption master key for the private notes, and logs every request, connection,
  * subscription and event it handles.
- *
- * @author pusher-spring-boot
  */
 public class TestSampleApplication {
 

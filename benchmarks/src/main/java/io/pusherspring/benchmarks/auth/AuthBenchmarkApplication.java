@@ -14,8 +14,6 @@ import org.springframework.context.annotation.Import;
 /**
  * The application both endpoints run in: the starter's {@code /pusher/auth} with 20
  * registered authorizers, and {@link HandWrittenAuthController} beside it.
- *
- * @author pusher-spring-boot
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -25,8 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * ratios.
  * <p>
  * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" io.pusherspring.benchmarks.auth.AuthEndpointBenchmark [rounds] [seconds] [connections]}
- *
- * @author pusher-spring-boot
  */
 public final class AuthEndpointBenchmark {
 

@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
  * The baseline: what a team writes by hand, a controller that signs every channel with
  * pusher-http-java's {@code authenticate}, with no authorization, validation or rate
  * limit.
- *
- * @author pusher-spring-boot
  */
 @RestController
 public class HandWrittenAuthController {

@@ -5,8 +5,6 @@ import java.net.URI;
 /**
  * A minimal WebSocket server that sends one text message to every connected client: the
  * part of a Pusher-protocol server that a WebSocket library decides the cost of.
- *
- * @author pusher-spring-boot
  */
 interface BroadcastServer extends AutoCloseable {
 

@@ -10,8 +10,6 @@ import java.util.concurrent.locks.LockSupport;
  * first as fast as the clients keep up (at most {@link #WINDOW} messages ahead of the
  * slowest delivery count), then paced at a target delivery rate; deliveries per second
  * and trigger-to-receive percentiles for each.
- *
- * @author pusher-spring-boot
  */
 final class FanOut {
 

@@ -33,8 +33,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
  * receives that carry a send time ({@code @@<nanoTime>@@}) and records the delay from
  * that time to receipt. Clients and the server run in one process, so
  * {@link System#nanoTime()} is one clock.
- *
- * @author pusher-spring-boot
  */
 final class FanOutClients implements AutoCloseable {
 

@@ -15,8 +15,6 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 /**
  * Jetty 12's own WebSocket API (no servlets): one {@code sendText} per session, queued by
  * Jetty's frame flusher.
- *
- * @author pusher-spring-boot
  */
 final class JettyBroadcastServer implements BroadcastServer {
 

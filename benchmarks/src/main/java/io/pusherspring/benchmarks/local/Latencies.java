@@ -5,8 +5,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delays recorded in a fixed array, up to its size; percentiles by sorting a copy.
- *
- * @author pusher-spring-boot
  */
 final class Latencies {
 

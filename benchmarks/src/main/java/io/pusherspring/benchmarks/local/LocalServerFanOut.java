@@ -20,8 +20,6 @@ import io.pusherspring.test.LocalPusherServer;
  * <p>
  * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
  * io.pusherspring.benchmarks.local.LocalServerFanOut [subscribers] [seconds] [rounds]}
- *
- * @author pusher-spring-boot
  */
 public final class LocalServerFanOut {
 

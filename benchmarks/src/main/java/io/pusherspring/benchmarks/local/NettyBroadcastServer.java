@@ -26,8 +26,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 
 /**
  * Netty 4.2: the message is encoded once and the same buffer written to every channel.
- *
- * @author pusher-spring-boot
  */
 final class NettyBroadcastServer implements BroadcastServer {
 

@@ -23,8 +23,6 @@ import org.apache.tomcat.websocket.server.WsSci;
 /**
  * Tomcat 11's Jakarta WebSocket (JSR 356): asynchronous sends, one in flight per session
  * as the API requires, the rest queued per session.
- *
- * @author pusher-spring-boot
  */
 final class TomcatBroadcastServer implements BroadcastServer {
 

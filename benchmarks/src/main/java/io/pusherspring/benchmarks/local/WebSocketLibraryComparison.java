@@ -20,8 +20,6 @@ import io.pusherspring.benchmarks.local.FanOut.Result;
  * <p>
  * {@code java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
  * io.pusherspring.benchmarks.local.WebSocketLibraryComparison [subscribers] [seconds] [rounds] [libraries]}
- *
- * @author pusher-spring-boot
  */
 public final class WebSocketLibraryComparison {
 

@@ -48,8 +48,6 @@ import org.springframework.core.metrics.StartupStep;
  * prints the start-up steps of the beans whose name or type contains the filter
  * ({@code pusher} unless given; {@code all} for every bean) that took longest, in one
  * warm (or the first) start with (or without) the starter.
- *
- * @author pusher-spring-boot
  */
 public final class StartupCost {
 

@@ -15,8 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Every decision reaches the application as a {@code PusherAuthorizationEvent}.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = { ClassroomApplication.class, AuthorizationAudit.class },
 		properties = "pusher.auth.rate-limit.capacity=2")

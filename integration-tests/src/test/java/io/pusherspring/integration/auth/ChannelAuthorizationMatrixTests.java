@@ -27,8 +27,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * The classroom's channels against its users, over HTTP with bearer tokens as the front
  * end sends them: every cell of the matrix is the status the endpoint answers, and every
  * granted answer is verified as Pusher would verify it.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = ClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pusher.app-id=3", "pusher.key=278d425bdf160c739803", "pusher.secret=7ad3773142a6692b25b8" })

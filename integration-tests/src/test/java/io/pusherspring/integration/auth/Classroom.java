@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 /**
  * The classroom domain of the tests: users, the classes they belong to, and live sessions
  * of those classes. Class and session ids are UUIDs, so channel names carry hyphens.
- *
- * @author pusher-spring-boot
  */
 @Component
 public class Classroom {

@@ -12,8 +12,6 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * The classroom application of the auth tests: its channels, its security (JWT bearer
  * tokens, and HTTP Basic with a session for the CSRF tests), and the test identity
  * provider.
- *
- * @author pusher-spring-boot
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -22,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The endpoints behind Spring Security's CSRF protection, left on: a browser with a
  * session must send the {@code XSRF-TOKEN} cookie's value as {@code X-XSRF-TOKEN}; a
  * bearer-token caller needs no CSRF token.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = ClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pusher.app-id=3", "pusher.key=app-key", "pusher.secret=app-secret" })

@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * pusher-java-client's own HTTP authorizer and authenticator against the running
  * endpoints, and its channels turning the answers into the subscribe messages they send
  * to Pusher.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = ClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pusher.app-id=3", "pusher.key=app-key", "pusher.secret=app-secret" })

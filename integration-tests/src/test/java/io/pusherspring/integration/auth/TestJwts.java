@@ -24,8 +24,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * The identity provider of the tests: an RSA key generated per run, a {@link JwtDecoder}
  * that trusts it (as {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} would
  * trust a real provider's keys), and access tokens signed with it.
- *
- * @author pusher-spring-boot
  */
 @Configuration(proxyBeanMethods = false)
 public class TestJwts {

@@ -7,8 +7,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tutoring agents: each status change is stored and broadcast as an application event.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class AgentService {

@@ -10,7 +10,6 @@ import io.pusherspring.event.PusherBroadcast;
  *
  * @param agentId the agent
  * @param status its new status
- * @author pusher-spring-boot
  */
 public record AgentStatusChanged(String agentId, String status) implements PusherBroadcast {
 

@@ -5,7 +5,6 @@ package io.pusherspring.integration.event;
  *
  * @param userId the user assessed
  * @param score the score out of 100
- * @author pusher-spring-boot
  */
 public record AssessmentResult(String userId, int score) {
 

@@ -8,8 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records assessments; only a pass is celebrated live.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class AssessmentService {

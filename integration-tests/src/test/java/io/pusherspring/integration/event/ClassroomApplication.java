@@ -6,8 +6,6 @@ import org.springframework.context.annotation.PropertySource;
 /**
  * A classroom application whose services broadcast with {@code @PusherEvent} and
  * {@code PusherBroadcast}, over an H2 database with real transactions.
- *
- * @author pusher-spring-boot
  */
 @SpringBootApplication
 @PropertySource("classpath:io/pusherspring/integration/event/classroom.properties")

@@ -10,8 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Generates content and tells its user.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class ContentService {

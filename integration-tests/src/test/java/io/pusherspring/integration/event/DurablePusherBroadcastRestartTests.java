@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A broadcast that could not be delivered before the application stopped is delivered
  * when it starts again with
  * {@code spring.modulith.events.republish-outstanding-events-on-restart}.
- *
- * @author pusher-spring-boot
  */
 class DurablePusherBroadcastRestartTests {
 

@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registry, against {@link FakePusherServer}: a broadcast that Pusher refuses stays an
  * incomplete publication, and a resubmission once Pusher is back delivers it exactly
  * once.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "pusher.retry.max-retries=1", "pusher.retry.delay=1ms" })

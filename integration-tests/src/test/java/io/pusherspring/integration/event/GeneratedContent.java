@@ -5,7 +5,6 @@ package io.pusherspring.integration.event;
  *
  * @param contentId the content's id
  * @param contentType lesson, quiz, ...
- * @author pusher-spring-boot
  */
 public record GeneratedContent(long contentId, String contentType) {
 

@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A student raises a hand in a live session: everyone else in the session sees it.
- *
- * @author pusher-spring-boot
  */
 @RestController
 public class HandController {

@@ -5,8 +5,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Generates lessons that a reviewer approves or rejects in the same transaction.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class Lessons {

@@ -5,7 +5,6 @@ package io.pusherspring.integration.event;
  *
  * @param sessionId the session's id
  * @param classId the class's id
- * @author pusher-spring-boot
  */
 public record LiveSession(long sessionId, long classId) {
 

@@ -7,8 +7,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reports progress as it happens: a progress bar need not wait for the commit.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class ProgressService {

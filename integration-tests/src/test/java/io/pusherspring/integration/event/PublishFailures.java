@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the {@link PusherPublishFailedEvent}s the application received, as an application
  * would count or alert on them.
- *
- * @author pusher-spring-boot
  */
 @Component
 public class PublishFailures {

@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * {@code PusherBroadcast} events in real transactions without an event publication
  * registry: broadcast after commit, never after a rollback.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = "spring.autoconfigure.exclude=org.springframework.modulith.events.config.EventPublicationAutoConfiguration")

@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * With {@code pusher.events.fail-on-error=true}, a failure to publish on the caller's
  * thread reaches the caller; a failure after commit cannot undo the commit and is only
  * reported.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "pusher.events.fail-on-error=true", "pusher.retry.max-retries=1", "pusher.retry.delay=1ms" })

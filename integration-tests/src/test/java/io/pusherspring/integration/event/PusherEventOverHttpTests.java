@@ -23,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @PusherEvent} over HTTP to {@link FakePusherServer}, which checks every
  * signature: with the default failure policy a failed publish leaves the business result
  * and its committed data alone, and is reported without secrets.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "pusher.retry.max-retries=1", "pusher.retry.delay=1ms" })

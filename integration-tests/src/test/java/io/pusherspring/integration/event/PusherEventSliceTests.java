@@ -20,8 +20,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * {@code @RecordPusherEvents} brings {@code @PusherEvent} into test slices.
- *
- * @author pusher-spring-boot
  */
 class PusherEventSliceTests {
 

@@ -28,8 +28,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code @PusherEvent} methods and {@code PusherBroadcast} events in real transactions (a
  * {@link DataSourceTransactionManager} on H2): published once after commit, never after a
  * rollback.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -8,8 +8,6 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The teacher's endpoint for starting a session; pusher-js sends the teacher's socket id
  * in {@code X-Socket-ID}.
- *
- * @author pusher-spring-boot
  */
 @RestController
 public class SessionController {

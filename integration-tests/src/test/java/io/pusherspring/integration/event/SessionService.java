@@ -8,8 +8,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts and ends live sessions; the teacher who starts one already knows.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class SessionService {

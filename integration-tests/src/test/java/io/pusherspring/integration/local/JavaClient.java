@@ -32,8 +32,6 @@ import static org.awaitility.Awaitility.await;
  * pusher-java-client 2.4.4 connected to a {@link LocalPusherServer}, authorizing channels
  * and signing in through the application's real endpoints as one user, with everything it
  * hears kept in order.
- *
- * @author pusher-spring-boot
  */
 final class JavaClient implements AutoCloseable {
 

@@ -28,8 +28,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * A live classroom whose browsers and apps connect to a Pusher-protocol server: the
  * starter's real auth endpoints behind HTTP Basic, channel authorizers for classes and
  * their presence rooms, and webhook listeners that remember what they heard.
- *
- * @author pusher-spring-boot
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -33,8 +33,6 @@ import static org.awaitility.Awaitility.await;
  * {@code PusherWebhookFilter} to an application's {@code @EventListener}s: signed with
  * the app secret, verified, and published as typed events, while real clients come and
  * go.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = LiveClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class LocalWebhooksTests {

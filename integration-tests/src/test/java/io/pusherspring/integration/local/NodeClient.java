@@ -29,8 +29,6 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code target/pusher-js} the first time a test needs it. Without Node and npm on the
  * path the test is skipped on a developer's machine and fails under CI (the {@code CI}
  * environment variable is set), where {@code .ci/run} installs them.
- *
- * @author pusher-spring-boot
  */
 final class NodeClient implements AutoCloseable {
 

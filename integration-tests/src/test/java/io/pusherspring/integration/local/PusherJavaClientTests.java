@@ -28,8 +28,6 @@ import static org.awaitility.Awaitility.await;
  * application's real {@code /pusher/auth} and {@code /pusher/user-auth} endpoints, and
  * receiving what the application publishes through its auto-configured
  * {@link PusherOperations}.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = LiveClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class PusherJavaClientTests {

@@ -24,8 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link LocalPusherServer}: it connects, subscribes to public, private and presence
  * channels through the application's real {@code /pusher/auth}, and receives what the
  * application publishes.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = LiveClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class PusherJsTests {

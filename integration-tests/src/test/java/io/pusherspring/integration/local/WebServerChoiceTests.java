@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The test kit's {@link LocalPusherServer} runs on plain Netty, so an application with
  * {@code spring-boot-starter-webmvc} and the test kit on its class path still runs on
  * Tomcat, and no Jetty or Reactor Netty comes with it.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = LiveClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "pusher.app-id=1", "pusher.key=key", "pusher.secret=secret" })

@@ -16,8 +16,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Counts the body bytes the filters and handlers after it read from the last request, to
  * prove that a large body is refused without being read whole.
- *
- * @author pusher-spring-boot
  */
 public class BodyCountingFilter extends OncePerRequestFilter {
 

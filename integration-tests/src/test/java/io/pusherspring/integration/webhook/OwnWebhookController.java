@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An application's own controller on the webhook path: it receives what the filter
  * verified, and the raw body.
- *
- * @author pusher-spring-boot
  */
 @RestController
 public class OwnWebhookController {

@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An application that maps its own controller on the webhook path keeps it; the filter
  * still guards it, and the built-in endpoint backs off.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = OwnWebhookControllerTests.OwnControllerApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

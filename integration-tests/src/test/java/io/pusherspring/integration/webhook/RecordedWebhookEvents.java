@@ -10,8 +10,6 @@ import org.springframework.context.event.EventListener;
 /**
  * Hears every webhook event the application publishes. A listener that fails on the
  * channel {@value #FAILING_CHANNEL}, after recording the event.
- *
- * @author pusher-spring-boot
  */
 public class RecordedWebhookEvents {
 

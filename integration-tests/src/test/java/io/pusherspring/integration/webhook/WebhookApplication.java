@@ -12,8 +12,6 @@ import org.springframework.core.Ordered;
 /**
  * An application that only listens for webhook events, with the starter's built-in
  * endpoint; it counts the body bytes read, before any other filter.
- *
- * @author pusher-spring-boot
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

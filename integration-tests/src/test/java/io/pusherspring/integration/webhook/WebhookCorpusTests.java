@@ -37,8 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A corpus of 1,200 forged and mutated webhook deliveries, posted over real HTTP: none is
  * accepted, and none makes the server fail.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = WebhookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "logging.level.io.pusherspring.webhook=error")

@@ -26,8 +26,6 @@ import org.springframework.mock.web.MockServletContext;
 /**
  * Sends webhooks to a running application over real HTTP: the test kit's signed requests,
  * or raw ones.
- *
- * @author pusher-spring-boot
  */
 final class WebhookHttp {
 

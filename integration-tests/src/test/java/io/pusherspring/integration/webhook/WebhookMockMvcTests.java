@@ -26,8 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Webhooks through MockMvc, on a configured path that the test kit's requests find by
  * themselves.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = WebhookApplication.class,
 		properties = { "pusher.webhook.path=/hooks/pusher", "pusher.webhook.max-age=2m" })

@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhooks posted over real HTTP to the built-in endpoint of a running application.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = WebhookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "pusher.webhook.additional-keys.previous-key=previous-secret")

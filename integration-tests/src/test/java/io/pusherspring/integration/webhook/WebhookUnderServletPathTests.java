@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code spring.mvc.servlet.path}, {@code pusher.webhook.path} is within the
  * dispatcher servlet, like every handler mapping: the filter guards the path where the
  * endpoint is.
- *
- * @author pusher-spring-boot
  */
 @SpringBootTest(classes = WebhookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.mvc.servlet.path=/api")

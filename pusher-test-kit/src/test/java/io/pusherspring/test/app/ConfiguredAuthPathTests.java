@@ -20,8 +20,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * {@code PusherRequests.channelAuth(...)} and {@code userAuth(...)} go to the
  * application's configured auth paths, in a {@code @WebMvcTest} slice.
- *
- * @author pusher-spring-boot
  */
 @WebMvcTest(properties = { "pusher.auth.path=/api/pusher/auth", "pusher.auth.user-path=/api/pusher/user-auth" })
 @RecordPusherEvents

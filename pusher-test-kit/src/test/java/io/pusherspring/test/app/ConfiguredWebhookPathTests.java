@@ -18,8 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code PusherRequests.webhook()} posts to the application's configured webhook path, in
  * a {@code @WebMvcTest} slice (which has the webhook filter and endpoint, and with
  * {@link RecordPusherEvents @RecordPusherEvents} Pusher's connection details).
- *
- * @author pusher-spring-boot
  */
 @WebMvcTest(properties = "pusher.webhook.path=/hooks/pusher")
 @RecordPusherEvents

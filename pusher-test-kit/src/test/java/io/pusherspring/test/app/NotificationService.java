@@ -6,8 +6,6 @@ import io.pusherspring.core.PusherOperations;
 
 /**
  * Publishes the classroom's notifications to Pusher.
- *
- * @author pusher-spring-boot
  */
 public class NotificationService {
 

@@ -6,8 +6,6 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Tells a class who joined, from Pusher's verified {@code member_added} webhooks.
- *
- * @author pusher-spring-boot
  */
 public class RosterWebhooks {
 

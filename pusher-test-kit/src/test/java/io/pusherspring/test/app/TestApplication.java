@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Import;
  * class who joined from Pusher's {@code member_added} webhooks, and sets no
  * {@code pusher.*} properties. The README's examples are tests of consumer projects
  * instead ({@code docs/src/it}).
- *
- * @author pusher-spring-boot
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

@@ -8,8 +8,6 @@ import org.springframework.stereotype.Service;
 
 /**
  * Posts announcements to a class's channel.
- *
- * @author pusher-spring-boot
  */
 @Service
 public class Announcements {

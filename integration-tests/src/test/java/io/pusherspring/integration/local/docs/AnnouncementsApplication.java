@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The application of the README's {@code LocalPusherServer} example.
- *
- * @author pusher-spring-boot
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration

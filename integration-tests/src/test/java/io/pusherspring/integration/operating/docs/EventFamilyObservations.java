@@ -11,8 +11,6 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Tags template calls by event family ({@code announcement.posted} and
  * {@code announcement.edited} are both {@code announcement}) instead of by event name.
- *
- * @author pusher-spring-boot
  */
 @Configuration(proxyBeanMethods = false)
 public class EventFamilyObservations {

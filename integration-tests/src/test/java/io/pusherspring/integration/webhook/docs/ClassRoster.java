@@ -8,8 +8,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Who is in each class right now, and what happened there.
- *
- * @author pusher-spring-boot
  */
 public class ClassRoster {
 

@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The classroom application of the README's webhook examples.
- *
- * @author pusher-spring-boot
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

@@ -12,8 +12,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * Spring Security for an application that receives Pusher webhooks: Pusher has no session
  * and no CSRF token, and the starter's filter has already verified the signature before
  * Spring Security's filters run.
- *
- * @author pusher-spring-boot
  */
 @Configuration(proxyBeanMethods = false)
 public class WebhookSecurity {
