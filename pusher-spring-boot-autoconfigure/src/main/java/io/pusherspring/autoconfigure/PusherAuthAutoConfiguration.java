@@ -10,6 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.pusherspring.auth.ChannelAuthorizerRegistry;
 import io.pusherspring.auth.PusherAuthHandlerMapping;
 import io.pusherspring.auth.PusherAuthObservationConvention;
+import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherUserResolver;
 import io.pusherspring.core.ChannelEncryption;
@@ -17,6 +18,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -27,9 +29,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -39,9 +43,11 @@ import org.springframework.web.servlet.DispatcherServlet;
  * web applications: the {@code pusher.auth.path} and {@code pusher.auth.user-path}
  * endpoints, deciding with the application's
  * {@link io.pusherspring.auth.ChannelAuthorizer} beans and
- * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, rate limited with
- * Bucket4j when it is on the class path, and observed with the application's
- * {@link ObservationRegistry} unless {@code pusher.observations.enabled=false}.
+ * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, guarded by a
+ * {@link PusherAuthRequestFilter} that refuses bodies they cannot read before Spring
+ * Security and Spring MVC see them, rate limited with Bucket4j when it is on the class
+ * path, and observed with the application's {@link ObservationRegistry} unless
+ * {@code pusher.observations.enabled=false}.
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,6 +55,13 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnBooleanProperty(name = "pusher.auth.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PusherProperties.class)
 public final class PusherAuthAutoConfiguration {
+
+	/**
+	 * Order of the filter that reads the auth requests' bodies: early, before Spring
+	 * Security's filter chain and Spring MVC's request-wrapping filters, so that none of
+	 * them parses a body the endpoints refuse.
+	 */
+	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	private static final Log logger = LogFactory.getLog(PusherAuthAutoConfiguration.class);
 
@@ -97,6 +110,26 @@ public final class PusherAuthAutoConfiguration {
 			PusherProperties properties) {
 		return new PusherAuthHandlerMapping(pusherAuthService, properties.getAuth().getPath(),
 				properties.getAuth().getUserPath());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PusherAuthRequestFilter pusherAuthRequestFilter(PusherAuthService pusherAuthService, PusherProperties properties,
+			BeanFactory beanFactory) {
+		PusherProperties.Auth auth = properties.getAuth();
+		return new PusherAuthRequestFilter(pusherAuthService,
+				DispatcherServletPaths.withinApplication(auth.getPath(), beanFactory),
+				DispatcherServletPaths.withinApplication(auth.getUserPath(), beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "pusherAuthRequestFilterRegistration")
+	FilterRegistrationBean<PusherAuthRequestFilter> pusherAuthRequestFilterRegistration(
+			PusherAuthRequestFilter filter) {
+		FilterRegistrationBean<PusherAuthRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.addUrlPatterns(filter.getPath(), filter.getUserPath());
+		registration.setOrder(FILTER_ORDER);
+		return registration;
 	}
 
 	@Bean
