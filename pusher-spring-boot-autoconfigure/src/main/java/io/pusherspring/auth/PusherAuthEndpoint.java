@@ -84,9 +84,6 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 		ServletAuthBody body = ServletAuthBody.read(request);
 		if (body.decoding() instanceof Refusal refusal) {
 			this.refusals.refused(this.kind, request.getRemoteAddr(), refusal.status(), refusal.reason());
-			if (body.leftUnread()) {
-				response.setHeader(HttpHeaders.CONNECTION, "close");
-			}
 			return AuthAnswer.refused(refusal.status(), refusal.reason());
 		}
 		Fields fields = (Fields) body.decoding();

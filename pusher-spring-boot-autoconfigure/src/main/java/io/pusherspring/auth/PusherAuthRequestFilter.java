@@ -109,10 +109,6 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 		}
 		ServletAuthBody body = ServletAuthBody.read(request);
 		if (body.decoding() instanceof Refusal refusal) {
-			if (body.leftUnread()) {
-				// the rest of the body is never read: do not keep the connection for it
-				response.setHeader(HttpHeaders.CONNECTION, "close");
-			}
 			refuse(kind, request, response, refusal);
 			return;
 		}

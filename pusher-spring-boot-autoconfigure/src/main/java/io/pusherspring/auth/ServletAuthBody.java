@@ -38,12 +38,4 @@ record ServletAuthBody(byte[] bytes, AuthRequestDecoding decoding) {
 		return new ServletAuthBody(body, AuthRequestDecoder.decode(contentType, body));
 	}
 
-	/**
-	 * Whether the caller may still be sending a body this server has not read.
-	 * @return {@code true} if the body was refused for its size
-	 */
-	boolean leftUnread() {
-		return this.decoding instanceof Refusal refusal && refusal.status() == 413;
-	}
-
 }
