@@ -3,6 +3,7 @@ package io.pusherspring.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,7 @@ final class AuthRefusalLog {
 			if (this.unlogged > 0) {
 				unloggedBefore = " (" + this.unlogged + " more refused since " + this.windowStart + " not logged)";
 			}
-			this.windowStart = now;
+			this.windowStart = now.truncatedTo(ChronoUnit.SECONDS);
 			this.lines = 0;
 			this.unlogged = 0;
 		}

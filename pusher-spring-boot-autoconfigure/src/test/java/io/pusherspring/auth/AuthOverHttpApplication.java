@@ -8,7 +8,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -35,9 +35,17 @@ class AuthOverHttpApplication {
 			.build();
 	}
 
+	// Not an InMemoryUserDetailsManager: as a UserDetailsPasswordService it would have
+	// the
+	// {noop} password re-encoded with BCrypt, and every request would pay for BCrypt.
 	@Bean
 	UserDetailsService users() {
-		return new InMemoryUserDetailsManager(User.withUsername("ada").password("{noop}secret").roles("USER").build());
+		return (username) -> {
+			if (!username.equals("ada")) {
+				throw new UsernameNotFoundException("No such user");
+			}
+			return User.withUsername("ada").password("{noop}secret").roles("USER").build();
+		};
 	}
 
 	@Bean
