@@ -12,6 +12,7 @@ import io.pusherspring.auth.ChannelAuthorizerRegistry;
 import io.pusherspring.auth.ChannelVariable;
 import io.pusherspring.auth.InMemoryProxyManager;
 import io.pusherspring.auth.PusherAuthHandlerMapping;
+import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherChannel;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -52,6 +56,41 @@ class PusherAuthAutoConfigurationTests {
 					"/pusher/user-auth");
 			assertThat(context.getBean(Bucket4jAuthRateLimiter.class))
 				.hasToString("Bucket4jAuthRateLimiter[local, 120 requests per PT1M per caller]");
+		});
+	}
+
+	@Test
+	void guardsBothPathsWithAFilterOrderedBeforeSpringSecurity() {
+		this.runner.run((context) -> {
+			FilterRegistrationBean<?> registration = context.getBean("pusherAuthRequestFilterRegistration",
+					FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isSameAs(context.getBean(PusherAuthRequestFilter.class));
+			assertThat(registration.getUrlPatterns()).containsExactly("/pusher/auth", "/pusher/user-auth");
+			assertThat(registration.getOrder()).isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+		});
+	}
+
+	@Test
+	void filterGuardsTheConfiguredPathsUnderTheDispatcherServletsPath() {
+		this.runner.withPropertyValues("pusher.auth.path=/realtime/auth", "pusher.auth.user-path=/realtime/me")
+			.withBean(DispatcherServletPath.class, () -> () -> "/api")
+			.run((context) -> {
+				assertThat(context.getBean(PusherAuthHandlerMapping.class).getUrlMap())
+					.containsOnlyKeys("/realtime/auth", "/realtime/me");
+				PusherAuthRequestFilter filter = context.getBean(PusherAuthRequestFilter.class);
+				assertThat(filter.getPath()).isEqualTo("/api/realtime/auth");
+				assertThat(filter.getUserPath()).isEqualTo("/api/realtime/me");
+				assertThat(context.getBean("pusherAuthRequestFilterRegistration", FilterRegistrationBean.class)
+					.getUrlPatterns()).containsExactly("/api/realtime/auth", "/api/realtime/me");
+			});
+	}
+
+	@Test
+	void backsOffFromAnApplicationsFilter() {
+		this.runner.withUserConfiguration(OwnFilterConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(PusherAuthRequestFilter.class);
+			assertThat(context.getBean("pusherAuthRequestFilterRegistration", FilterRegistrationBean.class)
+				.getUrlPatterns()).containsExactly("/own/auth", "/own/me");
 		});
 	}
 
@@ -97,7 +136,8 @@ class PusherAuthAutoConfigurationTests {
 	void switchedOffByProperty() {
 		this.runner.withPropertyValues("pusher.auth.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(PusherAuthHandlerMapping.class)
-				.doesNotHaveBean(PusherAuthService.class));
+				.doesNotHaveBean(PusherAuthService.class)
+				.doesNotHaveBean(PusherAuthRequestFilter.class));
 	}
 
 	@Test
@@ -165,6 +205,16 @@ class PusherAuthAutoConfigurationTests {
 			assertThat(new String(imports.readAllBytes(), StandardCharsets.UTF_8).lines())
 				.contains(PusherAuthAutoConfiguration.class.getName());
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnFilterConfiguration {
+
+		@Bean
+		PusherAuthRequestFilter ownFilter(PusherAuthService service) {
+			return new PusherAuthRequestFilter(service, "/own/auth", "/own/me");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
