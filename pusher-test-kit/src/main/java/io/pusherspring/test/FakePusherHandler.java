@@ -1,48 +1,33 @@
 package io.pusherspring.test;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.pusherspring.test.PusherApiSimulator.Answer;
 import io.pusherspring.test.RandomFaults.InjectedFault;
 import io.pusherspring.test.ReceivedRequest.Fault;
+import io.pusherspring.test.simulator.HttpApiRequest;
+import io.pusherspring.test.simulator.PusherApiSimulator;
+import io.pusherspring.test.simulator.PusherApiSimulator.Answer;
+import io.pusherspring.test.simulator.PusherHttpApi;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@link FakePusherServer} and {@link LocalPusherServer} do with one HTTP API
- * request, independent of the HTTP server: injected faults first (planned ones, then
- * random ones), then the app id, authentication as Pusher checks it, and the
- * {@link PusherApiSimulator}. Faults stay here, out of the simulator: an error status or
- * a dropped connection replaces the simulator's answer, a close after accepting or a slow
- * answer follows it. Every request is kept with its answer, and logged at debug level
- * without its query. Safe to call from several threads at once.
+ * What {@link FakePusherServer} does with one HTTP API request, independent of the HTTP
+ * server: injected faults first (planned ones, then random ones), then the
+ * {@link PusherHttpApi}. An error status or a dropped connection replaces the API's
+ * answer, a close after accepting or a slow answer follows it. Every request is kept with
+ * its answer, and logged at debug level without its query. Safe to call from several
+ * threads at once.
  */
 final class FakePusherHandler {
 
-	private static final Pattern APP_PATH = Pattern.compile("/apps/([^/]+)(/.*)?");
+	private static final Log logger = LogFactory.getLog(FakePusherServer.class);
 
-	private static final String PLAIN_TEXT = "text/plain; charset=utf-8";
-
-	private static final String JSON = "application/json; charset=utf-8";
-
-	private final Log logger;
-
-	private final String appId;
-
-	private final SignatureVerifier verifier;
-
-	private final PusherApiSimulator simulator;
+	private final PusherHttpApi api;
 
 	private final Queue<InjectedFault> plannedFaults = new ConcurrentLinkedQueue<>();
 
@@ -53,20 +38,12 @@ final class FakePusherHandler {
 
 	private volatile Duration delay = Duration.ZERO;
 
-	FakePusherHandler(String appId, String key, String secret, PusherRecorder recorder, Clock clock) {
-		this(appId, key, secret, new PusherApiSimulator(recorder, clock), clock,
-				LogFactory.getLog(FakePusherServer.class));
-	}
-
-	FakePusherHandler(String appId, String key, String secret, PusherApiSimulator simulator, Clock clock, Log logger) {
-		this.logger = logger;
-		this.appId = appId;
-		this.verifier = new SignatureVerifier(key, secret, clock);
-		this.simulator = simulator;
+	FakePusherHandler(PusherHttpApi api) {
+		this.api = api;
 	}
 
 	PusherApiSimulator simulator() {
-		return this.simulator;
+		return this.api.simulator();
 	}
 
 	List<ReceivedRequest> requests() {
@@ -102,15 +79,15 @@ final class FakePusherHandler {
 	}
 
 	/**
-	 * Forget requests, planned and random faults, the delay, stubbed channels, recorded
-	 * events and the payload limit.
+	 * Forget requests, planned and random faults, the delay, stubbed channels and the
+	 * payload limit.
 	 */
 	void reset() {
 		this.plannedFaults.clear();
 		this.randomFaults = null;
 		this.delay = Duration.ZERO;
-		this.simulator.reset();
-		this.simulator.maxPayloadBytes(PusherApiSimulator.DEFAULT_MAX_PAYLOAD_BYTES);
+		simulator().reset();
+		simulator().maxPayloadBytes(PusherApiSimulator.DEFAULT_MAX_PAYLOAD_BYTES);
 		this.requests.clear();
 	}
 
@@ -122,33 +99,20 @@ final class FakePusherHandler {
 	 * @return the answer, after the server's delay and any injected one
 	 */
 	Reply handle(String method, String url, byte[] body) {
-		int queryStart = url.indexOf('?');
-		String rawPath = (queryStart != -1) ? url.substring(0, queryStart) : url;
-		String text = new String(body, StandardCharsets.UTF_8);
+		HttpApiRequest request = HttpApiRequest.decode(method, url, body);
 		InjectedFault fault = nextFault();
-		String path;
-		Query query;
-		Reply reply = null;
-		try {
-			path = decodePath(rawPath);
-			query = Query.parse((queryStart != -1) ? url.substring(queryStart + 1) : "");
-		}
-		catch (IllegalArgumentException ex) {
-			path = rawPath;
-			query = new Query(Map.of(), null);
-			reply = Reply.text(400, "Malformed URL encoding");
-		}
+		Reply reply;
 		if (fault != null && fault.kind() == Fault.ERROR_STATUS) {
-			reply = new Reply(fault.status(), PLAIN_TEXT, injectedMessage(fault.status()), Outcome.ANSWER,
+			reply = new Reply(fault.status(), Answer.PLAIN_TEXT, injectedMessage(fault.status()), Outcome.ANSWER,
 					fault.retryAfter(), Duration.ZERO);
 		}
 		else if (fault != null && fault.kind() == Fault.DROPPED_CONNECTION) {
 			reply = Reply.RESET;
 		}
 		else {
-			if (reply == null) {
-				reply = answer(method, path, query, body, text);
-			}
+			Answer answer = this.api.answer(request);
+			reply = new Reply(answer.status(), answer.contentType(), answer.body(), Outcome.ANSWER, null,
+					Duration.ZERO);
 			if (fault != null && fault.kind() == Fault.CLOSED_AFTER_ACCEPTING) {
 				reply = reply.closedInstead();
 			}
@@ -161,12 +125,13 @@ final class FakePusherHandler {
 			reply = reply.after(reply.delay().plus(delay));
 		}
 		int status = (reply.outcome() == Outcome.ANSWER) ? reply.status() : ReceivedRequest.DROPPED;
-		this.requests.add(new ReceivedRequest(method, path, query.parameters(), text, status,
+		String text = request.text();
+		this.requests.add(new ReceivedRequest(method, request.path(), request.query(), text, status,
 				(fault != null) ? fault.kind() : null));
-		if (this.logger.isDebugEnabled()) {
-			this.logger.debug("Answered " + ((status != ReceivedRequest.DROPPED) ? status : "by closing the connection")
-					+ ((fault != null) ? " (injected " + fault.kind() + ")" : "") + " to " + method + " " + path
-					+ (text.isEmpty() ? "" : " " + text));
+		if (logger.isDebugEnabled()) {
+			logger.debug("Answered " + ((status != ReceivedRequest.DROPPED) ? status : "by closing the connection")
+					+ ((fault != null) ? " (injected " + fault.kind() + ")" : "") + " to " + method + " "
+					+ request.path() + (text.isEmpty() ? "" : " " + text));
 		}
 		return reply;
 	}
@@ -178,33 +143,6 @@ final class FakePusherHandler {
 		}
 		RandomFaults random = this.randomFaults;
 		return (random != null) ? random.next() : null;
-	}
-
-	private Reply answer(String method, String path, Query query, byte[] body, String text) {
-		Matcher app = APP_PATH.matcher(path);
-		if (!app.matches()) {
-			return Reply.text(404, "Not found: " + path);
-		}
-		if (!this.appId.equals(app.group(1))) {
-			return Reply.text(404, "Unknown app id: " + app.group(1));
-		}
-		if (query.duplicate() != null) {
-			return Reply.text(401, "Duplicate query parameter: " + query.duplicate());
-		}
-		String rejection = this.verifier.rejection(method, path, query.parameters(), body);
-		if (rejection != null) {
-			return Reply.text(401, rejection);
-		}
-		String below = (app.group(2) != null) ? app.group(2) : "";
-		try {
-			Answer answer = this.simulator.handle(method, below, query.parameters(), (body.length > 0) ? text : null);
-			return new Reply(answer.status(), (answer.status() == 200) ? JSON : PLAIN_TEXT, answer.body(),
-					Outcome.ANSWER, null, Duration.ZERO);
-		}
-		catch (RuntimeException ex) {
-			return Reply.text(500,
-					"The server could not handle " + method + " " + below + ": " + ex.getClass().getSimpleName());
-		}
 	}
 
 	private static String injectedMessage(int status) {
@@ -222,11 +160,6 @@ final class FakePusherHandler {
 			default -> "Error";
 		};
 		return reason + " (injected by FakePusherServer)";
-	}
-
-	private static String decodePath(String path) {
-		// '+' means a plus sign in a path, not a space
-		return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -259,15 +192,8 @@ final class FakePusherHandler {
 	record Reply(int status, String contentType, String body, Outcome outcome, @Nullable String retryAfter,
 			Duration delay) {
 
-		static final Reply RESET = new Reply(ReceivedRequest.DROPPED, PLAIN_TEXT, "", Outcome.RESET, null,
+		static final Reply RESET = new Reply(ReceivedRequest.DROPPED, Answer.PLAIN_TEXT, "", Outcome.RESET, null,
 				Duration.ZERO);
-
-		/**
-		 * A plain text answer.
-		 */
-		static Reply text(int status, String message) {
-			return new Reply(status, PLAIN_TEXT, message, Outcome.ANSWER, null, Duration.ZERO);
-		}
 
 		Reply closedInstead() {
 			return new Reply(this.status, this.contentType, this.body, Outcome.CLOSE, null, this.delay);
@@ -275,32 +201,6 @@ final class FakePusherHandler {
 
 		Reply after(Duration delay) {
 			return new Reply(this.status, this.contentType, this.body, this.outcome, this.retryAfter, delay);
-		}
-
-	}
-
-	/**
-	 * Decoded query parameters, and the first name that appeared twice.
-	 */
-	private record Query(Map<String, String> parameters, @Nullable String duplicate) {
-
-		static Query parse(String rawQuery) {
-			Map<String, String> parameters = new LinkedHashMap<>();
-			String duplicate = null;
-			for (String pair : rawQuery.split("&")) {
-				if (pair.isEmpty()) {
-					continue;
-				}
-				int equals = pair.indexOf('=');
-				String name = URLDecoder.decode((equals != -1) ? pair.substring(0, equals) : pair,
-						StandardCharsets.UTF_8);
-				String value = (equals != -1) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8)
-						: "";
-				if (parameters.putIfAbsent(name, value) != null && duplicate == null) {
-					duplicate = name;
-				}
-			}
-			return new Query(parameters, duplicate);
 		}
 
 	}

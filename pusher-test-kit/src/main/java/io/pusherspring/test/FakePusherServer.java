@@ -1,9 +1,12 @@
 package io.pusherspring.test;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+
+import io.pusherspring.test.simulator.PusherApiSimulator;
+import io.pusherspring.test.simulator.PusherHttpApi;
 
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +72,8 @@ public class FakePusherServer extends TestPusherServer {
 
 	FakePusherServer(String appId, String key, String secret, Clock clock) {
 		super(FakePusherServer.class, appId, key, secret);
-		this.handler = new FakePusherHandler(appId, key, secret, recorder(), clock);
+		this.handler = new FakePusherHandler(
+				new PusherHttpApi(appId, key, secret, clock, new PusherApiSimulator(recorder()::record, clock)));
 	}
 
 	/**
@@ -106,16 +110,6 @@ public class FakePusherServer extends TestPusherServer {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.server != null;
-	}
-
-	/**
-	 * The address to send requests to.
-	 * @return {@code http://localhost:{port}}
-	 * @throws IllegalStateException if the server is not running
-	 */
-	@Override
-	public URI getEndpoint() {
-		return super.getEndpoint();
 	}
 
 	/**
@@ -239,13 +233,14 @@ public class FakePusherServer extends TestPusherServer {
 		return this;
 	}
 
-	/**
-	 * Forget recorded events, received requests, stubbed channels, terminated users,
-	 * planned and random faults, the delay and a raised payload limit.
-	 */
 	@Override
-	public void reset() {
-		super.reset();
+	public List<ReceivedRequest> requests() {
+		return this.handler.requests();
+	}
+
+	@Override
+	public List<String> terminatedUsers() {
+		return this.handler.simulator().terminatedUsers();
 	}
 
 	@Override
@@ -254,8 +249,8 @@ public class FakePusherServer extends TestPusherServer {
 	}
 
 	@Override
-	FakePusherHandler handler() {
-		return this.handler;
+	void resetServer() {
+		this.handler.reset();
 	}
 
 	@Override

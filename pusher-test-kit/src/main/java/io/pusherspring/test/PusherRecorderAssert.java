@@ -12,6 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.test.PusherAssertions.ChannelEvent;
+import io.pusherspring.test.assertion.EventListing;
+import io.pusherspring.test.assertion.Expectation;
+import io.pusherspring.test.assertion.Waiting;
 
 import org.springframework.util.Assert;
 
@@ -78,7 +81,7 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 		Assert.hasText(channel, "'channel' must not be empty");
 		Assert.hasText(event, "'event' must not be empty");
 		isNotNull();
-		Expectation expectation = new Expectation(this.actual, channel, event, List.of(), this.timeout,
+		Expectation expectation = new Expectation(this.actual::events, channel, event, List.of(), this.timeout,
 				this.jsonMapper);
 		AtomicReference<@Nullable RecordedEvent> found = new AtomicReference<>();
 		String failure = expectation.awaitMatch(found);
@@ -151,7 +154,7 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 		Assert.hasText(channel, "'channel' must not be empty");
 		Assert.hasText(event, "'event' must not be empty");
 		isNotNull();
-		String failure = new Expectation(this.actual, channel, event, List.of(), this.timeout, this.jsonMapper)
+		String failure = new Expectation(this.actual::events, channel, event, List.of(), this.timeout, this.jsonMapper)
 			.awaitTimes(times);
 		if (failure != null) {
 			failWithMessage("%s", failure);

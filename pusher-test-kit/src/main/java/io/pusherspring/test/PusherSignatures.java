@@ -11,6 +11,9 @@ import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.test.assertion.JsonData;
+import io.pusherspring.test.simulator.AuthSignatures;
+import io.pusherspring.test.simulator.PusherCrypto;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -32,11 +35,14 @@ public final class PusherSignatures {
 
 	private final String secret;
 
+	private final AuthSignatures signatures;
+
 	private final byte @Nullable [] masterKey;
 
 	private PusherSignatures(String key, String secret, byte @Nullable [] masterKey) {
 		this.key = key;
 		this.secret = secret;
+		this.signatures = new AuthSignatures(key, secret);
 		this.masterKey = masterKey;
 	}
 
@@ -105,7 +111,7 @@ public final class PusherSignatures {
 	 * @return {@code true} if it was signed with this app's secret
 	 */
 	public boolean isValidPrivateAuth(String socketId, String channel, @Nullable String auth) {
-		return isValid(auth, socketId + ":" + channel);
+		return this.signatures.isValidPrivateAuth(socketId, channel, auth);
 	}
 
 	/**
@@ -118,7 +124,7 @@ public final class PusherSignatures {
 	 * @return {@code true} if it was signed with this app's secret
 	 */
 	public boolean isValidPresenceAuth(String socketId, String channel, String channelData, @Nullable String auth) {
-		return isValid(auth, socketId + ":" + channel + ":" + channelData);
+		return this.signatures.isValidPresenceAuth(socketId, channel, channelData, auth);
 	}
 
 	/**
@@ -129,7 +135,7 @@ public final class PusherSignatures {
 	 * @return {@code true} if it was signed with this app's secret
 	 */
 	public boolean isValidUserAuth(String socketId, String userData, @Nullable String auth) {
-		return isValid(auth, socketId + "::user::" + userData);
+		return this.signatures.isValidUserAuth(socketId, userData, auth);
 	}
 
 	/**
@@ -226,18 +232,6 @@ public final class PusherSignatures {
 	 */
 	public ResultMatcher validUserAuthentication() {
 		return AuthResultMatchers.userAuthentication(this);
-	}
-
-	private boolean isValid(@Nullable String auth, String signed) {
-		if (auth == null) {
-			return false;
-		}
-		int colon = auth.indexOf(':');
-		if (colon < 0 || !auth.substring(0, colon).equals(this.key)) {
-			return false;
-		}
-		return PusherCrypto.constantTimeEquals(PusherCrypto.hmacSha256Hex(this.secret, signed),
-				auth.substring(colon + 1));
 	}
 
 	private String invalid(String auth) {

@@ -15,6 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.test.assertion.JsonData;
+import io.pusherspring.test.request.ConfiguredAuthPath;
+import io.pusherspring.test.simulator.PusherCrypto;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;

@@ -26,6 +26,8 @@ public record ReceivedRequest(String method, String path, Map<String, String> qu
 	 */
 	public static final int DROPPED = 0;
 
+	private static final String AUTH_SIGNATURE = "auth_signature";
+
 	public ReceivedRequest {
 		query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
 	}
@@ -72,7 +74,7 @@ public record ReceivedRequest(String method, String path, Map<String, String> qu
 		String parameters = this.query.entrySet()
 			.stream()
 			.map((entry) -> entry.getKey() + "="
-					+ (SignatureVerifier.AUTH_SIGNATURE.equals(entry.getKey()) ? "[redacted]" : entry.getValue()))
+					+ (AUTH_SIGNATURE.equals(entry.getKey()) ? "[redacted]" : entry.getValue()))
 			.collect(Collectors.joining("&"));
 		return this.method + " " + this.path + (parameters.isEmpty() ? "" : "?" + parameters) + " -> "
 				+ ((this.status != DROPPED) ? this.status : "dropped")

@@ -1,5 +1,7 @@
 package io.pusherspring.test;
 
+import io.pusherspring.test.simulator.RecordingPusherTransport;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextAnnotationUtils;

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
-import io.pusherspring.test.Expectation.Criterion;
+import io.pusherspring.test.assertion.EventListing;
+import io.pusherspring.test.assertion.Expectation;
+import io.pusherspring.test.assertion.Expectation.Criterion;
+import io.pusherspring.test.assertion.JsonData;
 
 import org.springframework.util.Assert;
 

@@ -19,9 +19,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * What {@link FakePusherServer} and {@link LocalPusherServer} share: an app's
- * credentials, the {@link FakePusherHandler} that answers the Pusher HTTP API and records
- * what it accepts, the JUnit 5 extension life cycle with its parameter resolution, and
- * the ways to point a Spring Boot application at the server.
+ * credentials, the recorder of the events the server's HTTP API accepts, the JUnit 5
+ * extension life cycle with its parameter resolution, and the ways to point a Spring Boot
+ * application at the server.
  */
 abstract class TestPusherServer
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -80,9 +80,9 @@ abstract class TestPusherServer
 	abstract String host();
 
 	/**
-	 * The handler of the HTTP API.
+	 * Forget what the server itself recorded and what tests set up on it.
 	 */
-	abstract FakePusherHandler handler();
+	abstract void resetServer();
 
 	/**
 	 * The address of the HTTP API.
@@ -131,24 +131,25 @@ abstract class TestPusherServer
 	 * oldest first.
 	 * @return a snapshot of the requests
 	 */
-	public List<ReceivedRequest> requests() {
-		return handler().requests();
-	}
+	public abstract List<ReceivedRequest> requests();
 
 	/**
 	 * The users whose connections the application terminated through the HTTP API, in
 	 * order.
 	 * @return the user ids
 	 */
-	public List<String> terminatedUsers() {
-		return handler().simulator().terminatedUsers();
-	}
+	public abstract List<String> terminatedUsers();
 
 	/**
-	 * Forget what the server recorded and what tests set up on it.
+	 * Forget what the server recorded and what tests set up on it: recorded events,
+	 * received requests and terminated users; on a {@link FakePusherServer} also stubbed
+	 * channels, planned and random faults, the delay and a raised payload limit; on a
+	 * {@link LocalPusherServer} the last events of cache channels, while its connections
+	 * and their subscriptions stay.
 	 */
 	public void reset() {
-		handler().reset();
+		this.recorder.clear();
+		resetServer();
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.local;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 /**
- * The network side of {@link LocalPusherServer}: one Netty server socket on loopback for
+ * The network side of {@code LocalPusherServer}: one Netty server socket on loopback for
  * the HTTP API and, below {@code /app/}, the WebSocket protocol. Its event loop threads
  * are its own (daemon, named {@code local-pusher-<server>-<n>}) and {@link #stop()} waits
  * until every one has ended.

@@ -1,14 +1,17 @@
-package io.pusherspring.test;
+package io.pusherspring.test.simulator;
 
 import java.util.List;
 import java.util.Map;
 
+import io.pusherspring.test.RecordedEvent;
+
 /**
  * Where the {@link PusherApiSimulator} reads channel state from and sends accepted events
- * to: stubbed state for {@link FakePusherServer} and the in-memory transport, the live
- * connections of a {@link LocalPusherServer}.
+ * to: stubbed state for {@code FakePusherServer} and the in-memory transport, the live
+ * connections of a {@code LocalPusherServer}. Internal to the test kit: public only so
+ * that its packages share it.
  */
-interface PusherChannels {
+public interface PusherChannels {
 
 	/**
 	 * The state of one channel.
@@ -48,13 +51,18 @@ interface PusherChannels {
 	 */
 	record Occupancy(int subscriptionCount, List<String> userIds) {
 
-		static final Occupancy EMPTY = new Occupancy(0, List.of());
+		/** Nobody on the channel. */
+		public static final Occupancy EMPTY = new Occupancy(0, List.of());
 
 		public Occupancy {
 			userIds = List.copyOf(userIds);
 		}
 
-		boolean occupied() {
+		/**
+		 * Whether anybody is on the channel.
+		 * @return {@code true} with a subscription or a member
+		 */
+		public boolean occupied() {
 			return this.subscriptionCount > 0 || !this.userIds.isEmpty();
 		}
 

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.assertion;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -10,9 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compares event data as JSON: key order and number formatting ({@code 1} and
- * {@code 1.0}) do not matter. Data that is not JSON is compared as text.
+ * {@code 1.0}) do not matter. Data that is not JSON is compared as text. Internal to the
+ * test kit: public only so that its packages share it.
  */
-final class JsonData {
+public final class JsonData {
 
 	private JsonData() {
 	}
@@ -23,7 +24,7 @@ final class JsonData {
 	 * @param jsonMapper the mapper that serializes objects
 	 * @return the JSON text
 	 */
-	static String toJson(Object expected, JsonMapper jsonMapper) {
+	public static String toJson(Object expected, JsonMapper jsonMapper) {
 		return (expected instanceof String text) ? text : jsonMapper.writeValueAsString(expected);
 	}
 
@@ -33,7 +34,7 @@ final class JsonData {
 	 * @param expected the expected JSON text
 	 * @return {@code true} if they are the same JSON value, or the same text
 	 */
-	static boolean equivalent(String actual, String expected) {
+	public static boolean equivalent(String actual, String expected) {
 		JsonNode actualNode = parse(actual);
 		JsonNode expectedNode = parse(expected);
 		if (actualNode == null || expectedNode == null) {
@@ -42,7 +43,12 @@ final class JsonData {
 		return equivalent(actualNode, expectedNode);
 	}
 
-	static @Nullable JsonNode parse(String text) {
+	/**
+	 * Read JSON text, if it is JSON.
+	 * @param text the text
+	 * @return the JSON value, or {@code null} if the text is not JSON
+	 */
+	public static @Nullable JsonNode parse(String text) {
 		try {
 			return JsonMapper.shared().readTree(text);
 		}

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.local;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +29,9 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCounted;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherValidationException;
-import io.pusherspring.test.LocalChannels.Member;
+import io.pusherspring.test.local.LocalChannels.Member;
+import io.pusherspring.test.simulator.AuthSignatures;
+import io.pusherspring.test.simulator.PusherApiSimulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +39,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One client connection of a {@link LocalPusherServer}, speaking the Pusher WebSocket
+ * One client connection of a {@code LocalPusherServer}, speaking the Pusher WebSocket
  * protocol (versions 5 to 7) once the WebSocket handshake is complete: connection
  * establishment, ping and pong with the activity timeout, subscriptions with their
  * authorization verified against the app secret, sign-in, client events, and errors as
@@ -52,7 +54,7 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 
 	static final int MAX_USER_INFO_BYTES = 1024;
 
-	private static final Log logger = LogFactory.getLog(LocalPusherServer.class);
+	private static final Log logger = LogFactory.getLog(ProtocolServer.LOGGER);
 
 	private static final int MIN_PROTOCOL = 5;
 
@@ -551,8 +553,7 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 	 * @param activityTimeout how long a connection may be silent before a ping
 	 * @param pongTimeout how long to wait for the pong
 	 */
-	record LocalPusherSettings(String key, PusherSignatures signatures, Duration activityTimeout,
-			Duration pongTimeout) {
+	record LocalPusherSettings(String key, AuthSignatures signatures, Duration activityTimeout, Duration pongTimeout) {
 	}
 
 }

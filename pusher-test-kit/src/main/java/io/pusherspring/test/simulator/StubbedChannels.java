@@ -1,7 +1,9 @@
-package io.pusherspring.test;
+package io.pusherspring.test.simulator;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import io.pusherspring.test.RecordedEvent;
 
 /**
  * Channel state that tests stub, with no connection to deliver to.

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,9 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The digests Pusher signs with, from the JDK.
+ * The digests Pusher signs with, from the JDK. Internal to the test kit: public only so
+ * that its packages share it.
  */
-final class PusherCrypto {
+public final class PusherCrypto {
 
 	private PusherCrypto() {
 	}
@@ -24,11 +25,17 @@ final class PusherCrypto {
 	 * @param message the signed text
 	 * @return lower-case hex
 	 */
-	static String hmacSha256Hex(String secret, String message) {
+	public static String hmacSha256Hex(String secret, String message) {
 		return hmacSha256Hex(secret, message.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static String hmacSha256Hex(String secret, byte[] message) {
+	/**
+	 * Hex HMAC-SHA256 of some bytes under a secret.
+	 * @param secret the app secret
+	 * @param message the signed bytes
+	 * @return lower-case hex
+	 */
+	public static String hmacSha256Hex(String secret, byte[] message) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -44,7 +51,7 @@ final class PusherCrypto {
 	 * @param body the raw body
 	 * @return lower-case hex
 	 */
-	static String md5Hex(byte[] body) {
+	public static String md5Hex(byte[] body) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body));
 		}
@@ -58,7 +65,7 @@ final class PusherCrypto {
 	 * @param parts the bytes, concatenated in order
 	 * @return the digest
 	 */
-	static byte[] sha256(byte[]... parts) {
+	public static byte[] sha256(byte[]... parts) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			for (byte[] part : parts) {
@@ -77,7 +84,7 @@ final class PusherCrypto {
 	 * @param actual the actual value, possibly {@code null}
 	 * @return {@code true} if they are equal
 	 */
-	static boolean constantTimeEquals(String expected, @Nullable String actual) {
+	public static boolean constantTimeEquals(String expected, @Nullable String actual) {
 		return actual != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
 				actual.getBytes(StandardCharsets.UTF_8));
 	}

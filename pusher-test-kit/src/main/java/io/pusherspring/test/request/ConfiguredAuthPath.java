@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.request;
 
 import java.util.function.Function;
 
@@ -14,9 +14,16 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 /**
  * Moves an auth request from Pusher's default path to the path the application MockMvc
  * runs against configures ({@code pusher.auth.path} or {@code pusher.auth.user-path}),
- * unless the test chose another URI.
+ * unless the test chose another URI. Internal to the test kit: public only so that the
+ * request builders of {@code io.pusherspring.test} can build on it.
  */
-final class ConfiguredAuthPath implements RequestPostProcessor {
+public final class ConfiguredAuthPath implements RequestPostProcessor {
+
+	/** Where pusher-js posts channel authorization requests by default. */
+	public static final String DEFAULT_AUTH_PATH = "/pusher/auth";
+
+	/** Where pusher-js posts user authentication requests by default. */
+	public static final String DEFAULT_USER_AUTH_PATH = "/pusher/user-auth";
 
 	private final String defaultPath;
 
@@ -27,12 +34,20 @@ final class ConfiguredAuthPath implements RequestPostProcessor {
 		this.configured = configured;
 	}
 
-	static ConfiguredAuthPath channelAuth() {
-		return new ConfiguredAuthPath(PusherRequests.DEFAULT_AUTH_PATH, PusherProperties.Auth::getPath);
+	/**
+	 * Moves channel authorization requests to {@code pusher.auth.path}.
+	 * @return the post-processor
+	 */
+	public static ConfiguredAuthPath channelAuth() {
+		return new ConfiguredAuthPath(DEFAULT_AUTH_PATH, PusherProperties.Auth::getPath);
 	}
 
-	static ConfiguredAuthPath userAuth() {
-		return new ConfiguredAuthPath(PusherRequests.DEFAULT_USER_AUTH_PATH, PusherProperties.Auth::getUserPath);
+	/**
+	 * Moves user authentication requests to {@code pusher.auth.user-path}.
+	 * @return the post-processor
+	 */
+	public static ConfiguredAuthPath userAuth() {
+		return new ConfiguredAuthPath(DEFAULT_USER_AUTH_PATH, PusherProperties.Auth::getUserPath);
 	}
 
 	@Override
@@ -59,7 +74,7 @@ final class ConfiguredAuthPath implements RequestPostProcessor {
 	 * @return the properties, or {@code null} without an application context or with no
 	 * single {@code PusherProperties} bean
 	 */
-	static @Nullable PusherProperties pusherProperties(ServletContext servletContext) {
+	public static @Nullable PusherProperties pusherProperties(ServletContext servletContext) {
 		WebApplicationContext context = WebApplicationContextUtils.getWebApplicationContext(servletContext);
 		return (context != null) ? context.getBeanProvider(PusherProperties.class).getIfUnique() : null;
 	}

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-import io.pusherspring.test.PusherChannels.Occupancy;
+import io.pusherspring.test.RecordedEvent;
+import io.pusherspring.test.simulator.PusherChannels.Occupancy;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,20 +21,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Pusher HTTP API as Pusher answers it, after authentication: the limits it enforces,
- * the JSON it returns, and the events it accepts, which go to a {@link PusherRecorder}
- * and then to the {@link PusherChannels}, which also answer channel queries. Shared by
- * {@link FakePusherServer}, {@link LocalPusherServer} and the in-memory transport so all
- * answer alike.
+ * the JSON it returns, and the events it accepts, which go to a recorder and then to the
+ * {@link PusherChannels}, which also answer channel queries. Shared by
+ * {@code FakePusherServer}, {@code LocalPusherServer} and the in-memory transport of
+ * {@code @RecordPusherEvents} so all answer alike. Internal to the test kit: public only
+ * so that its packages share it.
+ * <p>
+ * Its limits are its own copy of Pusher's published ones, not
+ * {@link io.pusherspring.core.PusherLimits}: it is the independent check of the library,
+ * so a wrong limit in the library fails a test instead of being agreed with.
  */
-final class PusherApiSimulator {
+public final class PusherApiSimulator {
 
-	static final int MAX_CHANNELS_PER_TRIGGER = 100;
+	/** The most channels one trigger may address. */
+	public static final int MAX_CHANNELS_PER_TRIGGER = 100;
 
-	static final int MAX_EVENTS_PER_BATCH = 10;
+	/** The most events one batch may carry. */
+	public static final int MAX_EVENTS_PER_BATCH = 10;
 
-	static final int MAX_EVENT_NAME_LENGTH = 200;
+	/** The longest event name, in characters. */
+	public static final int MAX_EVENT_NAME_LENGTH = 200;
 
-	static final long DEFAULT_MAX_PAYLOAD_BYTES = 10 * 1024;
+	/** The longest user id, in characters. */
+	public static final int MAX_USER_ID_LENGTH = 128;
+
+	/** The largest event data accepted unless {@link #maxPayloadBytes} changes it. */
+	public static final long DEFAULT_MAX_PAYLOAD_BYTES = 10 * 1024;
 
 	private static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9_\\-=@,.;]{1,164}");
 
@@ -50,7 +64,7 @@ final class PusherApiSimulator {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	private final PusherRecorder recorder;
+	private final Consumer<RecordedEvent> recorder;
 
 	private final Clock clock;
 
@@ -60,43 +74,69 @@ final class PusherApiSimulator {
 
 	private final List<String> terminatedUsers = new CopyOnWriteArrayList<>();
 
-	PusherApiSimulator(PusherRecorder recorder) {
+	/**
+	 * Create a simulator whose channel state tests stub.
+	 * @param recorder receives every event the API accepts
+	 */
+	public PusherApiSimulator(Consumer<RecordedEvent> recorder) {
 		this(recorder, Clock.systemUTC());
 	}
 
-	PusherApiSimulator(PusherRecorder recorder, Clock clock) {
+	/**
+	 * Create a simulator whose channel state tests stub.
+	 * @param recorder receives every event the API accepts
+	 * @param clock stamps the accepted events
+	 */
+	public PusherApiSimulator(Consumer<RecordedEvent> recorder, Clock clock) {
 		this(recorder, clock, new StubbedChannels());
 	}
 
-	PusherApiSimulator(PusherRecorder recorder, Clock clock, PusherChannels channels) {
+	/**
+	 * Create a simulator over some channels.
+	 * @param recorder receives every event the API accepts
+	 * @param clock stamps the accepted events
+	 * @param channels where channel state comes from and accepted events go
+	 */
+	public PusherApiSimulator(Consumer<RecordedEvent> recorder, Clock clock, PusherChannels channels) {
 		this.recorder = recorder;
 		this.clock = clock;
 		this.channels = channels;
 	}
 
-	void maxPayloadBytes(long maxPayloadBytes) {
+	/**
+	 * Accept event data up to this size.
+	 * @param maxPayloadBytes the limit in bytes
+	 */
+	public void maxPayloadBytes(long maxPayloadBytes) {
 		this.maxPayloadBytes = maxPayloadBytes;
 	}
 
 	/**
 	 * Make a channel look occupied to queries and trigger info.
+	 * @param channel the channel name
+	 * @param subscriptionCount the connections subscribed
+	 * @param userIds the users on a presence channel
+	 * @throws IllegalStateException if channel state comes from live connections
 	 */
-	void stubChannel(String channel, int subscriptionCount, List<String> userIds) {
+	public void stubChannel(String channel, int subscriptionCount, List<String> userIds) {
 		if (!(this.channels instanceof StubbedChannels stubbed)) {
 			throw new IllegalStateException("Channel state comes from live connections and cannot be stubbed");
 		}
 		stubbed.stub(channel, new Occupancy(subscriptionCount, userIds));
 	}
 
-	List<String> terminatedUsers() {
+	/**
+	 * The users whose connections were terminated, in order.
+	 * @return the user ids
+	 */
+	public List<String> terminatedUsers() {
 		return List.copyOf(this.terminatedUsers);
 	}
 
 	/**
-	 * Forget recorded events, stubbed channels and terminated users.
+	 * Forget stubbed channels and terminated users; the recorder is its owner's to clear.
 	 */
-	void reset() {
-		this.recorder.clear();
+	public void reset() {
 		this.channels.reset();
 		this.terminatedUsers.clear();
 	}
@@ -109,7 +149,7 @@ final class PusherApiSimulator {
 	 * @param body the request body, or {@code null}
 	 * @return the answer
 	 */
-	Answer handle(String method, String path, Map<String, String> query, @Nullable String body) {
+	public Answer handle(String method, String path, Map<String, String> query, @Nullable String body) {
 		try {
 			if ("POST".equals(method) && "/events".equals(path)) {
 				return trigger(parse(body));
@@ -150,7 +190,7 @@ final class PusherApiSimulator {
 		checkPayload(data);
 		checkInfo(info, channels);
 		RecordedEvent event = new RecordedEvent(channels, name, data, socketId, this.clock.instant());
-		this.recorder.record(event);
+		this.recorder.accept(event);
 		this.channels.publish(event);
 		if (info.isEmpty()) {
 			return new Answer(200, "{}");
@@ -188,7 +228,7 @@ final class PusherApiSimulator {
 			results.add(attributes(channel, info));
 		}
 		for (RecordedEvent event : accepted) {
-			this.recorder.record(event);
+			this.recorder.accept(event);
 			this.channels.publish(event);
 		}
 		return anyInfo ? ok(Map.of("batch", results)) : new Answer(200, "{}");
@@ -233,7 +273,7 @@ final class PusherApiSimulator {
 	}
 
 	private Answer terminate(String userId) {
-		if (userId.isEmpty() || userId.length() > 128) {
+		if (userId.isEmpty() || userId.length() > MAX_USER_ID_LENGTH) {
 			throw reject(400, "Invalid user id");
 		}
 		this.terminatedUsers.add(userId);
@@ -375,9 +415,24 @@ final class PusherApiSimulator {
 	 * An HTTP answer.
 	 *
 	 * @param status the status code
-	 * @param body the body
+	 * @param body the body: JSON when the status is 200, a plain text message otherwise
 	 */
-	record Answer(int status, String body) {
+	public record Answer(int status, String body) {
+
+		/** The content type of a JSON answer. */
+		public static final String JSON = "application/json; charset=utf-8";
+
+		/** The content type of a plain text answer. */
+		public static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+
+		/**
+		 * The content type of the body.
+		 * @return JSON for 200, plain text otherwise
+		 */
+		public String contentType() {
+			return (this.status == 200) ? JSON : PLAIN_TEXT;
+		}
+
 	}
 
 	private static final class Rejection extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.simulator;
 
 import java.time.Clock;
 import java.util.Map;

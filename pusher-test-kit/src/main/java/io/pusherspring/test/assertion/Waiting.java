@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.assertion;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates a check, which returns a failure message or {@code null}, either at once or
- * over a period of time for events published asynchronously.
+ * over a period of time for events published asynchronously. Internal to the test kit:
+ * public only so that the assertions of {@code io.pusherspring.test} can build on it.
  */
-final class Waiting {
+public final class Waiting {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
@@ -25,7 +26,7 @@ final class Waiting {
 	 * @param check returns {@code null} once satisfied
 	 * @return {@code null}, or the failure message of the last attempt
 	 */
-	static @Nullable String until(Duration timeout, Supplier<@Nullable String> check) {
+	public static @Nullable String until(Duration timeout, Supplier<@Nullable String> check) {
 		if (timeout.isZero()) {
 			return check.get();
 		}
@@ -54,7 +55,7 @@ final class Waiting {
 	 * @param check returns {@code null} while satisfied
 	 * @return {@code null}, or the first failure message
 	 */
-	static @Nullable String throughout(Duration period, Supplier<@Nullable String> check) {
+	public static @Nullable String throughout(Duration period, Supplier<@Nullable String> check) {
 		long deadline = System.nanoTime() + period.toNanos();
 		while (true) {
 			String failure = check.get();
@@ -74,7 +75,7 @@ final class Waiting {
 		}
 	}
 
-	static String describe(Duration duration) {
+	private static String describe(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.local;
 
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON messages of the Pusher WebSocket protocol that {@link LocalPusherServer}
+ * The JSON messages of the Pusher WebSocket protocol that {@code LocalPusherServer}
  * sends. Event data goes out as Pusher sends it: a JSON-encoded string, except the
  * {@code pusher:error} and {@code pusher:subscription_error} details (objects) and client
  * events, whose data is forwarded as the client sent it.

@@ -1,32 +1,48 @@
-package io.pusherspring.test;
+package io.pusherspring.test.simulator;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import io.pusherspring.core.PusherRequest;
 import io.pusherspring.core.PusherResponse;
 import io.pusherspring.core.PusherTransport;
-import io.pusherspring.test.PusherApiSimulator.Answer;
+import io.pusherspring.test.RecordedEvent;
+import io.pusherspring.test.simulator.PusherApiSimulator.Answer;
 
 /**
  * A {@link PusherTransport} that answers in memory as Pusher would, through a
  * {@link PusherApiSimulator}, and records accepted events. Nothing reaches the network.
+ * Internal to the test kit: public only so that its packages share it.
  */
-final class RecordingPusherTransport implements PusherTransport {
+public final class RecordingPusherTransport implements PusherTransport {
 
 	private final PusherApiSimulator simulator;
 
-	RecordingPusherTransport(PusherRecorder recorder) {
+	private final Runnable clearRecorder;
+
+	/**
+	 * Create a transport.
+	 * @param recorder receives every event the simulated API accepts
+	 * @param clearRecorder forgets what the recorder holds
+	 */
+	public RecordingPusherTransport(Consumer<RecordedEvent> recorder, Runnable clearRecorder) {
 		this.simulator = new PusherApiSimulator(recorder);
+		this.clearRecorder = clearRecorder;
 	}
 
-	void maxPayloadBytes(long maxPayloadBytes) {
+	/**
+	 * Accept event data up to this size.
+	 * @param maxPayloadBytes the limit in bytes
+	 */
+	public void maxPayloadBytes(long maxPayloadBytes) {
 		this.simulator.maxPayloadBytes(maxPayloadBytes);
 	}
 
 	/**
 	 * Forget recorded events and any simulated channel state.
 	 */
-	void reset() {
+	public void reset() {
+		this.clearRecorder.run();
 		this.simulator.reset();
 	}
 

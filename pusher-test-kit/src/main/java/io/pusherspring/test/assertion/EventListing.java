@@ -1,12 +1,15 @@
-package io.pusherspring.test;
+package io.pusherspring.test.assertion;
 
 import java.util.List;
 
+import io.pusherspring.test.RecordedEvent;
+
 /**
  * Describes recorded events in failure messages, so that a failing assertion shows what
- * was sent instead.
+ * was sent instead. Internal to the test kit: public only so that the assertions of
+ * {@code io.pusherspring.test} can build on it.
  */
-final class EventListing {
+public final class EventListing {
 
 	private static final int MAX_DATA_LENGTH = 500;
 
@@ -18,7 +21,7 @@ final class EventListing {
 	 * @param events the events
 	 * @return the listing
 	 */
-	static String of(List<RecordedEvent> events) {
+	public static String of(List<RecordedEvent> events) {
 		if (events.isEmpty()) {
 			return "No events were recorded.";
 		}
@@ -34,18 +37,28 @@ final class EventListing {
 	 * @param event the event
 	 * @return the description
 	 */
-	static String summary(RecordedEvent event) {
+	public static String summary(RecordedEvent event) {
 		String channels = (event.channels().size() == 1) ? event.channels().get(0)
 				: String.join(", ", event.channels());
 		return "'" + event.event() + "' on " + channels + " with data " + abbreviate(event.data())
 				+ ((event.excludedSocketId() != null) ? " excluding socket " + event.excludedSocketId() : "");
 	}
 
-	static String abbreviate(String data) {
+	/**
+	 * Data short enough for a failure message.
+	 * @param data the data
+	 * @return the data, cut after 500 characters
+	 */
+	public static String abbreviate(String data) {
 		return (data.length() > MAX_DATA_LENGTH) ? data.substring(0, MAX_DATA_LENGTH) + "…" : data;
 	}
 
-	static String times(long count) {
+	/**
+	 * A count of times in words.
+	 * @param count the count
+	 * @return such as {@code 1 time} or {@code 3 times}
+	 */
+	public static String times(long count) {
 		return count + ((count == 1) ? " time" : " times");
 	}
 

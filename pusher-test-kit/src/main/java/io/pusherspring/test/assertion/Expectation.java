@@ -1,36 +1,45 @@
-package io.pusherspring.test;
+package io.pusherspring.test.assertion;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.pusherspring.test.RecordedEvent;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An expected event: a channel, an event name and further criteria, checked against a
- * {@link PusherRecorder}, waiting up to a timeout.
+ * An expected event: a channel, an event name and further criteria, checked against
+ * recorded events, waiting up to a timeout. Internal to the test kit: public only so that
+ * the assertions of {@code io.pusherspring.test} can build on it.
  *
- * @param recorder where the events are
+ * @param events reads the recorded events, oldest first
  * @param channel the channel the event must have gone to
  * @param event the event name
  * @param criteria further requirements, all to be met by the same event
  * @param timeout how long to wait for a match; zero for no wait
  * @param jsonMapper how expected objects become JSON
  */
-record Expectation(PusherRecorder recorder, String channel, String event, List<Criterion> criteria, Duration timeout,
-		JsonMapper jsonMapper) {
+public record Expectation(Supplier<List<RecordedEvent>> events, String channel, String event, List<Criterion> criteria,
+		Duration timeout, JsonMapper jsonMapper) {
 
-	Expectation {
+	public Expectation {
 		criteria = List.copyOf(criteria);
 	}
 
-	Expectation and(Criterion criterion) {
+	/**
+	 * This expectation with one more criterion.
+	 * @param criterion the criterion
+	 * @return a new expectation
+	 */
+	public Expectation and(Criterion criterion) {
 		List<Criterion> more = new ArrayList<>(this.criteria);
 		more.add(criterion);
-		return new Expectation(this.recorder, this.channel, this.event, more, this.timeout, this.jsonMapper);
+		return new Expectation(this.events, this.channel, this.event, more, this.timeout, this.jsonMapper);
 	}
 
 	/**
@@ -38,9 +47,9 @@ record Expectation(PusherRecorder recorder, String channel, String event, List<C
 	 * @param found receives the first matching event
 	 * @return {@code null}, or why no event matched
 	 */
-	@Nullable String awaitMatch(AtomicReference<@Nullable RecordedEvent> found) {
+	public @Nullable String awaitMatch(AtomicReference<@Nullable RecordedEvent> found) {
 		return Waiting.until(this.timeout, () -> {
-			List<RecordedEvent> events = this.recorder.events();
+			List<RecordedEvent> events = this.events.get();
 			for (RecordedEvent candidate : events) {
 				if (matches(candidate)) {
 					found.set(candidate);
@@ -56,9 +65,9 @@ record Expectation(PusherRecorder recorder, String channel, String event, List<C
 	 * @param times the number of events
 	 * @return {@code null}, or the count found instead
 	 */
-	@Nullable String awaitTimes(int times) {
+	public @Nullable String awaitTimes(int times) {
 		return Waiting.until(this.timeout, () -> {
-			List<RecordedEvent> events = this.recorder.events();
+			List<RecordedEvent> events = this.events.get();
 			long count = events.stream().filter(this::matches).count();
 			if (count == times) {
 				return null;
@@ -68,7 +77,13 @@ record Expectation(PusherRecorder recorder, String channel, String event, List<C
 		});
 	}
 
-	boolean matches(RecordedEvent candidate) {
+	/**
+	 * Whether an event meets this expectation.
+	 * @param candidate the event
+	 * @return {@code true} if it is on the channel, has the name and meets every
+	 * criterion
+	 */
+	public boolean matches(RecordedEvent candidate) {
 		return isCandidate(candidate) && mismatch(candidate) == null;
 	}
 
@@ -86,7 +101,11 @@ record Expectation(PusherRecorder recorder, String channel, String event, List<C
 		return null;
 	}
 
-	String describe() {
+	/**
+	 * What is expected, for failure messages.
+	 * @return the description
+	 */
+	public String describe() {
 		StringBuilder text = new StringBuilder("event '").append(this.event)
 			.append("' on channel ")
 			.append(this.channel);
@@ -117,7 +136,7 @@ record Expectation(PusherRecorder recorder, String channel, String event, List<C
 	 * @param description what is required, such as {@code with data {"id":1}}
 	 * @param mismatch returns why an event does not meet it, or {@code null} if it does
 	 */
-	record Criterion(String description, Function<RecordedEvent, @Nullable String> mismatch) {
+	public record Criterion(String description, Function<RecordedEvent, @Nullable String> mismatch) {
 
 	}
 

@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.local;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,13 +16,15 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.pusherspring.core.ChannelNames;
+import io.pusherspring.test.RecordedEvent;
+import io.pusherspring.test.simulator.PusherChannels;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The channels of a {@link LocalPusherServer}: who is subscribed to what, the members of
+ * The channels of a {@code LocalPusherServer}: who is subscribed to what, the members of
  * presence channels, the signed-in users and the last event of each cache channel. It
  * delivers what the HTTP API accepts and what clients send, and reports changes as
  * webhooks. Subscriptions change under one lock, so member lists and webhooks stay in
@@ -32,7 +34,7 @@ final class LocalChannels implements PusherChannels {
 
 	static final int MAX_PRESENCE_MEMBERS = 100;
 
-	private static final Log logger = LogFactory.getLog(LocalPusherServer.class);
+	private static final Log logger = LogFactory.getLog(ProtocolServer.LOGGER);
 
 	private static final PusherConnection[] NONE = {};
 

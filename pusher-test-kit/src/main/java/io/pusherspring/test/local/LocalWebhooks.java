@@ -1,4 +1,4 @@
-package io.pusherspring.test;
+package io.pusherspring.test.local;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,13 +32,14 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.Promise;
+import io.pusherspring.test.simulator.PusherCrypto;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Webhooks out of a {@link LocalPusherServer}: events are collected for a short window
+ * Webhooks out of a {@code LocalPusherServer}: events are collected for a short window
  * and posted together, as Pusher batches them, in one body {@code {"time_ms": ...,
  * "events": [...]}} signed with the app secret ({@code X-Pusher-Key},
  * {@code X-Pusher-Signature}). Deliveries go out one at a time, in order; a failed one
@@ -57,7 +58,7 @@ final class LocalWebhooks {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static final Log logger = LogFactory.getLog(LocalPusherServer.class);
+	private static final Log logger = LogFactory.getLog(ProtocolServer.LOGGER);
 
 	private final String key;
 
