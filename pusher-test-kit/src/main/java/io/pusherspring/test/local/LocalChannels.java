@@ -16,6 +16,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.pusherspring.core.ChannelNames;
+import io.pusherspring.core.PusherLimits;
 import io.pusherspring.test.RecordedEvent;
 import io.pusherspring.test.simulator.PusherChannels;
 import org.apache.commons.logging.Log;
@@ -31,8 +32,6 @@ import tools.jackson.databind.JsonNode;
  * order; delivery reads a snapshot of the subscribers without locking.
  */
 final class LocalChannels implements PusherChannels {
-
-	static final int MAX_PRESENCE_MEMBERS = 100;
 
 	private static final Log logger = LogFactory.getLog(ProtocolServer.LOGGER);
 
@@ -92,12 +91,12 @@ final class LocalChannels implements PusherChannels {
 			return;
 		}
 		if (member != null && !room.members.containsKey(member.userId())
-				&& room.members.size() >= MAX_PRESENCE_MEMBERS) {
+				&& room.members.size() >= PusherLimits.MAX_PRESENCE_MEMBERS) {
 			if (room.subscribers.length == 0) {
 				this.rooms.remove(channel);
 			}
 			connection.send(ProtocolFrames.subscriptionError(channel, "LimitReached",
-					"Presence channels have at most " + MAX_PRESENCE_MEMBERS + " members", 400));
+					"Presence channels have at most " + PusherLimits.MAX_PRESENCE_MEMBERS + " members", 400));
 			return;
 		}
 		room.add(connection);

@@ -28,10 +28,10 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCounted;
 import io.pusherspring.core.ChannelNames;
+import io.pusherspring.core.PusherLimits;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.test.local.LocalChannels.Member;
 import io.pusherspring.test.simulator.AuthSignatures;
-import io.pusherspring.test.simulator.PusherApiSimulator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,11 +48,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class PusherConnection extends ChannelInboundHandlerAdapter {
 
+	// Pusher's rate limit of client events, which PusherLimits does not publish
 	static final int MAX_CLIENT_EVENTS_PER_SECOND = 10;
-
-	static final int MAX_CLIENT_EVENT_DATA_BYTES = 10 * 1024;
-
-	static final int MAX_USER_INFO_BYTES = 1024;
 
 	private static final Log logger = LogFactory.getLog(ProtocolServer.LOGGER);
 
@@ -405,17 +402,20 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 		}
 		JsonNode id = (parsed != null && parsed.isObject()) ? parsed.get("user_id") : null;
 		String memberId = (id != null && (id.isString() || id.isIntegralNumber())) ? id.asString() : null;
-		if (memberId == null || memberId.isEmpty() || memberId.length() > ChannelNames.MAX_USER_ID_LENGTH) {
+		if (memberId == null || memberId.isEmpty() || memberId.length() > PusherLimits.MAX_USER_ID_LENGTH) {
 			subscriptionError(channel, "InvalidChannelData",
-					"channel_data must be a JSON object with a user_id of 1 to 128 characters", 400);
+					"channel_data must be a JSON object with a user_id of 1 to " + PusherLimits.MAX_USER_ID_LENGTH
+							+ " characters",
+					400);
 			return null;
 		}
 		JsonNode userInfo = parsed.path("user_info");
 		if (userInfo.isMissingNode()) {
 			userInfo = ProtocolFrames.json.nullNode();
 		}
-		if (userInfo.toString().getBytes(StandardCharsets.UTF_8).length > MAX_USER_INFO_BYTES) {
-			subscriptionError(channel, "InvalidChannelData", "user_info is larger than 1KB", 400);
+		if (userInfo.toString().getBytes(StandardCharsets.UTF_8).length > PusherLimits.MAX_USER_INFO_SIZE.toBytes()) {
+			subscriptionError(channel, "InvalidChannelData",
+					"user_info is larger than " + PusherLimits.MAX_USER_INFO_SIZE.toKilobytes() + "KB", 400);
 			return null;
 		}
 		return new Member(memberId, userInfo);
@@ -439,7 +439,8 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 		}
 		String id = userId(userData);
 		if (id == null) {
-			unauthorized("user_data must be a JSON object with a non-empty string id of at most 128 characters");
+			unauthorized("user_data must be a JSON object with a non-empty string id of at most "
+					+ PusherLimits.MAX_USER_ID_LENGTH + " characters");
 			return;
 		}
 		String previous = this.userId;
@@ -456,7 +457,7 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 		try {
 			JsonNode id = ProtocolFrames.json.readTree(userData).get("id");
 			if (id != null && id.isString() && !id.stringValue().isEmpty()
-					&& id.stringValue().length() <= ChannelNames.MAX_USER_ID_LENGTH) {
+					&& id.stringValue().length() <= PusherLimits.MAX_USER_ID_LENGTH) {
 				return id.stringValue();
 			}
 			return null;
@@ -490,8 +491,8 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 					+ "not encrypted ones");
 			return;
 		}
-		if (event.length() > PusherApiSimulator.MAX_EVENT_NAME_LENGTH) {
-			error(null, "Client event rejected: event names have at most " + PusherApiSimulator.MAX_EVENT_NAME_LENGTH
+		if (event.length() > PusherLimits.MAX_EVENT_NAME_LENGTH) {
+			error(null, "Client event rejected: event names have at most " + PusherLimits.MAX_EVENT_NAME_LENGTH
 					+ " characters");
 			return;
 		}
@@ -501,8 +502,9 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		int size = (data.isString() ? data.stringValue() : data.toString()).getBytes(StandardCharsets.UTF_8).length;
-		if (size > MAX_CLIENT_EVENT_DATA_BYTES) {
-			error(null, "Client event rejected: data is " + size + " bytes, the limit is 10KB");
+		if (size > PusherLimits.MAX_PAYLOAD_SIZE.toBytes()) {
+			error(null, "Client event rejected: data is " + size + " bytes, the limit is "
+					+ PusherLimits.MAX_PAYLOAD_SIZE.toKilobytes() + "KB");
 			return;
 		}
 		this.channels.clientEvent(this, channel, event, data, this.channels.memberId(this, channel));
