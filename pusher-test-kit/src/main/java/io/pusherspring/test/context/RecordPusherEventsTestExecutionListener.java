@@ -1,5 +1,7 @@
-package io.pusherspring.test;
+package io.pusherspring.test.context;
 
+import io.pusherspring.test.PusherRecorder;
+import io.pusherspring.test.RecordPusherEvents;
 import io.pusherspring.test.simulator.RecordingPusherTransport;
 
 import org.springframework.context.ApplicationContext;

@@ -1,6 +1,8 @@
-package io.pusherspring.test;
+package io.pusherspring.test.junit;
 
 import java.lang.reflect.Parameter;
+
+import io.pusherspring.test.PusherRecorder;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -13,9 +15,10 @@ import org.springframework.test.context.support.TestConstructorUtils;
 /**
  * Resolves {@link PusherRecorder} parameters of test methods and constructors from the
  * test's application context, leaving to the {@link SpringExtension} the parameters it
- * autowires itself.
+ * autowires itself. Registered by {@code @RecordPusherEvents}; internal to the test kit:
+ * public only so that the annotation can name it.
  */
-final class PusherRecorderParameterResolver implements ParameterResolver {
+public final class PusherRecorderParameterResolver implements ParameterResolver {
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
