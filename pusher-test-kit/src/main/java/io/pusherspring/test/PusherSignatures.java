@@ -11,7 +11,7 @@ import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherCredentials;
-import io.pusherspring.test.assertion.JsonData;
+import io.pusherspring.test.assertion.JsonComparison;
 import io.pusherspring.test.simulator.AuthSignatures;
 import io.pusherspring.test.simulator.PusherCrypto;
 
@@ -246,7 +246,7 @@ public final class PusherSignatures {
 	}
 
 	private static JsonNode parse(String subject, String answer) {
-		JsonNode body = JsonData.parse(answer);
+		JsonNode body = JsonComparison.parse(answer);
 		if (body == null || !body.isObject()) {
 			throw new AssertionError(subject + ": the answer is not a JSON object");
 		}
@@ -262,7 +262,7 @@ public final class PusherSignatures {
 	}
 
 	private static void checkUserData(String subject, String field, String text, String idField) {
-		JsonNode data = JsonData.parse(text);
+		JsonNode data = JsonComparison.parse(text);
 		JsonNode id = (data != null && data.isObject()) ? data.get(idField) : null;
 		if (id == null || !id.isString() || id.stringValue().isEmpty()) {
 			throw new AssertionError(

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherCredentials;
-import io.pusherspring.test.assertion.JsonData;
+import io.pusherspring.test.assertion.JsonComparison;
 import io.pusherspring.test.request.ConfiguredAuthPath;
 import io.pusherspring.test.simulator.PusherCrypto;
 
@@ -159,7 +159,7 @@ public final class PusherWebhookRequestBuilder
 		Assert.notNull(data, "'data' must not be null");
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("event", event);
-		fields.put("data", JsonData.toJson(data, json));
+		fields.put("data", JsonComparison.toJson(data, json));
 		fields.put("socket_id", socketId);
 		if (userId != null) {
 			fields.put("user_id", userId);

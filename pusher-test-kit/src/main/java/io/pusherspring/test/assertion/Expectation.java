@@ -48,7 +48,7 @@ public record Expectation(Supplier<List<RecordedEvent>> events, String channel, 
 	 * @return {@code null}, or why no event matched
 	 */
 	public @Nullable String awaitMatch(AtomicReference<@Nullable RecordedEvent> found) {
-		return Waiting.until(this.timeout, () -> {
+		return Polling.until(this.timeout, () -> {
 			List<RecordedEvent> events = this.events.get();
 			for (RecordedEvent candidate : events) {
 				if (matches(candidate)) {
@@ -66,14 +66,15 @@ public record Expectation(Supplier<List<RecordedEvent>> events, String channel, 
 	 * @return {@code null}, or the count found instead
 	 */
 	public @Nullable String awaitTimes(int times) {
-		return Waiting.until(this.timeout, () -> {
+		return Polling.until(this.timeout, () -> {
 			List<RecordedEvent> events = this.events.get();
 			long count = events.stream().filter(this::matches).count();
 			if (count == times) {
 				return null;
 			}
-			return "Expected " + describe() + "\nto be triggered " + EventListing.times(times)
-					+ ", but it was triggered " + EventListing.times(count) + ".\n" + EventListing.of(events);
+			return "Expected " + describe() + "\nto be triggered " + FailureMessages.times(times)
+					+ ", but it was triggered " + FailureMessages.times(count) + ".\n"
+					+ FailureMessages.recordedEvents(events);
 		});
 	}
 
@@ -127,7 +128,7 @@ public record Expectation(Supplier<List<RecordedEvent>> events, String channel, 
 				text.append("\n  - ").append(mismatch(candidate));
 			}
 		}
-		return text.append('\n').append(EventListing.of(events)).toString();
+		return text.append('\n').append(FailureMessages.recordedEvents(events)).toString();
 	}
 
 	/**

@@ -18,7 +18,7 @@ import io.netty.channel.EventLoop;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherLimits;
 import io.pusherspring.test.RecordedEvent;
-import io.pusherspring.test.simulator.PusherChannels;
+import io.pusherspring.test.simulator.ChannelBackend;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,19 +31,19 @@ import tools.jackson.databind.JsonNode;
  * webhooks. Subscriptions change under one lock, so member lists and webhooks stay in
  * order; delivery reads a snapshot of the subscribers without locking.
  */
-final class LocalChannels implements PusherChannels {
+final class LocalChannels implements ChannelBackend {
 
 	private static final Log logger = LogFactory.getLog(ProtocolServer.LOGGER);
 
-	private static final PusherConnection[] NONE = {};
+	private static final ClientConnection[] NONE = {};
 
 	private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
-	private final Map<String, PusherConnection[]> users = new ConcurrentHashMap<>();
+	private final Map<String, ClientConnection[]> users = new ConcurrentHashMap<>();
 
 	private final Map<String, String> cachedEvents = new ConcurrentHashMap<>();
 
-	private final Set<PusherConnection> connections = ConcurrentHashMap.newKeySet();
+	private final Set<ClientConnection> connections = ConcurrentHashMap.newKeySet();
 
 	private final LocalWebhooks webhooks;
 
@@ -51,7 +51,7 @@ final class LocalChannels implements PusherChannels {
 		this.webhooks = webhooks;
 	}
 
-	void connected(PusherConnection connection) {
+	void connected(ClientConnection connection) {
 		this.connections.add(connection);
 	}
 
@@ -62,7 +62,7 @@ final class LocalChannels implements PusherChannels {
 	/**
 	 * Forget a closed connection: leave its channels and sign it out.
 	 */
-	synchronized void disconnected(PusherConnection connection) {
+	synchronized void disconnected(ClientConnection connection) {
 		if (!this.connections.remove(connection)) {
 			return;
 		}
@@ -72,7 +72,7 @@ final class LocalChannels implements PusherChannels {
 		String userId = connection.userId();
 		if (userId != null) {
 			this.users.computeIfPresent(userId, (id, signedIn) -> {
-				PusherConnection[] rest = without(signedIn, connection);
+				ClientConnection[] rest = without(signedIn, connection);
 				return (rest.length > 0) ? rest : null;
 			});
 		}
@@ -83,7 +83,7 @@ final class LocalChannels implements PusherChannels {
 	 * other members of a presence channel.
 	 * @param member the member, on presence channels only
 	 */
-	synchronized void subscribe(PusherConnection connection, String channel, @Nullable Member member) {
+	synchronized void subscribe(ClientConnection connection, String channel, @Nullable Member member) {
 		Room room = this.rooms.computeIfAbsent(channel, Room::new);
 		if (room.contains(connection)) {
 			// a repeated pusher:subscribe: answer again, change nothing
@@ -132,7 +132,7 @@ final class LocalChannels implements PusherChannels {
 	 * Unsubscribe a connection, and tell the others if a presence member left.
 	 * @return whether it was subscribed
 	 */
-	synchronized boolean unsubscribe(PusherConnection connection, String channel) {
+	synchronized boolean unsubscribe(ClientConnection connection, String channel) {
 		connection.subscriptions().remove(channel);
 		Room room = this.rooms.get(channel);
 		if (room == null || !room.remove(connection)) {
@@ -158,17 +158,17 @@ final class LocalChannels implements PusherChannels {
 	/**
 	 * The user id a connection joined a presence channel as.
 	 */
-	synchronized @Nullable String memberId(PusherConnection connection, String channel) {
+	synchronized @Nullable String memberId(ClientConnection connection, String channel) {
 		Room room = this.rooms.get(channel);
 		return (room != null) ? room.memberships.get(connection) : null;
 	}
 
-	synchronized void signIn(PusherConnection connection, String userId) {
-		this.users.merge(userId, new PusherConnection[] { connection }, (signedIn, added) -> {
+	synchronized void signIn(ClientConnection connection, String userId) {
+		this.users.merge(userId, new ClientConnection[] { connection }, (signedIn, added) -> {
 			if (Arrays.asList(signedIn).contains(connection)) {
 				return signedIn;
 			}
-			PusherConnection[] more = Arrays.copyOf(signedIn, signedIn.length + 1);
+			ClientConnection[] more = Arrays.copyOf(signedIn, signedIn.length + 1);
 			more[signedIn.length] = connection;
 			return more;
 		});
@@ -180,7 +180,7 @@ final class LocalChannels implements PusherChannels {
 	/**
 	 * Send a client event to the channel's other subscribers.
 	 */
-	void clientEvent(PusherConnection sender, String channel, String event, JsonNode data, @Nullable String userId) {
+	void clientEvent(ClientConnection sender, String channel, String event, JsonNode data, @Nullable String userId) {
 		Room room = this.rooms.get(channel);
 		if (room == null) {
 			return;
@@ -201,7 +201,7 @@ final class LocalChannels implements PusherChannels {
 			if (ChannelNames.isCache(channel)) {
 				this.cachedEvents.put(channel, frame);
 			}
-			PusherConnection[] targets;
+			ClientConnection[] targets;
 			if (channel.startsWith(ChannelNames.SERVER_TO_USER_PREFIX)) {
 				targets = this.users.getOrDefault(channel.substring(ChannelNames.SERVER_TO_USER_PREFIX.length()), NONE);
 			}
@@ -220,8 +220,8 @@ final class LocalChannels implements PusherChannels {
 
 	@Override
 	public void terminate(String userId) {
-		PusherConnection[] signedIn = this.users.getOrDefault(userId, NONE);
-		for (PusherConnection connection : signedIn) {
+		ClientConnection[] signedIn = this.users.getOrDefault(userId, NONE);
+		for (ClientConnection connection : signedIn) {
 			connection.close(4009, "Connection terminated by the app");
 		}
 		if (logger.isDebugEnabled()) {
@@ -254,7 +254,7 @@ final class LocalChannels implements PusherChannels {
 	 * Close every connection.
 	 */
 	void closeAll() {
-		for (PusherConnection connection : this.connections) {
+		for (ClientConnection connection : this.connections) {
 			connection.close(4200, "Server stopping");
 		}
 	}
@@ -266,7 +266,7 @@ final class LocalChannels implements PusherChannels {
 		return ProtocolFrames.subscriptionSucceeded(room.name);
 	}
 
-	private static void sendToOthers(Room room, PusherConnection sender, String frame) {
+	private static void sendToOthers(Room room, ClientConnection sender, String frame) {
 		deliver(frame, room.subscribers, sender.socketId());
 	}
 
@@ -277,27 +277,27 @@ final class LocalChannels implements PusherChannels {
 	 * @param excludedSocketId the socket to leave out, or {@code null}
 	 * @return how many it was sent to
 	 */
-	private static int deliver(String frame, PusherConnection[] targets, @Nullable String excludedSocketId) {
+	private static int deliver(String frame, ClientConnection[] targets, @Nullable String excludedSocketId) {
 		if (targets.length == 0) {
 			return 0;
 		}
 		ByteBuf encoded = encodeTextFrame(frame);
-		Map<EventLoop, List<PusherConnection>> byLoop = new IdentityHashMap<>();
+		Map<EventLoop, List<ClientConnection>> byLoop = new IdentityHashMap<>();
 		int delivered = 0;
-		for (PusherConnection target : targets) {
+		for (ClientConnection target : targets) {
 			EventLoop loop = target.eventLoop();
 			if (loop != null && (excludedSocketId == null || !excludedSocketId.equals(target.socketId()))) {
 				byLoop.computeIfAbsent(loop, (key) -> new ArrayList<>()).add(target);
 				delivered++;
 			}
 		}
-		for (Map.Entry<EventLoop, List<PusherConnection>> entry : byLoop.entrySet()) {
+		for (Map.Entry<EventLoop, List<ClientConnection>> entry : byLoop.entrySet()) {
 			ByteBuf shared = encoded.retainedDuplicate();
-			List<PusherConnection> connections = entry.getValue();
+			List<ClientConnection> connections = entry.getValue();
 			try {
 				entry.getKey().execute(() -> {
 					try {
-						for (PusherConnection connection : connections) {
+						for (ClientConnection connection : connections) {
 							connection.sendEncoded(shared.retainedDuplicate());
 						}
 					}
@@ -336,8 +336,8 @@ final class LocalChannels implements PusherChannels {
 		return frame.writeBytes(payload);
 	}
 
-	private static PusherConnection[] without(PusherConnection[] connections, PusherConnection removed) {
-		List<PusherConnection> rest = new ArrayList<>(Arrays.asList(connections));
+	private static ClientConnection[] without(ClientConnection[] connections, ClientConnection removed) {
+		List<ClientConnection> rest = new ArrayList<>(Arrays.asList(connections));
 		rest.remove(removed);
 		return rest.toArray(NONE);
 	}
@@ -359,29 +359,29 @@ final class LocalChannels implements PusherChannels {
 
 		private final String name;
 
-		private volatile PusherConnection[] subscribers = NONE;
+		private volatile ClientConnection[] subscribers = NONE;
 
 		private final Map<String, JsonNode> members = new LinkedHashMap<>();
 
 		private final Map<String, Integer> connectionsOf = new HashMap<>();
 
-		private final Map<PusherConnection, String> memberships = new HashMap<>();
+		private final Map<ClientConnection, String> memberships = new HashMap<>();
 
 		Room(String name) {
 			this.name = name;
 		}
 
-		boolean contains(PusherConnection connection) {
+		boolean contains(ClientConnection connection) {
 			return Arrays.asList(this.subscribers).contains(connection);
 		}
 
-		void add(PusherConnection connection) {
-			PusherConnection[] more = Arrays.copyOf(this.subscribers, this.subscribers.length + 1);
+		void add(ClientConnection connection) {
+			ClientConnection[] more = Arrays.copyOf(this.subscribers, this.subscribers.length + 1);
 			more[this.subscribers.length] = connection;
 			this.subscribers = more;
 		}
 
-		boolean remove(PusherConnection connection) {
+		boolean remove(ClientConnection connection) {
 			if (!contains(connection)) {
 				return false;
 			}

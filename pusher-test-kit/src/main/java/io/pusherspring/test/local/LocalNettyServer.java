@@ -61,7 +61,7 @@ final class LocalNettyServer {
 	 * @param api the HTTP API handler, shared by all connections
 	 * @return the running server
 	 */
-	static LocalNettyServer start(String host, int port, int threads, Supplier<PusherConnection> connections,
+	static LocalNettyServer start(String host, int port, int threads, Supplier<ClientConnection> connections,
 			LocalHttpApiHandler api) {
 		List<Thread> started = new CopyOnWriteArrayList<>();
 		EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, new TrackingThreadFactory(started),

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 import io.pusherspring.test.ReceivedRequest;
 import io.pusherspring.test.RecordedEvent;
-import io.pusherspring.test.local.PusherConnection.LocalPusherSettings;
+import io.pusherspring.test.local.ClientConnection.ConnectionSettings;
 import io.pusherspring.test.simulator.AuthSignatures;
 import io.pusherspring.test.simulator.PusherApiSimulator;
 import io.pusherspring.test.simulator.PusherHttpApi;
@@ -48,7 +48,7 @@ public final class ProtocolServer {
 
 	private final LocalHttpApiHandler api;
 
-	private volatile LocalPusherSettings settings;
+	private volatile ConnectionSettings settings;
 
 	private @Nullable LocalNettyServer server;
 
@@ -99,7 +99,7 @@ public final class ProtocolServer {
 		if (this.server == null) {
 			LocalNettyServer started = LocalNettyServer.start(host, port,
 					Math.max(2, Runtime.getRuntime().availableProcessors()),
-					() -> new PusherConnection(this.settings, this.channels), this.api);
+					() -> new ClientConnection(this.settings, this.channels), this.api);
 			this.webhooks.start(started.group().next());
 			this.server = started;
 		}
@@ -179,9 +179,9 @@ public final class ProtocolServer {
 		this.api.reset();
 	}
 
-	private LocalPusherSettings settings(Duration activityTimeout) {
+	private ConnectionSettings settings(Duration activityTimeout) {
 		Duration pongTimeout = (activityTimeout.compareTo(MAX_PONG_TIMEOUT) < 0) ? activityTimeout : MAX_PONG_TIMEOUT;
-		return new LocalPusherSettings(this.key, this.signatures, activityTimeout, pongTimeout);
+		return new ConnectionSettings(this.key, this.signatures, activityTimeout, pongTimeout);
 	}
 
 }

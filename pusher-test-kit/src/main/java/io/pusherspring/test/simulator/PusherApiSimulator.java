@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.pusherspring.test.RecordedEvent;
-import io.pusherspring.test.simulator.PusherChannels.Occupancy;
+import io.pusherspring.test.simulator.ChannelBackend.Occupancy;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The Pusher HTTP API as Pusher answers it, after authentication: the limits it enforces,
  * the JSON it returns, and the events it accepts, which go to a recorder and then to the
- * {@link PusherChannels}, which also answer channel queries. Shared by
+ * {@link ChannelBackend}, which also answer channel queries. Shared by
  * {@code FakePusherServer}, {@code LocalPusherServer} and the in-memory transport of
  * {@code @RecordPusherEvents} so all answer alike. Internal to the test kit: public only
  * so that its packages share it.
@@ -70,7 +70,7 @@ public final class PusherApiSimulator {
 
 	private volatile long maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
 
-	private final PusherChannels channels;
+	private final ChannelBackend channels;
 
 	private final List<String> terminatedUsers = new CopyOnWriteArrayList<>();
 
@@ -97,7 +97,7 @@ public final class PusherApiSimulator {
 	 * @param clock stamps the accepted events
 	 * @param channels where channel state comes from and accepted events go
 	 */
-	public PusherApiSimulator(Consumer<RecordedEvent> recorder, Clock clock, PusherChannels channels) {
+	public PusherApiSimulator(Consumer<RecordedEvent> recorder, Clock clock, ChannelBackend channels) {
 		this.recorder = recorder;
 		this.clock = clock;
 		this.channels = channels;

@@ -8,7 +8,7 @@ import io.pusherspring.test.RecordedEvent;
 /**
  * Channel state that tests stub, with no connection to deliver to.
  */
-final class StubbedChannels implements PusherChannels {
+final class StubbedChannels implements ChannelBackend {
 
 	private final Map<String, Occupancy> channels = new ConcurrentHashMap<>();
 

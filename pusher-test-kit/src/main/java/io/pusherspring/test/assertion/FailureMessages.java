@@ -9,11 +9,11 @@ import io.pusherspring.test.RecordedEvent;
  * was sent instead. Internal to the test kit: public only so that the assertions of
  * {@code io.pusherspring.test} can build on it.
  */
-public final class EventListing {
+public final class FailureMessages {
 
 	private static final int MAX_DATA_LENGTH = 500;
 
-	private EventListing() {
+	private FailureMessages() {
 	}
 
 	/**
@@ -21,7 +21,7 @@ public final class EventListing {
 	 * @param events the events
 	 * @return the listing
 	 */
-	public static String of(List<RecordedEvent> events) {
+	public static String recordedEvents(List<RecordedEvent> events) {
 		if (events.isEmpty()) {
 			return "No events were recorded.";
 		}
@@ -34,10 +34,8 @@ public final class EventListing {
 
 	/**
 	 * One event: channels, name, data and excluded socket.
-	 * @param event the event
-	 * @return the description
 	 */
-	public static String summary(RecordedEvent event) {
+	private static String summary(RecordedEvent event) {
 		String channels = (event.channels().size() == 1) ? event.channels().get(0)
 				: String.join(", ", event.channels());
 		return "'" + event.event() + "' on " + channels + " with data " + abbreviate(event.data())

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * over a period of time for events published asynchronously. Internal to the test kit:
  * public only so that the assertions of {@code io.pusherspring.test} can build on it.
  */
-public final class Waiting {
+public final class Polling {
 
 	private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
 
-	private Waiting() {
+	private Polling() {
 	}
 
 	/**

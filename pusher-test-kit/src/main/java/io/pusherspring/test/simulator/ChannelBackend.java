@@ -11,7 +11,7 @@ import io.pusherspring.test.RecordedEvent;
  * connections of a {@code LocalPusherServer}. Internal to the test kit: public only so
  * that its packages share it.
  */
-public interface PusherChannels {
+public interface ChannelBackend {
 
 	/**
 	 * The state of one channel.

@@ -13,9 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 1.0}) do not matter. Data that is not JSON is compared as text. Internal to the
  * test kit: public only so that its packages share it.
  */
-public final class JsonData {
+public final class JsonComparison {
 
-	private JsonData() {
+	private JsonComparison() {
 	}
 
 	/**

@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * {@code pusher:error} or a close with the protocol's code. Everything a client sends is
  * handled on the connection's event loop; bad input never escapes as an exception.
  */
-final class PusherConnection extends ChannelInboundHandlerAdapter {
+final class ClientConnection extends ChannelInboundHandlerAdapter {
 
 	// Pusher's rate limit of client events, which PusherLimits does not publish
 	static final int MAX_CLIENT_EVENTS_PER_SECOND = 10;
@@ -57,7 +57,7 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 
 	private static final int MAX_PROTOCOL = 7;
 
-	private final LocalPusherSettings settings;
+	private final ConnectionSettings settings;
 
 	private final LocalChannels channels;
 
@@ -77,7 +77,7 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 
 	private int clientEventsInWindow;
 
-	PusherConnection(LocalPusherSettings settings, LocalChannels channels) {
+	ClientConnection(ConnectionSettings settings, LocalChannels channels) {
 		this.settings = settings;
 		this.channels = channels;
 		ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -544,7 +544,7 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public String toString() {
-		return "PusherConnection[" + this.socketId + "]";
+		return "ClientConnection[" + this.socketId + "]";
 	}
 
 	/**
@@ -555,7 +555,7 @@ final class PusherConnection extends ChannelInboundHandlerAdapter {
 	 * @param activityTimeout how long a connection may be silent before a ping
 	 * @param pongTimeout how long to wait for the pong
 	 */
-	record LocalPusherSettings(String key, AuthSignatures signatures, Duration activityTimeout, Duration pongTimeout) {
+	record ConnectionSettings(String key, AuthSignatures signatures, Duration activityTimeout, Duration pongTimeout) {
 	}
 
 }
