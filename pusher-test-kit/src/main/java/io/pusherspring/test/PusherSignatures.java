@@ -12,6 +12,7 @@ import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherCredentials;
 import io.pusherspring.test.assertion.JsonComparison;
+import io.pusherspring.test.context.PusherTestCredentials;
 import io.pusherspring.test.simulator.AuthSignatures;
 import io.pusherspring.test.simulator.PusherCrypto;
 
@@ -51,7 +52,7 @@ public final class PusherSignatures {
 	 * @return a verifier
 	 */
 	public static PusherSignatures forTestCredentials() {
-		return of(TestPusherConnectionDetails.TEST_CREDENTIALS);
+		return of(PusherTestCredentials.CREDENTIALS);
 	}
 
 	/**

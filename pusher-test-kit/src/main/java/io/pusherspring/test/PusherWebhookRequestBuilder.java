@@ -16,6 +16,7 @@ import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherCredentials;
 import io.pusherspring.test.assertion.JsonComparison;
+import io.pusherspring.test.context.PusherTestCredentials;
 import io.pusherspring.test.request.ConfiguredAuthPath;
 import io.pusherspring.test.simulator.PusherCrypto;
 
@@ -51,9 +52,9 @@ public final class PusherWebhookRequestBuilder
 
 	private final List<Map<String, Object>> events = new ArrayList<>();
 
-	private String key = TestPusherConnectionDetails.TEST_CREDENTIALS.key();
+	private String key = PusherTestCredentials.CREDENTIALS.key();
 
-	private String secret = TestPusherConnectionDetails.TEST_CREDENTIALS.secret();
+	private String secret = PusherTestCredentials.CREDENTIALS.secret();
 
 	private @Nullable String headerKey;
 

@@ -11,6 +11,7 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.test.app.TestApplication;
+import io.pusherspring.test.context.PusherTestCredentials;
 import io.pusherspring.test.simulator.RecordingPusherTransport;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -78,7 +79,7 @@ class RecordPusherEventsIntegrationTests {
 	@Order(5)
 	void suppliesTestCredentials() {
 		PusherConnectionDetails connectionDetails = this.context.getBean(PusherConnectionDetails.class);
-		assertThat(connectionDetails.getCredentials()).isEqualTo(TestPusherConnectionDetails.TEST_CREDENTIALS);
+		assertThat(connectionDetails.getCredentials()).isEqualTo(PusherTestCredentials.CREDENTIALS);
 	}
 
 	@Test
