@@ -101,10 +101,6 @@ public class FakePusherServer extends TestPusherServer {
 		return this;
 	}
 
-	/**
-	 * Stop the server; does nothing if it is not running. What it recorded stays
-	 * readable.
-	 */
 	@Override
 	public synchronized void stop() {
 		if (this.running) {
@@ -113,20 +109,11 @@ public class FakePusherServer extends TestPusherServer {
 		}
 	}
 
-	/**
-	 * Whether the server is running.
-	 * @return {@code true} between {@link #start()} and {@link #stop()}
-	 */
 	@Override
 	public synchronized boolean isRunning() {
 		return this.running;
 	}
 
-	/**
-	 * The port the server listens on.
-	 * @return the port
-	 * @throws IllegalStateException if the server is not running
-	 */
 	@Override
 	public synchronized int getPort() {
 		Assert.state(this.running, "FakePusherServer is not running: start() it or register it as an extension");

@@ -160,10 +160,6 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 		this.server.stop();
 	}
 
-	/**
-	 * Whether the server is running.
-	 * @return {@code true} between {@link #start()} and {@link #stop()}
-	 */
 	@Override
 	public boolean isRunning() {
 		return this.server.isRunning();

@@ -28,6 +28,15 @@ public record ReceivedRequest(String method, String path, Map<String, String> qu
 
 	private static final String AUTH_SIGNATURE = "auth_signature";
 
+	/**
+	 * A request that was received.
+	 * @param method the HTTP method
+	 * @param path the request path, decoded
+	 * @param query the query parameters, decoded
+	 * @param body the request body
+	 * @param status the status answered, or {@link #DROPPED}
+	 * @param fault the fault injected into the request, or {@code null}
+	 */
 	public ReceivedRequest {
 		query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
 	}

@@ -27,6 +27,15 @@ import tools.jackson.databind.json.JsonMapper;
 public record Expectation(Supplier<List<RecordedEvent>> events, String channel, String event, List<Criterion> criteria,
 		Duration timeout, JsonMapper jsonMapper) {
 
+	/**
+	 * An expected event.
+	 * @param events reads the recorded events, oldest first
+	 * @param channel the channel the event must have gone to
+	 * @param event the event name
+	 * @param criteria further requirements, all to be met by the same event
+	 * @param timeout how long to wait for a match; zero for no wait
+	 * @param jsonMapper how expected objects become JSON
+	 */
 	public Expectation {
 		criteria = List.copyOf(criteria);
 	}

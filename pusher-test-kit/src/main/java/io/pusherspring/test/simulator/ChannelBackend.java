@@ -54,6 +54,12 @@ public interface ChannelBackend {
 		/** Nobody on the channel. */
 		public static final Occupancy EMPTY = new Occupancy(0, List.of());
 
+		/**
+		 * Who is on a channel.
+		 * @param subscriptionCount the connections subscribed
+		 * @param userIds the distinct users on a presence channel, in the order they
+		 * joined
+		 */
 		public Occupancy {
 			userIds = List.copyOf(userIds);
 		}

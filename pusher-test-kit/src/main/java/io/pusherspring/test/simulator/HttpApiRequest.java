@@ -24,6 +24,15 @@ import org.jspecify.annotations.Nullable;
 public record HttpApiRequest(String method, String path, Map<String, String> query, @Nullable String duplicateParameter,
 		byte[] body, boolean malformed) {
 
+	/**
+	 * A decoded request.
+	 * @param method the HTTP method
+	 * @param path the decoded path
+	 * @param query the decoded query parameters
+	 * @param duplicateParameter the first name that appeared twice, or {@code null}
+	 * @param body the raw body
+	 * @param malformed whether the path or the query has malformed URL encoding
+	 */
 	public HttpApiRequest {
 		query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
 	}

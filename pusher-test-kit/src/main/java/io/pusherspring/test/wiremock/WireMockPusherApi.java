@@ -227,6 +227,7 @@ public final class WireMockPusherApi {
 		}
 
 		@Override
+		@SuppressWarnings("removal") // WireMock still requires it
 		public void remove(StubMapping stubMapping) {
 		}
 
