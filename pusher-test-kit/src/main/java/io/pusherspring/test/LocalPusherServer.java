@@ -3,8 +3,10 @@ package io.pusherspring.test;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 
-import io.pusherspring.test.PusherConnection.LocalPusherSettings;
+import io.pusherspring.test.local.ProtocolServer;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -68,19 +70,9 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 
 	private static final String HOST = "127.0.0.1";
 
-	private static final Duration MAX_PONG_TIMEOUT = Duration.ofSeconds(30);
-
-	private final LocalWebhooks webhooks;
-
-	private final LocalChannels channels;
-
-	private final FakePusherHandler handler;
+	private final ProtocolServer server;
 
 	private int requestedPort;
-
-	private volatile LocalPusherSettings settings;
-
-	private @Nullable LocalNettyServer server;
 
 	/**
 	 * Create a server for the default credentials: app id {@value #DEFAULT_APP_ID}, key
@@ -99,13 +91,8 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	public LocalPusherServer(String appId, String key, String secret) {
 		super(LocalPusherServer.class, appId, key, secret);
 		Assert.isTrue(key.indexOf('/') == -1 && key.indexOf('?') == -1, "Key must not contain '/' or '?'");
-		Clock clock = Clock.systemUTC();
-		this.webhooks = new LocalWebhooks(key, secret, clock);
-		this.channels = new LocalChannels(this.webhooks);
-		this.handler = new FakePusherHandler(appId, key, secret,
-				new PusherApiSimulator(recorder(), clock, this.channels), clock,
-				LogFactory.getLog(LocalPusherServer.class));
-		this.settings = settings(DEFAULT_ACTIVITY_TIMEOUT);
+		this.server = new ProtocolServer(appId, key, secret, Clock.systemUTC(), recorder()::record,
+				DEFAULT_ACTIVITY_TIMEOUT);
 	}
 
 	/**
@@ -131,7 +118,7 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	public synchronized LocalPusherServer activityTimeout(Duration activityTimeout) {
 		Assert.isTrue(activityTimeout != null && activityTimeout.compareTo(Duration.ofSeconds(1)) >= 0,
 				"'activityTimeout' must be at least one second");
-		this.settings = settings(activityTimeout);
+		this.server.activityTimeout(activityTimeout);
 		return this;
 	}
 
@@ -146,7 +133,7 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	public LocalPusherServer webhookUrl(@Nullable URI url) {
 		Assert.isTrue(url == null || ("http".equalsIgnoreCase(url.getScheme()) && url.getHost() != null),
 				() -> "Webhook URL must be an absolute http URL, but was " + url);
-		this.webhooks.url(url);
+		this.server.webhookUrl(url);
 		return this;
 	}
 
@@ -156,12 +143,8 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 */
 	@Override
 	public synchronized LocalPusherServer start() {
-		if (this.server == null) {
-			LocalNettyServer started = LocalNettyServer.start(HOST, this.requestedPort,
-					Math.max(2, Runtime.getRuntime().availableProcessors()),
-					() -> new PusherConnection(this.settings, this.channels), new LocalHttpApiHandler(this.handler));
-			this.webhooks.start(started.group().next());
-			this.server = started;
+		if (!this.server.isRunning()) {
+			this.server.start(HOST, this.requestedPort);
 			LogFactory.getLog(LocalPusherServer.class).debug("Listening on " + getWebSocketUrl());
 		}
 		return this;
@@ -174,22 +157,12 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 */
 	@Override
 	public synchronized void stop() {
-		LocalNettyServer running = this.server;
-		this.server = null;
-		if (running != null) {
-			this.webhooks.stop();
-			this.channels.closeAll();
-			running.stop();
-		}
+		this.server.stop();
 	}
 
-	/**
-	 * Whether the server is running.
-	 * @return {@code true} between {@link #start()} and {@link #stop()}
-	 */
 	@Override
-	public synchronized boolean isRunning() {
-		return this.server != null;
+	public boolean isRunning() {
+		return this.server.isRunning();
 	}
 
 	/**
@@ -198,9 +171,7 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 * @throws IllegalStateException if the server is not running
 	 */
 	@Override
-	public synchronized int getPort() {
-		Assert.state(this.server != null,
-				"LocalPusherServer is not running: start() it or register it as an extension");
+	public int getPort() {
 		return this.server.port();
 	}
 
@@ -226,16 +197,17 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 * @return the number of established WebSocket connections
 	 */
 	public int connectionCount() {
-		return this.channels.connectionCount();
+		return this.server.connectionCount();
 	}
 
-	/**
-	 * Forget recorded events, received requests, terminated users and the last events of
-	 * cache channels. Connections and their subscriptions stay.
-	 */
 	@Override
-	public void reset() {
-		super.reset();
+	public List<ReceivedRequest> requests() {
+		return this.server.requests();
+	}
+
+	@Override
+	public List<String> terminatedUsers() {
+		return this.server.terminatedUsers();
 	}
 
 	@Override
@@ -248,29 +220,20 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 		stop();
 	}
 
-	private LocalPusherSettings settings(Duration activityTimeout) {
-		Duration pongTimeout = (activityTimeout.compareTo(MAX_PONG_TIMEOUT) < 0) ? activityTimeout : MAX_PONG_TIMEOUT;
-		return new LocalPusherSettings(getKey(), PusherSignatures.of(getKey(), getSecret()), activityTimeout,
-				pongTimeout);
-	}
-
 	@Override
 	String host() {
 		return HOST;
 	}
 
 	@Override
-	FakePusherHandler handler() {
-		return this.handler;
+	void resetServer() {
+		this.server.reset();
 	}
 
 	@Override
 	public String toString() {
-		LocalNettyServer running;
-		synchronized (this) {
-			running = this.server;
-		}
-		return describe((running != null) ? "http://" + HOST + ":" + running.port() : null);
+		OptionalInt port = this.server.runningPort();
+		return describe(port.isPresent() ? "http://" + HOST + ":" + port.getAsInt() : null);
 	}
 
 }

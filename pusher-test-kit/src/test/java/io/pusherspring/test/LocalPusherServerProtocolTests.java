@@ -13,6 +13,8 @@ import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.PusherCredentials;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherTemplate;
+import io.pusherspring.test.local.ProtocolServer;
+import io.pusherspring.test.simulator.PusherCrypto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -404,8 +406,7 @@ class LocalPusherServerProtocolTests {
 	@Test
 	void closesAConnectionThatSendsAnOversizedMessageWith1009() {
 		try (TestWebSocket socket = TestWebSocket.connect(pusher)) {
-			socket.send("{\"event\":\"client-big\",\"data\":\""
-					+ "x".repeat(LocalNettyServer.MAX_WEBSOCKET_MESSAGE_BYTES) + "\"}");
+			socket.send("{\"event\":\"client-big\",\"data\":\"" + "x".repeat(ProtocolServer.MAX_MESSAGE_BYTES) + "\"}");
 			assertThat(socket.closeCode()).isEqualTo(1009);
 		}
 		try (TestWebSocket socket = TestWebSocket.connect(pusher)) {
