@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,9 +44,7 @@ public final class Instance implements AutoCloseable {
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.putIfAbsent("server.port", "0");
 		all.put("spring.application.name", name);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).web(WebApplicationType.SERVLET)
-			.properties(all)
-			.run();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).properties(all).run();
 		return new Instance(name, context);
 	}
 
