@@ -24,8 +24,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 public class PostgresAuthRateLimit {
 
-	// One row per caller in the table pusher_auth_bucket, locked while a request draws on
-	// it.
+	// a row per caller in pusher_auth_bucket, locked while a request draws on it
 	@Bean
 	PostgreSQLSelectForUpdateBasedProxyManager<String> authBuckets(DataSource dataSource) {
 		return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -36,8 +35,7 @@ public class PostgresAuthRateLimit {
 			.build();
 	}
 
-	// A caller's row expires a minute after its budget is full again; delete expired
-	// rows.
+	// rows expire a minute after their budget is full again: delete them
 	@Bean
 	ExpiredBuckets expiredAuthBuckets(PostgreSQLSelectForUpdateBasedProxyManager<String> authBuckets) {
 		return new ExpiredBuckets(authBuckets);

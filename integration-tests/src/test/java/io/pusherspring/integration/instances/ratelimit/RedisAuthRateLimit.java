@@ -32,8 +32,7 @@ public class RedisAuthRateLimit {
 		return authRateLimitRedis.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 	}
 
-	// One key per caller, which Redis deletes a minute after the caller's budget is full
-	// again.
+	// a key per caller, deleted by Redis a minute after its budget is full again
 	@Bean
 	ProxyManager<String> authBuckets(StatefulRedisConnection<String, byte[]> authRateLimitConnection) {
 		return Bucket4jLettuce.casBasedBuilder(authRateLimitConnection)
