@@ -33,11 +33,12 @@ public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryA
 		super.setBeanFactory(beanFactory);
 		Assert.isInstanceOf(ListableBeanFactory.class, beanFactory, "A ListableBeanFactory is required");
 		ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
-		PusherEventMethods methods = new PusherEventMethods(new PusherEventParser(beanFactory));
-		PusherEventInterceptor interceptor = new PusherEventInterceptor(methods,
-				SingletonSupplier.of(() -> beans.getBean(PusherEventDispatcher.class)),
-				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()),
+		PusherEventExpressionEvaluator evaluator = new PusherEventExpressionEvaluator(
 				new BeanFactoryResolver(beanFactory));
+		PusherEventMethods methods = new PusherEventMethods(new PusherEventParser(evaluator, beanFactory));
+		PusherEventInterceptor interceptor = new PusherEventInterceptor(methods, evaluator,
+				SingletonSupplier.of(() -> beans.getBean(PusherEventDispatcher.class)),
+				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()));
 		this.advisor = new DefaultPointcutAdvisor(new PusherEventPointcut(methods), interceptor);
 	}
 
