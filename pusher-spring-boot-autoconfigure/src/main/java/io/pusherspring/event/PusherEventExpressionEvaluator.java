@@ -1,6 +1,7 @@
 package io.pusherspring.event;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,9 +15,15 @@ import org.springframework.core.NativeDetector;
 import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.SpringProperties;
 import org.springframework.expression.BeanResolver;
+import org.springframework.expression.ConstructorResolver;
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
+import org.springframework.expression.IndexAccessor;
+import org.springframework.expression.MethodResolver;
 import org.springframework.expression.ParserContext;
+import org.springframework.expression.PropertyAccessor;
+import org.springframework.expression.TypeConverter;
+import org.springframework.expression.TypeLocator;
 import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
@@ -104,26 +111,8 @@ final class PusherEventExpressionEvaluator extends CachedExpressionEvaluator {
 	 * @return the context
 	 */
 	EvaluationContext createEvaluationContext(Method method, @Nullable Object[] arguments, @Nullable Object result) {
-		ReturnedCallEvaluationContext context = new ReturnedCallEvaluationContext(method, arguments, result,
-				getParameterNameDiscoverer());
-		shareDelegates(context);
-		return context;
-	}
-
-	/**
-	 * Give a call's context the delegates of the original one. Unlike
-	 * {@link StandardEvaluationContext#applyDelegatesTo}, this shares their lists rather
-	 * than copying them: evaluation only reads them, and copying would cost every call.
-	 */
-	private void shareDelegates(StandardEvaluationContext context) {
-		StandardEvaluationContext original = this.originalEvaluationContext;
-		context.setPropertyAccessors(original.getPropertyAccessors());
-		context.setIndexAccessors(original.getIndexAccessors());
-		context.setConstructorResolvers(original.getConstructorResolvers());
-		context.setMethodResolvers(original.getMethodResolvers());
-		context.setTypeLocator(original.getTypeLocator());
-		context.setTypeConverter(original.getTypeConverter());
-		context.setBeanResolver(original.getBeanResolver());
+		return new ReturnedCallEvaluationContext(method, arguments, result, getParameterNameDiscoverer(),
+				this.originalEvaluationContext);
 	}
 
 	/**
@@ -145,20 +134,61 @@ final class PusherEventExpressionEvaluator extends CachedExpressionEvaluator {
 	 * The context of one call: its arguments, exposed as
 	 * {@link MethodBasedEvaluationContext} does when an expression first asks for one,
 	 * and its return value as {@code #result}, which wins over an argument of that name.
+	 * Its accessors, resolvers and converter are the original context's, read from it
+	 * rather than copied or set as {@link StandardEvaluationContext#applyDelegatesTo}
+	 * does: that would cost every call, and evaluation only reads them.
 	 */
 	private static final class ReturnedCallEvaluationContext extends MethodBasedEvaluationContext {
 
 		private final @Nullable Object result;
 
+		private final StandardEvaluationContext original;
+
 		ReturnedCallEvaluationContext(Method method, @Nullable Object[] arguments, @Nullable Object result,
-				ParameterNameDiscoverer parameterNameDiscoverer) {
+				ParameterNameDiscoverer parameterNameDiscoverer, StandardEvaluationContext original) {
 			super(null, method, arguments, parameterNameDiscoverer);
 			this.result = result;
+			this.original = original;
 		}
 
 		@Override
 		public @Nullable Object lookupVariable(String name) {
 			return RESULT_VARIABLE.equals(name) ? this.result : super.lookupVariable(name);
+		}
+
+		@Override
+		public List<PropertyAccessor> getPropertyAccessors() {
+			return this.original.getPropertyAccessors();
+		}
+
+		@Override
+		public List<IndexAccessor> getIndexAccessors() {
+			return this.original.getIndexAccessors();
+		}
+
+		@Override
+		public List<ConstructorResolver> getConstructorResolvers() {
+			return this.original.getConstructorResolvers();
+		}
+
+		@Override
+		public List<MethodResolver> getMethodResolvers() {
+			return this.original.getMethodResolvers();
+		}
+
+		@Override
+		public @Nullable BeanResolver getBeanResolver() {
+			return this.original.getBeanResolver();
+		}
+
+		@Override
+		public TypeLocator getTypeLocator() {
+			return this.original.getTypeLocator();
+		}
+
+		@Override
+		public TypeConverter getTypeConverter() {
+			return this.original.getTypeConverter();
 		}
 
 	}
