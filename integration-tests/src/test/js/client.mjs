@@ -35,7 +35,8 @@ pusher.connection.bind('error', (error) => print({ type: 'connection_error', err
 
 pusher.connection.bind('message', (message) => {
   if (message.event === 'pusher:signin_success') {
-    print({ type: 'signed_in', userId: JSON.parse(message.data.user_data).id });
+    const user = JSON.parse(message.data.user_data);
+    print({ type: 'signed_in', userId: user.id, watchlist: user.watchlist ?? [] });
   }
 });
 

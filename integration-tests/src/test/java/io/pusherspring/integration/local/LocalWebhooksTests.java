@@ -97,11 +97,15 @@ class LocalWebhooksTests {
 	}
 
 	@Test
-	void reportsTheSubscriptionCountsOfChannelsOtherThanPresenceChannels() {
+	void reportsTheSubscriptionCountsOfChannelsOtherThanPresenceChannelsToClientsAndTheApplication() {
 		try (JavaClient ada = JavaClient.as("ada", pusher, this.port).connect();
 				JavaClient alan = JavaClient.as("alan", pusher, this.port).connect()) {
-			ada.subscribe("private-class-7");
+			ada.subscribe("private-class-7", "pusher:subscription_count");
+			assertThat(ada.next())
+				.isEqualTo("pusher:subscription_count on private-class-7: {\"subscription_count\":1}");
 			alan.subscribe("private-class-7");
+			assertThat(ada.next())
+				.isEqualTo("pusher:subscription_count on private-class-7: {\"subscription_count\":2}");
 			alan.subscribe("presence-class-7");
 			alan.pusher().unsubscribe("private-class-7");
 		}

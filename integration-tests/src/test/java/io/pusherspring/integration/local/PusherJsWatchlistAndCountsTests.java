@@ -31,8 +31,11 @@ class PusherJsWatchlistAndCountsTests {
 
 	private static final Duration QUIET = Duration.ofMillis(500);
 
+	// tag::settings[]
 	@RegisterExtension
 	static LocalPusherServer pusher = new LocalPusherServer().watchlistEvents(true).subscriptionCounting(true);
+
+	// end::settings[]
 
 	@DynamicPropertySource
 	static void pusherProperties(DynamicPropertyRegistry registry) {
@@ -86,7 +89,11 @@ class PusherJsWatchlistAndCountsTests {
 	private NodeClient signedIn(String user) throws Exception {
 		NodeClient client = NodeClient.start(pusher, this.port, user, "", true);
 		client.next("connected");
-		assertThat(client.next("signed_in").get("userId").stringValue()).isEqualTo(user);
+		JsonNode signedIn = client.next("signed_in");
+		assertThat(signedIn.get("userId").stringValue()).isEqualTo(user);
+		// the PusherUser's watchlist, in the user_data the application signed
+		assertThat(signedIn.get("watchlist").values()).extracting(JsonNode::stringValue)
+			.containsExactlyElementsOf(LiveClassroomApplication.classmates(user));
 		return client;
 	}
 
