@@ -24,7 +24,10 @@ import org.springframework.util.Assert;
  * encrypted and cache channels with their authorization verified against the app secret,
  * sign in, send client events and receive what the application triggers. Channel queries
  * answer from the live connections, and given a {@linkplain #webhookUrl(URI) webhook URL}
- * it posts signed webhooks as Pusher does.
+ * it posts signed webhooks as Pusher does. Two features that a Pusher app switches on in
+ * Pusher's dashboard are off here too until switched on:
+ * {@linkplain #watchlistEvents(boolean) watchlist events} and
+ * {@linkplain #subscriptionCounting(boolean) subscription counting}.
  * <p>
  * <strong>It is not a production server.</strong> It listens on loopback only, keeps
  * everything in memory, runs one app, and has none of Pusher's quotas, TLS, scaling or
