@@ -24,7 +24,10 @@ import org.springframework.util.Assert;
  * encrypted and cache channels with their authorization verified against the app secret,
  * sign in, send client events and receive what the application triggers. Channel queries
  * answer from the live connections, and given a {@linkplain #webhookUrl(URI) webhook URL}
- * it posts signed webhooks as Pusher does.
+ * it posts signed webhooks as Pusher does. Two features that a Pusher app switches on in
+ * Pusher's dashboard are off here too until switched on:
+ * {@linkplain #watchlistEvents(boolean) watchlist events} and
+ * {@linkplain #subscriptionCounting(boolean) subscription counting}.
  * <p>
  * <strong>It is not a production server.</strong> It listens on loopback only, keeps
  * everything in memory, runs one app, and has none of Pusher's quotas, TLS, scaling or
@@ -119,6 +122,45 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 		Assert.isTrue(activityTimeout != null && activityTimeout.compareTo(Duration.ofSeconds(1)) >= 0,
 				"'activityTimeout' must be at least one second");
 		this.server.activityTimeout(activityTimeout);
+		return this;
+	}
+
+	/**
+	 * Switch Pusher's watchlist events on or off, as the "Watchlist events" setting of an
+	 * app in Pusher's dashboard does; off unless this is called, as in Pusher. While they
+	 * are on, a connection that signs in with a {@code watchlist} in its
+	 * {@code user_data} (the user ids of a {@code PusherUser}'s watchlist) receives
+	 * {@code pusher_internal:watchlist_events}: at once, which of those users are offline
+	 * and which are online, then each time one of them comes online or goes offline, so
+	 * that pusher-js's {@code pusher.user.watchlist.bind('online' | 'offline', ...)}
+	 * works. A user is online while at least one of their connections is signed in. Of a
+	 * longer watchlist the first 100 distinct user ids are kept and the connection is
+	 * told with {@code pusher:error} 4302, as Pusher does. Applies to sign-ins made
+	 * afterwards.
+	 * @param enabled whether to send watchlist events
+	 * @return this server
+	 */
+	public LocalPusherServer watchlistEvents(boolean enabled) {
+		this.server.watchlistEvents(enabled);
+		return this;
+	}
+
+	/**
+	 * Switch Pusher's subscription counting on or off, as the "Subscription count"
+	 * setting of an app in Pusher's dashboard does; off unless this is called, as in
+	 * Pusher. While it is on, each time a connection subscribes to or unsubscribes from a
+	 * channel that is not a presence channel, the channel's subscribers receive
+	 * {@code pusher_internal:subscription_count} (pusher-js's
+	 * {@code pusher:subscription_count}) and, given a {@linkplain #webhookUrl(URI)
+	 * webhook URL}, the application a {@code subscription_count} webhook; on a channel
+	 * with more than 100 subscribers, at most once every five seconds. The HTTP API
+	 * reports {@code subscription_count} (channel queries and trigger {@code info}) only
+	 * while it is on, and answers 400 otherwise, as Pusher does.
+	 * @param enabled whether to count subscriptions
+	 * @return this server
+	 */
+	public LocalPusherServer subscriptionCounting(boolean enabled) {
+		this.server.subscriptionCounting(enabled);
 		return this;
 	}
 

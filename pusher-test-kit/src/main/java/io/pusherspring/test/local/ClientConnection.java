@@ -437,33 +437,28 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 			unauthorized("Invalid signature for pusher:signin");
 			return;
 		}
-		String id = userId(userData);
-		if (id == null) {
-			unauthorized("user_data must be a JSON object with a non-empty string id of at most "
-					+ PusherLimits.MAX_USER_ID_LENGTH + " characters");
+		SignedInUser user;
+		try {
+			user = SignedInUser.of(userData, this.channels.watchlistEvents());
+		}
+		catch (IllegalArgumentException ex) {
+			unauthorized(ex.getMessage());
 			return;
 		}
 		String previous = this.userId;
-		if (previous != null && !previous.equals(id)) {
+		if (previous != null && !previous.equals(user.id())) {
 			error(null, "Already signed in as another user");
 			return;
 		}
-		this.userId = id;
-		this.channels.signIn(this, id);
+		this.userId = user.id();
+		String watched = this.channels.signIn(this, user.id(), user.watchlist());
 		send(ProtocolFrames.signinSuccess(userData));
-	}
-
-	private static @Nullable String userId(String userData) {
-		try {
-			JsonNode id = ProtocolFrames.json.readTree(userData).get("id");
-			if (id != null && id.isString() && !id.stringValue().isEmpty()
-					&& id.stringValue().length() <= PusherLimits.MAX_USER_ID_LENGTH) {
-				return id.stringValue();
-			}
-			return null;
+		if (user.watchlistTruncated()) {
+			error(4302, "Watchlist limit exceeded. Only the first " + PusherLimits.MAX_WATCHLIST_SIZE
+					+ " user IDs are accepted.");
 		}
-		catch (JacksonException ex) {
-			return null;
+		if (watched != null) {
+			send(watched);
 		}
 	}
 

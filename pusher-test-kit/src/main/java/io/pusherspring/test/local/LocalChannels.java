@@ -1,19 +1,14 @@
 package io.pusherspring.test.local;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherLimits;
@@ -24,18 +19,21 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import static io.pusherspring.test.local.FrameDelivery.deliver;
+
 /**
  * The channels of a {@code LocalPusherServer}: who is subscribed to what, the members of
- * presence channels, the signed-in users and the last event of each cache channel. It
- * delivers what the HTTP API accepts and what clients send, and reports changes as
- * webhooks. Subscriptions change under one lock, so member lists and webhooks stay in
+ * presence channels, the signed-in users and what they watch, and the last event of each
+ * cache channel. It delivers what the HTTP API accepts and what clients send, and reports
+ * changes as webhooks, watchlist events and subscription counts. Subscriptions and
+ * sign-ins change under one lock, so member lists, webhooks and online statuses stay in
  * order; delivery reads a snapshot of the subscribers without locking.
  */
 final class LocalChannels implements ChannelBackend {
 
 	private static final Log logger = LogFactory.getLog(ProtocolServer.LOGGER);
 
-	private static final ClientConnection[] NONE = {};
+	private static final ClientConnection[] NONE = FrameDelivery.NONE;
 
 	private final Map<String, Room> rooms = new ConcurrentHashMap<>();
 
@@ -47,8 +45,35 @@ final class LocalChannels implements ChannelBackend {
 
 	private final LocalWebhooks webhooks;
 
+	private final Watchlists watchlists = new Watchlists();
+
+	private final SubscriptionCounts subscriptionCounts = new SubscriptionCounts(this::subscriptionCount,
+			this::publishSubscriptionCount, System::nanoTime);
+
 	LocalChannels(LocalWebhooks webhooks) {
 		this.webhooks = webhooks;
+	}
+
+	/** Publish throttled subscription counts on one event loop of the server. */
+	void start(EventLoop loop) {
+		this.subscriptionCounts.start(SubscriptionCounts.Scheduler.on(loop));
+	}
+
+	void watchlistEvents(boolean enabled) {
+		this.watchlists.enabled(enabled);
+	}
+
+	boolean watchlistEvents() {
+		return this.watchlists.enabled();
+	}
+
+	void subscriptionCounting(boolean enabled) {
+		this.subscriptionCounts.enabled(enabled);
+	}
+
+	@Override
+	public boolean countsSubscriptions() {
+		return this.subscriptionCounts.enabled();
 	}
 
 	void connected(ClientConnection connection) {
@@ -75,6 +100,10 @@ final class LocalChannels implements ChannelBackend {
 				ClientConnection[] rest = without(signedIn, connection);
 				return (rest.length > 0) ? rest : null;
 			});
+			this.watchlists.unwatch(connection);
+			if (!this.users.containsKey(userId)) {
+				announce(userId, Watchlists.OFFLINE, null);
+			}
 		}
 	}
 
@@ -121,6 +150,7 @@ final class LocalChannels implements ChannelBackend {
 				this.webhooks.cacheMiss(channel);
 			}
 		}
+		this.subscriptionCounts.changed(channel);
 		if (logger.isDebugEnabled()) {
 			logger.debug("Socket " + connection.socketId() + " subscribed to " + channel
 					+ ((member != null) ? " as user " + member.userId() : "") + " (" + room.subscribers.length
@@ -145,6 +175,7 @@ final class LocalChannels implements ChannelBackend {
 			sendToOthers(room, connection, ProtocolFrames.memberRemoved(channel, userId));
 			this.webhooks.memberRemoved(channel, userId);
 		}
+		this.subscriptionCounts.changed(channel);
 		if (room.subscribers.length == 0) {
 			this.rooms.remove(channel);
 			this.webhooks.channelVacated(channel);
@@ -163,7 +194,14 @@ final class LocalChannels implements ChannelBackend {
 		return (room != null) ? room.memberships.get(connection) : null;
 	}
 
-	synchronized void signIn(ClientConnection connection, String userId) {
+	/**
+	 * Sign a connection in, with the users it watches, and tell the users who watch it if
+	 * it came online.
+	 * @return the watchlist events that tell the connection who is offline and who is
+	 * online, or {@code null}
+	 */
+	synchronized @Nullable String signIn(ClientConnection connection, String userId, List<String> watchlist) {
+		boolean cameOnline = !this.users.containsKey(userId);
 		this.users.merge(userId, new ClientConnection[] { connection }, (signedIn, added) -> {
 			if (Arrays.asList(signedIn).contains(connection)) {
 				return signedIn;
@@ -173,7 +211,21 @@ final class LocalChannels implements ChannelBackend {
 			return more;
 		});
 		if (logger.isDebugEnabled()) {
-			logger.debug("Socket " + connection.socketId() + " signed in as user " + userId);
+			logger.debug("Socket " + connection.socketId() + " signed in as user " + userId
+					+ (watchlist.isEmpty() ? "" : " watching " + watchlist.size() + " user(s)"));
+		}
+		String watched = this.watchlists.watch(connection, watchlist, this.users::containsKey);
+		if (cameOnline) {
+			// a connection that watches itself learns it from its own watchlist events
+			announce(userId, Watchlists.ONLINE, connection);
+		}
+		return watched;
+	}
+
+	private void announce(String userId, String event, @Nullable ClientConnection told) {
+		int watchers = this.watchlists.announce(userId, event, told);
+		if (watchers > 0 && logger.isDebugEnabled()) {
+			logger.debug("Told " + watchers + " watching connection(s) that user " + userId + " is " + event);
 		}
 	}
 
@@ -242,6 +294,21 @@ final class LocalChannels implements ChannelBackend {
 		return occupied;
 	}
 
+	private int subscriptionCount(String channel) {
+		Room room = this.rooms.get(channel);
+		return (room != null) ? room.subscribers.length : 0;
+	}
+
+	private void publishSubscriptionCount(String channel) {
+		Room room = this.rooms.get(channel);
+		ClientConnection[] subscribers = (room != null) ? room.subscribers : NONE;
+		deliver(ProtocolFrames.subscriptionCount(channel, subscribers.length), subscribers, null);
+		this.webhooks.subscriptionCount(channel, subscribers.length);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Counted " + subscribers.length + " subscription(s) to " + channel);
+		}
+	}
+
 	/**
 	 * Forget the cached events; connections and subscriptions stay.
 	 */
@@ -254,6 +321,7 @@ final class LocalChannels implements ChannelBackend {
 	 * Close every connection.
 	 */
 	void closeAll() {
+		this.subscriptionCounts.start(null);
 		for (ClientConnection connection : this.connections) {
 			connection.close(4200, "Server stopping");
 		}
@@ -268,72 +336,6 @@ final class LocalChannels implements ChannelBackend {
 
 	private static void sendToOthers(Room room, ClientConnection sender, String frame) {
 		deliver(frame, room.subscribers, sender.socketId());
-	}
-
-	/**
-	 * Send one frame to many connections: encoded once, and written by one task per event
-	 * loop rather than one per connection. Tasks run in submission order on each loop, so
-	 * every connection receives events in the order they were delivered.
-	 * @param excludedSocketId the socket to leave out, or {@code null}
-	 * @return how many it was sent to
-	 */
-	private static int deliver(String frame, ClientConnection[] targets, @Nullable String excludedSocketId) {
-		if (targets.length == 0) {
-			return 0;
-		}
-		ByteBuf encoded = encodeTextFrame(frame);
-		Map<EventLoop, List<ClientConnection>> byLoop = new IdentityHashMap<>();
-		int delivered = 0;
-		for (ClientConnection target : targets) {
-			EventLoop loop = target.eventLoop();
-			if (loop != null && (excludedSocketId == null || !excludedSocketId.equals(target.socketId()))) {
-				byLoop.computeIfAbsent(loop, (key) -> new ArrayList<>()).add(target);
-				delivered++;
-			}
-		}
-		for (Map.Entry<EventLoop, List<ClientConnection>> entry : byLoop.entrySet()) {
-			ByteBuf shared = encoded.retainedDuplicate();
-			List<ClientConnection> connections = entry.getValue();
-			try {
-				entry.getKey().execute(() -> {
-					try {
-						for (ClientConnection connection : connections) {
-							connection.sendEncoded(shared.retainedDuplicate());
-						}
-					}
-					finally {
-						shared.release();
-					}
-				});
-			}
-			catch (RejectedExecutionException ex) {
-				// the server is stopping
-				shared.release();
-			}
-		}
-		encoded.release();
-		return delivered;
-	}
-
-	/**
-	 * A whole unmasked WebSocket text frame, as a server sends it, so that the bytes are
-	 * written as they are to every connection, bypassing the per-connection encoder.
-	 */
-	static ByteBuf encodeTextFrame(String text) {
-		byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-		int length = payload.length;
-		ByteBuf frame = Unpooled.buffer(length + 10);
-		frame.writeByte(0x81);
-		if (length < 126) {
-			frame.writeByte(length);
-		}
-		else if (length <= 0xFFFF) {
-			frame.writeByte(126).writeShort(length);
-		}
-		else {
-			frame.writeByte(127).writeLong(length);
-		}
-		return frame.writeBytes(payload);
 	}
 
 	private static ClientConnection[] without(ClientConnection[] connections, ClientConnection removed) {

@@ -123,6 +123,12 @@ final class LocalWebhooks {
 		add(entry("cache_miss", channel));
 	}
 
+	void subscriptionCount(String channel, int count) {
+		Map<String, Object> entry = entry("subscription_count", channel);
+		entry.put("subscription_count", count);
+		add(entry);
+	}
+
 	void clientEvent(String channel, String event, JsonNode data, String socketId, @Nullable String userId) {
 		Map<String, Object> entry = entry("client_event", channel);
 		entry.put("event", event);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -113,6 +114,29 @@ final class ProtocolFrames {
 
 	static String cacheMiss(String channel) {
 		return event("pusher:cache_miss", channel, "{}");
+	}
+
+	static String subscriptionCount(String channel, int count) {
+		return event("pusher_internal:subscription_count", channel,
+				json.writeValueAsString(Map.of("subscription_count", count)));
+	}
+
+	/**
+	 * Watchlist events: of the connection, not of a channel, like
+	 * {@code pusher:signin_success}.
+	 * @param userIdsByEvent the user ids of each event ({@code online}, {@code offline}),
+	 * in order
+	 */
+	static String watchlistEvents(Map<String, List<String>> userIdsByEvent) {
+		ArrayNode events = json.createArrayNode();
+		userIdsByEvent.forEach((name, userIds) -> {
+			ObjectNode event = events.addObject();
+			event.put("name", name);
+			event.set("user_ids", json.valueToTree(userIds));
+		});
+		ObjectNode data = json.createObjectNode();
+		data.set("events", events);
+		return event("pusher_internal:watchlist_events", null, json.writeValueAsString(data));
 	}
 
 }

@@ -83,6 +83,25 @@ public final class ProtocolServer {
 	}
 
 	/**
+	 * Switch Pusher's watchlist events on or off for the sign-ins made afterwards.
+	 * @param enabled whether connections that sign in with a watchlist hear when the
+	 * users on it come online and go offline
+	 */
+	public void watchlistEvents(boolean enabled) {
+		this.channels.watchlistEvents(enabled);
+	}
+
+	/**
+	 * Switch Pusher's subscription counting on or off.
+	 * @param enabled whether subscribers and webhooks hear the subscription counts of
+	 * channels other than presence channels, and the HTTP API reports
+	 * {@code subscription_count}
+	 */
+	public void subscriptionCounting(boolean enabled) {
+		this.channels.subscriptionCounting(enabled);
+	}
+
+	/**
 	 * Post webhooks to a URL, or stop posting them.
 	 * @param url the application's webhook endpoint, or {@code null}
 	 */
@@ -101,6 +120,7 @@ public final class ProtocolServer {
 					Math.max(2, Runtime.getRuntime().availableProcessors()),
 					() -> new ClientConnection(this.settings, this.channels), this.api);
 			this.webhooks.start(started.group().next());
+			this.channels.start(started.group().next());
 			this.server = started;
 		}
 	}

@@ -27,6 +27,13 @@ public interface ChannelBackend {
 	Map<String, Occupancy> occupied();
 
 	/**
+	 * Whether the app counts subscriptions, a setting of Pusher's dashboard: without it
+	 * the API refuses to report {@code subscription_count}.
+	 * @return {@code true} if {@code subscription_count} may be asked for
+	 */
+	boolean countsSubscriptions();
+
+	/**
 	 * Deliver an event the API accepted.
 	 * @param event the event
 	 */

@@ -343,6 +343,10 @@ public final class PusherApiSimulator {
 	}
 
 	private void checkInfo(Set<String> info, List<String> channels) {
+		if (info.contains("subscription_count") && !this.channels.countsSubscriptions()) {
+			// what Pusher answers until the app's dashboard enables subscription counting
+			throw reject(400, "Cannot retrieve the subscription count because subscription counting is not enabled");
+		}
 		if (info.contains("user_count") && channels.stream().anyMatch((channel) -> !channel.startsWith("presence-"))) {
 			throw reject(400, "user_count may only be requested for presence channels");
 		}
