@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.pusherspring.core.PusherLimits;
+import io.pusherspring.core.PusherRetryDefaults;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -285,23 +287,23 @@ public class PusherProperties {
 		/**
 		 * Most retries after the first attempt; 0 disables retries.
 		 */
-		private int maxRetries = 2;
+		private int maxRetries = PusherRetryDefaults.MAX_RETRIES;
 
 		/**
 		 * Wait before the first retry.
 		 */
-		private Duration delay = Duration.ofMillis(100);
+		private Duration delay = PusherRetryDefaults.DELAY;
 
 		/**
 		 * Factor applied to the wait after each retry.
 		 */
-		private double multiplier = 2;
+		private double multiplier = PusherRetryDefaults.MULTIPLIER;
 
 		/**
 		 * Longest wait between two attempts, also the longest Retry-After honoured; an
 		 * answer asking for a longer wait fails the call at once.
 		 */
-		private Duration maxDelay = Duration.ofSeconds(2);
+		private Duration maxDelay = PusherRetryDefaults.MAX_DELAY;
 
 		public int getMaxRetries() {
 			return this.maxRetries;
@@ -359,7 +361,7 @@ public class PusherProperties {
 		/**
 		 * Largest event data accepted; raise it for plans that allow more.
 		 */
-		private DataSize maxPayloadSize = DataSize.ofKilobytes(10);
+		private DataSize maxPayloadSize = PusherLimits.MAX_PAYLOAD_SIZE;
 
 		public DataSize getMaxPayloadSize() {
 			return this.maxPayloadSize;

@@ -57,25 +57,35 @@ import org.springframework.util.unit.DataSize;
  */
 public class PusherTemplate implements PusherOperations {
 
-	/** The most channels one trigger may name. */
-	public static final int MAX_CHANNELS_PER_TRIGGER = 100;
-
-	/** The most events one batch call may carry. */
-	public static final int MAX_EVENTS_PER_BATCH = 10;
-
-	/** The longest event name Pusher accepts. */
-	public static final int MAX_EVENT_NAME_LENGTH = 200;
-
-	/** The largest event data Pusher accepts by default. */
-	public static final DataSize DEFAULT_MAX_PAYLOAD_SIZE = DataSize.ofKilobytes(10);
-
-	private static final Set<String> TRIGGER_INFO = Set.of(ChannelInfo.USER_COUNT, ChannelInfo.SUBSCRIPTION_COUNT);
+	/**
+	 * The most channels one trigger may name.
+	 * @deprecated use {@link PusherLimits#MAX_CHANNELS_PER_TRIGGER}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public static final int MAX_CHANNELS_PER_TRIGGER = PusherLimits.MAX_CHANNELS_PER_TRIGGER;
 
 	/**
-	 * The longest {@code Retry-After} honoured when the retry policy's back-off does not
-	 * say how long it waits at most.
+	 * The most events one batch call may carry.
+	 * @deprecated use {@link PusherLimits#MAX_EVENTS_PER_BATCH}
 	 */
-	public static final Duration DEFAULT_MAX_RETRY_AFTER = Duration.ofSeconds(2);
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public static final int MAX_EVENTS_PER_BATCH = PusherLimits.MAX_EVENTS_PER_BATCH;
+
+	/**
+	 * The longest event name Pusher accepts.
+	 * @deprecated use {@link PusherLimits#MAX_EVENT_NAME_LENGTH}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public static final int MAX_EVENT_NAME_LENGTH = PusherLimits.MAX_EVENT_NAME_LENGTH;
+
+	/**
+	 * The largest event data Pusher accepts by default.
+	 * @deprecated use {@link PusherLimits#MAX_PAYLOAD_SIZE}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public static final DataSize DEFAULT_MAX_PAYLOAD_SIZE = PusherLimits.MAX_PAYLOAD_SIZE;
+
+	private static final Set<String> TRIGGER_INFO = Set.of(ChannelInfo.USER_COUNT, ChannelInfo.SUBSCRIPTION_COUNT);
 
 	private static final Log logger = LogFactory.getLog(PusherTemplate.class);
 
@@ -140,21 +150,7 @@ public class PusherTemplate implements PusherOperations {
 		if (backOff instanceof FixedBackOff fixed) {
 			return Duration.ofMillis(fixed.getInterval());
 		}
-		return DEFAULT_MAX_RETRY_AFTER;
-	}
-
-	/**
-	 * The retry policy applied when none is configured: two retries, 100ms then 200ms
-	 * apart, at most 2s.
-	 * @return the default policy
-	 */
-	public static RetryPolicy defaultRetryPolicy() {
-		return RetryPolicy.builder()
-			.maxRetries(2)
-			.delay(Duration.ofMillis(100))
-			.multiplier(2)
-			.maxDelay(Duration.ofSeconds(2))
-			.build();
+		return PusherRetryDefaults.MAX_DELAY;
 	}
 
 	@Override
@@ -175,8 +171,9 @@ public class PusherTemplate implements PusherOperations {
 			PreparedEvent event = prepare(message);
 			TriggerResult result = TriggerResult.empty();
 			for (TriggerResult chunk : sendInOrder(triggerRequests(event), ProtocolJson::triggerResult,
-					(sent) -> "the event had already been delivered to the first " + sent * MAX_CHANNELS_PER_TRIGGER
-							+ " of " + event.channels().size() + " channels")) {
+					(sent) -> "the event had already been delivered to the first "
+							+ sent * PusherLimits.MAX_CHANNELS_PER_TRIGGER + " of " + event.channels().size()
+							+ " channels")) {
 				result = result.merge(chunk);
 			}
 			return result;
@@ -209,7 +206,7 @@ public class PusherTemplate implements PusherOperations {
 			for (int i = 0; i < messages.size(); i++) {
 				events.addAll(batchEvents(i, messages.get(i)));
 			}
-			List<List<BatchEvent>> chunks = chunks(events, MAX_EVENTS_PER_BATCH);
+			List<List<BatchEvent>> chunks = chunks(events, PusherLimits.MAX_EVENTS_PER_BATCH);
 			List<PusherRequest> requests = new ArrayList<>(chunks.size());
 			for (List<BatchEvent> chunk : chunks) {
 				requests.add(PusherRequest.post(ApiPaths.BATCH_EVENTS, ProtocolJson.batchBody(chunk)));
@@ -218,7 +215,7 @@ public class PusherTemplate implements PusherOperations {
 			Iterator<List<BatchEvent>> sentChunks = chunks.iterator();
 			for (List<TriggerResult> chunkResults : sendInOrder(requests,
 					(request, response) -> ProtocolJson.batchResults(request, response, sentChunks.next()),
-					(sent) -> "the first " + sent * MAX_EVENTS_PER_BATCH + " of " + events.size()
+					(sent) -> "the first " + sent * PusherLimits.MAX_EVENTS_PER_BATCH + " of " + events.size()
 							+ " events had already been accepted")) {
 				results.addAll(chunkResults);
 			}
@@ -430,7 +427,8 @@ public class PusherTemplate implements PusherOperations {
 			for (int i = 0; i < calls.size(); i++) {
 				try {
 					result = result.merge(calls.get(i).join());
-					delivered += Math.min(MAX_CHANNELS_PER_TRIGGER, channelCount - i * MAX_CHANNELS_PER_TRIGGER);
+					delivered += Math.min(PusherLimits.MAX_CHANNELS_PER_TRIGGER,
+							channelCount - i * PusherLimits.MAX_CHANNELS_PER_TRIGGER);
 				}
 				catch (CompletionException | CancellationException ex) {
 					Throwable cause = unwrap(ex);
@@ -512,7 +510,7 @@ public class PusherTemplate implements PusherOperations {
 
 	private List<PusherRequest> triggerRequests(PreparedEvent event) {
 		List<PusherRequest> requests = new ArrayList<>();
-		for (List<String> chunk : chunks(event.channels(), MAX_CHANNELS_PER_TRIGGER)) {
+		for (List<String> chunk : chunks(event.channels(), PusherLimits.MAX_CHANNELS_PER_TRIGGER)) {
 			requests.add(PusherRequest.post(ApiPaths.EVENTS, ProtocolJson.triggerBody(chunk, event)));
 		}
 		return requests;
@@ -534,9 +532,9 @@ public class PusherTemplate implements PusherOperations {
 		if (event == null || event.isEmpty()) {
 			throw new PusherValidationException("Event name must not be empty");
 		}
-		if (event.length() > MAX_EVENT_NAME_LENGTH) {
+		if (event.length() > PusherLimits.MAX_EVENT_NAME_LENGTH) {
 			throw new PusherValidationException("Event name " + ChannelNames.quote(event) + " is " + event.length()
-					+ " characters long; Pusher allows at most " + MAX_EVENT_NAME_LENGTH);
+					+ " characters long; Pusher allows at most " + PusherLimits.MAX_EVENT_NAME_LENGTH);
 		}
 		if (event.startsWith("pusher:") || event.startsWith("pusher_internal:")) {
 			throw new PusherValidationException("Event name " + ChannelNames.quote(event)
@@ -896,11 +894,11 @@ public class PusherTemplate implements PusherOperations {
 
 		private JsonMapper jsonMapper = JsonMapper.shared();
 
-		private DataSize maxPayloadSize = DEFAULT_MAX_PAYLOAD_SIZE;
+		private DataSize maxPayloadSize = PusherLimits.MAX_PAYLOAD_SIZE;
 
 		private @Nullable ChannelEncryption encryption;
 
-		private RetryPolicy retryPolicy = defaultRetryPolicy();
+		private RetryPolicy retryPolicy = PusherRetryDefaults.policy();
 
 		private @Nullable RetryListener retryListener;
 
