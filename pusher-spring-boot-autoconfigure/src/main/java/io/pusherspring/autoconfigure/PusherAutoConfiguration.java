@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
@@ -27,11 +26,14 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.retry.RetryListener;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for publishing to Pusher Channels: a {@link PusherTemplate} over an
+ * Auto-configuration} for publishing to Pusher Channels: the
+ * {@link PusherConnectionDetails}, the {@link ChannelEncryption} of
+ * {@code pusher.encryption-master-key}, and a {@link PusherTemplate} over an
  * {@link HttpPusherTransport}, configured by {@code pusher.*} properties, the
  * {@link RetryListener} and {@link PusherPublishListener} beans, and
  * {@link PusherTemplateBuilderCustomizer} beans.
@@ -40,30 +42,8 @@ import org.springframework.core.retry.RetryListener;
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ PusherTemplate.class, JsonMapper.class })
 @EnableConfigurationProperties(PusherProperties.class)
+@Import(PusherConnectionConfiguration.class)
 public final class PusherAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean(PusherConnectionDetails.class)
-	PropertiesPusherConnectionDetails pusherConnectionDetails(PusherProperties properties) {
-		return new PropertiesPusherConnectionDetails(properties);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnProperty("pusher.encryption-master-key")
-	ChannelEncryption pusherChannelEncryption(PusherProperties properties) {
-		return channelEncryption(properties.getEncryptionMasterKey());
-	}
-
-	static ChannelEncryption channelEncryption(String masterKey) {
-		try {
-			return new ChannelEncryption(masterKey);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("pusher.encryption-master-key", "******",
-					ex.getMessage() + ". Generate one with: openssl rand -base64 32");
-		}
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.PusherLimits;
 import io.pusherspring.core.PusherRetryDefaults;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -18,10 +20,17 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for Pusher Channels.
+ * Configuration properties for Pusher Channels. Once bound, every value is checked here,
+ * and an unusable one fails start-up with an
+ * {@link InvalidConfigurationPropertyValueException} that names the property.
  */
 @ConfigurationProperties("pusher")
-public class PusherProperties {
+public class PusherProperties implements InitializingBean {
+
+	/**
+	 * Webhook bodies are read into one array.
+	 */
+	private static final long MAX_WEBHOOK_BODY_BYTES = Integer.MAX_VALUE - 1;
 
 	/**
 	 * Pusher app id.
@@ -172,6 +181,40 @@ public class PusherProperties {
 	}
 
 	/**
+	 * Check every value, so that a bad one fails start-up naming its property rather than
+	 * the first call that needs it.
+	 * @throws InvalidConfigurationPropertyValueException for the first unusable value
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		determineEndpoint();
+		if (this.encryptionMasterKey != null) {
+			validateEncryptionMasterKey(this.encryptionMasterKey);
+		}
+		this.http.validate();
+		this.retry.validate();
+		this.limits.validate();
+		this.webhook.validate();
+	}
+
+	private static void validateEncryptionMasterKey(String masterKey) {
+		try {
+			ChannelEncryption.validate(masterKey);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("pusher.encryption-master-key", "******",
+					ex.getMessage() + ". Generate one with: openssl rand -base64 32");
+		}
+	}
+
+	private static void requirePositive(String property, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"Use a positive duration, such as 5s.");
+		}
+	}
+
+	/**
 	 * The base address of the Pusher HTTP API: {@code host}, else the cluster's host;
 	 * {@code port}, else the scheme's default.
 	 * @return the scheme, host and port (a default port left out)
@@ -253,6 +296,15 @@ public class PusherProperties {
 
 		public Ssl getSsl() {
 			return this.ssl;
+		}
+
+		void validate() {
+			requirePositive("pusher.http.connect-timeout", this.connectTimeout);
+			requirePositive("pusher.http.read-timeout", this.readTimeout);
+			if (this.maxConnections < 1) {
+				throw new InvalidConfigurationPropertyValueException("pusher.http.max-connections", this.maxConnections,
+						"Use at least 1 connection.");
+			}
 		}
 
 		/**
@@ -337,6 +389,22 @@ public class PusherProperties {
 			this.maxDelay = maxDelay;
 		}
 
+		void validate() {
+			if (this.maxRetries < 0) {
+				throw new InvalidConfigurationPropertyValueException("pusher.retry.max-retries", this.maxRetries,
+						"Use 0 (no retries) or more.");
+			}
+			if (this.delay == null || this.delay.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("pusher.retry.delay", this.delay,
+						"Use zero or a positive duration, such as 100ms.");
+			}
+			if (this.multiplier < 1) {
+				throw new InvalidConfigurationPropertyValueException("pusher.retry.multiplier", this.multiplier,
+						"Use 1 (a fixed wait) or more.");
+			}
+			requirePositive("pusher.retry.max-delay", this.maxDelay);
+		}
+
 		/**
 		 * These properties as Spring Boot's retry policy settings.
 		 * @return new settings
@@ -369,6 +437,13 @@ public class PusherProperties {
 
 		public void setMaxPayloadSize(DataSize maxPayloadSize) {
 			this.maxPayloadSize = maxPayloadSize;
+		}
+
+		void validate() {
+			if (this.maxPayloadSize == null || this.maxPayloadSize.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("pusher.limits.max-payload-size",
+						this.maxPayloadSize, "Use a size such as 10KB.");
+			}
 		}
 
 	}
@@ -555,6 +630,48 @@ public class PusherProperties {
 
 		public void setAdditionalKeys(Map<String, String> additionalKeys) {
 			this.additionalKeys = additionalKeys;
+		}
+
+		/**
+		 * The secret of every key whose webhooks are accepted: the app's own, then the
+		 * additional keys of key rotation.
+		 * @param appKey the app's key
+		 * @param appSecret the app's secret
+		 * @return the secrets by key, the app's first
+		 * @throws InvalidConfigurationPropertyValueException if an additional key is the
+		 * app's own key
+		 */
+		public Map<String, String> determineSecretsByKey(String appKey, String appSecret) {
+			Map<String, String> secrets = new LinkedHashMap<>();
+			secrets.put(appKey, appSecret);
+			this.additionalKeys.forEach((key, secret) -> {
+				if (secrets.containsKey(key)) {
+					throw new InvalidConfigurationPropertyValueException("pusher.webhook.additional-keys[" + key + "]",
+							"******", "The key is already the app's key; list only the other keys.");
+				}
+				secrets.put(key, secret);
+			});
+			return secrets;
+		}
+
+		void validate() {
+			if (!StringUtils.hasText(this.path) || !this.path.matches("/[^*?{}\\s]*")) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.path", this.path,
+						"Use a path that starts with '/', such as /pusher/webhooks, without wildcards, braces or "
+								+ "spaces.");
+			}
+			requirePositive("pusher.webhook.max-age", this.maxAge);
+			if (this.maxBodySize == null || this.maxBodySize.toBytes() < 1
+					|| this.maxBodySize.toBytes() > MAX_WEBHOOK_BODY_BYTES) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-body-size", this.maxBodySize,
+						"Use a size from 1B to 2047MB, such as 1MB.");
+			}
+			this.additionalKeys.forEach((key, secret) -> {
+				if (!StringUtils.hasText(secret)) {
+					throw new InvalidConfigurationPropertyValueException("pusher.webhook.additional-keys[" + key + "]",
+							"", "Set the secret that goes with the key.");
+				}
+			});
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import com.pusher.rest.SignatureUtil;
+import io.pusherspring.auth.PusherAuthHandlerMapping;
 import io.pusherspring.webhook.PusherWebhook;
 import io.pusherspring.webhook.PusherWebhookEndpoint;
 import io.pusherspring.webhook.PusherWebhookFilter;
@@ -171,6 +172,16 @@ class PusherWebhookAutoConfigurationTests {
 	void backsOffWithoutConnectionDetails() {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(PusherWebhookAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherWebhookFilter.class));
+	}
+
+	@Test
+	void aSliceWithTheAuthEndpointsButNoCredentialsStartsWithoutGuardingWebhooks() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					PusherWebhookAutoConfiguration.class, PusherAuthAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(PusherAuthHandlerMapping.class)
+				.doesNotHaveBean(PusherWebhookFilter.class));
 	}
 
 	@Test
