@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.hc.core5.http.HttpHost;
 import org.jspecify.annotations.Nullable;
 
-import io.pusherspring.core.RequestSigner.SignedRequest;
-
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.ssl.SslBundle;
