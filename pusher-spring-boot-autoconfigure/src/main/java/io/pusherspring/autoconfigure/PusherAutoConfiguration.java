@@ -30,10 +30,10 @@ import org.springframework.core.retry.RetryListener;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
  * Auto-configuration} for publishing to Pusher Channels: the
  * {@link PusherConnectionDetails}, the {@link ChannelEncryption} of
- * {@code pusher.encryption-master-key}, and a {@link PusherTemplate} over an
- * {@link HttpPusherTransport}, configured by {@code pusher.*} properties, the
- * {@link RetryListener} and {@link PusherPublishListener} beans, and
- * {@link PusherTemplateBuilderCustomizer} beans.
+ * {@code pusher.encryption-master-key}, the {@link PusherClientSettings} of front ends,
+ * and a {@link PusherTemplate} over an {@link HttpPusherTransport}, configured by
+ * {@code pusher.*} properties, the {@link RetryListener} and
+ * {@link PusherPublishListener} beans, and {@link PusherTemplateBuilderCustomizer} beans.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })

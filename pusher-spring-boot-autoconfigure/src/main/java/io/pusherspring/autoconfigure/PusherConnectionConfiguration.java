@@ -6,11 +6,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The beans every feature signs and encrypts with: the {@link PusherConnectionDetails}
- * and, with {@code pusher.encryption-master-key}, the {@link ChannelEncryption}. Imported
- * by {@link PusherAutoConfiguration} and by {@link PusherAuthAutoConfiguration}, which a
+ * and, with {@code pusher.encryption-master-key}, the {@link ChannelEncryption}; and the
+ * {@link PusherClientSettings} a front end connects with. Imported by
+ * {@link PusherAutoConfiguration} and by {@link PusherAuthAutoConfiguration}, which a
  * {@code @WebMvcTest} slice applies without the former, so that both use the same beans.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +22,17 @@ class PusherConnectionConfiguration {
 	@ConditionalOnMissingBean(PusherConnectionDetails.class)
 	PropertiesPusherConnectionDetails pusherConnectionDetails(PusherProperties properties) {
 		return new PropertiesPusherConnectionDetails(properties);
+	}
+
+	/**
+	 * Lazy, since deriving the settings reads the app key: an application that never asks
+	 * for them starts without credentials, as one with its own transport may.
+	 */
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	PusherClientSettings pusherClientSettings(PusherConnectionDetails connectionDetails) {
+		return PusherClientSettings.from(connectionDetails);
 	}
 
 	/**
