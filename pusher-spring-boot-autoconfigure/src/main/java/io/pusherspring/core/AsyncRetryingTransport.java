@@ -67,13 +67,13 @@ final class AsyncRetryingTransport {
 
 		private final PusherRequest request;
 
-		private final RequestRetryPolicy policy;
-
 		private final CompletableFuture<PusherResponse> result = new CompletableFuture<>();
 
 		private final long startNanos = System.nanoTime();
 
-		private final List<Throwable> failures = new ArrayList<>(4);
+		private @Nullable RequestRetryPolicy policy;
+
+		private List<Throwable> failures = List.of();
 
 		private @Nullable BackOffExecution backOff;
 
@@ -81,8 +81,17 @@ final class AsyncRetryingTransport {
 
 		AsyncRetryExecution(PusherRequest request) {
 			this.request = request;
-			this.policy = new RequestRetryPolicy(AsyncRetryingTransport.this.policy,
-					AsyncRetryingTransport.this.maxRetryAfter);
+		}
+
+		/**
+		 * Created when needed: most requests succeed at once, unheard by a listener.
+		 */
+		private RequestRetryPolicy policy() {
+			if (this.policy == null) {
+				this.policy = new RequestRetryPolicy(AsyncRetryingTransport.this.policy,
+						AsyncRetryingTransport.this.maxRetryAfter);
+			}
+			return this.policy;
 		}
 
 		void attempt() {
@@ -112,27 +121,30 @@ final class AsyncRetryingTransport {
 			RetryListener listener = AsyncRetryingTransport.this.listener;
 			if (failure == null) {
 				if (listener != null && this.retryCount > 0) {
-					listener.onRetrySuccess(this.policy, this, response);
+					listener.onRetrySuccess(policy(), this, response);
 				}
 				if (listener != null) {
-					listener.onRetryableExecution(this.policy, this, this);
+					listener.onRetryableExecution(policy(), this, this);
 				}
 				this.result.complete(response);
 				return;
 			}
+			if (this.failures.isEmpty()) {
+				this.failures = new ArrayList<>(4);
+			}
 			this.failures.add(failure);
 			if (listener != null) {
 				if (this.retryCount > 0) {
-					listener.onRetryFailure(this.policy, this, failure);
+					listener.onRetryFailure(policy(), this, failure);
 				}
-				listener.onRetryableExecution(this.policy, this, this);
+				listener.onRetryableExecution(policy(), this, this);
 			}
 			long delay = nextDelay(failure);
 			if (delay == BackOffExecution.STOP) {
 				fail(Ending.EXHAUSTED);
 				return;
 			}
-			long timeout = this.policy.getTimeout().toMillis();
+			long timeout = policy().getTimeout().toMillis();
 			if (timeout > 0 && TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.startNanos) + delay >= timeout) {
 				fail(Ending.TIMED_OUT);
 				return;
@@ -144,7 +156,7 @@ final class AsyncRetryingTransport {
 				try {
 					this.retryCount++;
 					if (listener != null) {
-						listener.beforeRetry(this.policy, this, this);
+						listener.beforeRetry(policy(), this, this);
 					}
 					attempt();
 				}
@@ -156,27 +168,27 @@ final class AsyncRetryingTransport {
 		}
 
 		private long nextDelay(Throwable failure) {
-			if (!this.policy.shouldRetry(failure)) {
+			if (!policy().shouldRetry(failure)) {
 				return BackOffExecution.STOP;
 			}
 			if (this.backOff == null) {
-				this.backOff = this.policy.getBackOff().start();
+				this.backOff = policy().getBackOff().start();
 			}
 			return this.backOff.nextBackOff();
 		}
 
 		private void fail(Ending ending) {
-			Throwable last = this.policy.failure(List.copyOf(this.failures), ending);
+			Throwable last = policy().failure(List.copyOf(this.failures), ending);
 			RetryListener listener = AsyncRetryingTransport.this.listener;
 			if (listener != null) {
 				RetryException exception = new RetryException("Retry policy for operation '" + getName() + "' "
 						+ ((ending == Ending.TIMED_OUT) ? "timed out" : "exhausted"), last);
 				this.failures.subList(0, this.failures.size() - 1).forEach(exception::addSuppressed);
 				if (ending == Ending.TIMED_OUT) {
-					listener.onRetryPolicyTimeout(this.policy, this, exception);
+					listener.onRetryPolicyTimeout(policy(), this, exception);
 				}
 				else {
-					listener.onRetryPolicyExhaustion(this.policy, this, exception);
+					listener.onRetryPolicyExhaustion(policy(), this, exception);
 				}
 			}
 			this.result.completeExceptionally(last);

@@ -20,6 +20,7 @@ import org.apache.hc.core5.http.nio.entity.AsyncEntityProducerWrapper;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
+import org.jspecify.annotations.Nullable;
 
 import io.pusherspring.core.RequestSigner.SignedRequest;
 
@@ -57,9 +58,9 @@ final class NonBlockingHttpExchange implements AutoCloseable {
 	CompletableFuture<PusherResponse> send(PusherRequest request, SignedRequest signed) {
 		BasicHttpRequest head = new BasicHttpRequest(signed.method(), this.target, signed.pathAndQuery());
 		TrackedProducer body = (signed.body() != null) ? new TrackedProducer(signed.body()) : null;
-		CompletableFuture<PusherResponse> result = new CompletableFuture<>();
-		Future<SimpleHttpResponse> exchange = this.client.execute(new BasicRequestProducer(head, body),
-				SimpleResponseConsumer.create(), new FutureCallback<>() {
+		ExchangeFuture result = new ExchangeFuture();
+		result.exchange(this.client.execute(new BasicRequestProducer(head, body), SimpleResponseConsumer.create(),
+				new FutureCallback<>() {
 
 					@Override
 					public void completed(SimpleHttpResponse response) {
@@ -89,18 +90,39 @@ final class NonBlockingHttpExchange implements AutoCloseable {
 								ExchangeResults.unanswered(request, signed, ex, body != null && body.written)));
 					}
 
-				});
-		result.whenComplete((response, failure) -> {
-			if (result.isCancelled()) {
-				exchange.cancel(true);
-			}
-		});
+				}));
 		return result;
 	}
 
 	@Override
 	public void close() {
 		this.client.close(CloseMode.GRACEFUL);
+	}
+
+	/**
+	 * The caller's future: cancelling it aborts the exchange.
+	 */
+	private static final class ExchangeFuture extends CompletableFuture<PusherResponse> {
+
+		private volatile @Nullable Future<?> exchange;
+
+		void exchange(Future<?> exchange) {
+			this.exchange = exchange;
+			if (isCancelled()) {
+				exchange.cancel(true);
+			}
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			Future<?> exchange = this.exchange;
+			if (cancelled && exchange != null) {
+				exchange.cancel(true);
+			}
+			return cancelled;
+		}
+
 	}
 
 	/**
