@@ -144,6 +144,17 @@ class ReleaseArtifactsTests {
 	}
 
 	@Test
+	void starterBringsSpringBootsHttpClientBuildersWithoutSpringWeb() throws Exception {
+		Element httpClient = dependencies(parse(flattenedPom("pusher-spring-boot-starter")), "dependencies").stream()
+			.filter((dependency) -> text(dependency, "artifactId").equals("spring-boot-http-client"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(children(child(httpClient, "exclusions"), "exclusion"))
+			.extracting((exclusion) -> text(exclusion, "artifactId"))
+			.containsExactlyInAnyOrder("spring-web", "spring-boot-http-converter");
+	}
+
+	@Test
 	void bomManagesTheStarterTheAutoconfigureModuleAndTheTestKitAlone() throws Exception {
 		Element bom = parse(flattenedPom("pusher-spring-boot-dependencies"));
 		assertThat(text(bom, "packaging")).isEqualTo("pom");

@@ -2,7 +2,7 @@ package io.pusherspring.sample;
 
 import java.util.List;
 
-import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.autoconfigure.PusherClientSettings;
 import io.pusherspring.autoconfigure.PusherProperties;
 
 import org.springframework.security.core.Authentication;
@@ -22,8 +22,8 @@ class ClientConfigController {
 
 	private final String socketIdHeader;
 
-	ClientConfigController(PusherConnectionDetails connection, PusherProperties properties, ClassroomUsers users) {
-		this.pusher = PusherClientSettings.of(connection);
+	ClientConfigController(PusherClientSettings pusher, PusherProperties properties, ClassroomUsers users) {
+		this.pusher = pusher;
 		this.users = users;
 		this.socketIdHeader = properties.getEvents().getSocketIdHeader();
 	}

@@ -1,4 +1,4 @@
-package io.pusherspring.core;
+package io.pusherspring.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,10 +13,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Hex HMAC-SHA256 under an app secret: what Pusher signs channel authorizations, user
- * authentications and webhooks with. Verification compares in constant time. Thread-safe;
- * each thread reuses its own initialized {@link Mac}. The shared home of this algorithm
- * for every package of the library; applications do not need it.
+ * Hex HMAC-SHA256 under an app secret: what Pusher signs API requests, channel
+ * authorizations, user authentications and webhooks with. Verification compares in
+ * constant time. Thread-safe; each thread reuses its own initialized {@link Mac}.
+ * <p>
+ * Not API: the shared home of this algorithm for the library's own packages (core, auth,
+ * webhook), public only because Java has no other way to share a class across packages.
+ * Applications do not need it, it is left out of the published Javadoc, and it may change
+ * in any release.
  */
 public final class HmacSigner {
 

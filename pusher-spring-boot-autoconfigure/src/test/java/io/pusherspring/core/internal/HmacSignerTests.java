@@ -1,4 +1,4 @@
-package io.pusherspring.core;
+package io.pusherspring.core.internal;
 
 import java.nio.charset.StandardCharsets;
 
