@@ -22,7 +22,7 @@ function connect() {
       wsHost: env.PUSHER_HOST, // the name soketi's certificate is issued for
       wssPort: port,
       forceTLS: true,
-      enabledTransports: ['wss'],
+      enabledTransports: ['ws'], // with forceTLS, ws means wss
       channelAuthorization: { endpoint: `${appUrl}/pusher/auth`, transport: 'ajax', headers },
       userAuthentication: { endpoint: `${appUrl}/pusher/user-auth`, transport: 'ajax', headers },
     });

@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Raw Pusher HTTP API requests, signed as Pusher documents it, for the scenarios the
  * starter cannot send (it validates first, and always signs with the current time).
  */
-final class SignedRequests {
+public final class SignedRequests {
 
 	private SignedRequests() {
 	}
@@ -78,7 +78,7 @@ final class SignedRequests {
 	/**
 	 * Hex HMAC-SHA256, as Pusher signs everything.
 	 */
-	static String hmac(String secret, String text) {
+	public static String hmac(String secret, String text) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

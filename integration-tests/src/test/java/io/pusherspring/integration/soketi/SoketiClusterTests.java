@@ -1,0 +1,161 @@
+package io.pusherspring.integration.soketi;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.pusher.client.channel.PrivateChannel;
+import com.pusher.client.connection.ConnectionState;
+import io.pusherspring.core.ChannelInfo;
+import io.pusherspring.integration.local.JavaClient;
+import io.pusherspring.webhook.MemberAdded;
+import io.pusherspring.webhook.WebhookEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static io.pusherspring.integration.conformance.ServerEnvironment.channel;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two soketi nodes joined by soketi's Redis adapter, and two instances of the
+ * application: what one instance publishes through one node reaches clients on the other
+ * node, presence members, users and client events are shared across nodes, and webhooks
+ * from either node reach either instance.
+ */
+class SoketiClusterTests {
+
+	private static final Duration QUIET = Duration.ofMillis(500);
+
+	private static final int A = 0;
+
+	private static final int B = 1;
+
+	private static Topology topology;
+
+	@BeforeAll
+	static void startTopology() {
+		topology = Topology.start();
+	}
+
+	@AfterAll
+	static void stopTopology() {
+		if (topology != null) {
+			topology.close();
+		}
+	}
+
+	@Test
+	void aClientOnNodeBGetsWhatInstanceAPublishedThroughNodeA() {
+		String channel = channel("private-room-");
+		try (JavaClient onA = topology.javaClient("grace", A, A); JavaClient onB = topology.javaClient("ada", B, B)) {
+			onA.subscribe(channel, "homework");
+			onB.subscribe(channel, "homework");
+			topology.operations(A).trigger(channel, "homework", Map.of("page", 1));
+			assertThat(onB.next()).isEqualTo("homework on " + channel + ": {\"page\":1}");
+			assertThat(onA.next()).isEqualTo("homework on " + channel + ": {\"page\":1}");
+			topology.operations(B).trigger(channel, "homework", Map.of("page", 2));
+			assertThat(onA.next()).isEqualTo("homework on " + channel + ": {\"page\":2}");
+			assertThat(onB.next()).isEqualTo("homework on " + channel + ": {\"page\":2}");
+		}
+	}
+
+	@Test
+	void presenceMembersOnBothNodesAreSeenEverywhere() throws Exception {
+		String channel = channel("presence-room-");
+		try (JavaClient grace = topology.javaClient("grace", A, A)) {
+			grace.subscribe(channel);
+			try (JavaClient ada = topology.javaClient("ada", B, B)) {
+				ada.subscribe(channel);
+				assertThat(ada.members(channel)).containsExactly("ada", "grace");
+				assertThat(grace.next()).isEqualTo("joined " + channel + ": ada {\"name\":\"Ada\"}");
+				for (int instance : List.of(A, B)) {
+					assertThat(topology.operations(instance).users(channel)).containsExactlyInAnyOrder("ada", "grace");
+					assertThat(topology.operations(instance).channel(channel, ChannelInfo.USER_COUNT).userCount())
+						.isEqualTo(2);
+				}
+			}
+			assertThat(grace.next()).isEqualTo("left " + channel + ": ada");
+			assertThat(topology.operations(B).users(channel)).containsExactly("grace");
+		}
+	}
+
+	@Test
+	void clientEventsCrossNodes() throws Exception {
+		String channel = channel("presence-room-");
+		try (JavaClient grace = topology.javaClient("grace", A, A); JavaClient ada = topology.javaClient("ada", B, B)) {
+			grace.subscribe(channel, "client-raise-hand");
+			ada.subscribe(channel, "client-raise-hand");
+			grace.next();
+			PrivateChannel room = ada.pusher().getPresenceChannel(channel);
+			room.trigger("client-raise-hand", "{\"question\":\"May I?\"}");
+			assertThat(grace.next())
+				.isEqualTo("client-raise-hand on " + channel + ": {\"question\":\"May I?\"} from ada");
+			ada.expectNothing(QUIET);
+		}
+	}
+
+	@Test
+	void whatIsSentToAUserAndTheirTerminationReachTheirConnectionsOnEitherNode() throws Exception {
+		try (JavaClient adaOnA = topology.javaClient("ada", A, A);
+				JavaClient adaOnB = topology.javaClient("ada", B, B);
+				JavaClient alanOnB = topology.javaClient("alan", B, A)) {
+			adaOnA.signIn("graded");
+			adaOnB.signIn("graded");
+			alanOnB.signIn("graded");
+			topology.operations(A).sendToUser("ada", "graded", Map.of("score", 9));
+			assertThat(adaOnA.next()).isEqualTo("graded on #server-to-user-ada: {\"score\":9}");
+			assertThat(adaOnB.next()).isEqualTo("graded on #server-to-user-ada: {\"score\":9}");
+			alanOnB.expectNothing(QUIET);
+			topology.operations(A).terminateUserConnections("ada");
+			adaOnA.awaitState(ConnectionState.DISCONNECTED);
+			adaOnB.awaitState(ConnectionState.DISCONNECTED);
+			assertThat(alanOnB.pusher().getConnection().getState()).isEqualTo(ConnectionState.CONNECTED);
+		}
+	}
+
+	@Test
+	void webhooksFromEitherNodeReachEitherInstanceVerified() {
+		List<String> channels = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String channel = channel("presence-room-");
+			channels.add(channel);
+			try (JavaClient grace = topology.javaClient("grace", A, A);
+					JavaClient ada = topology.javaClient("ada", B, B)) {
+				grace.subscribe(channel);
+				ada.subscribe(channel);
+				assertThat(grace.next()).startsWith("joined");
+				// one after the other, so that the last to leave is clear
+				ada.pusher().unsubscribe(channel);
+				assertThat(grace.next()).startsWith("left");
+				grace.pusher().unsubscribe(channel);
+			}
+		}
+		for (String channel : channels) {
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(heardAbout(channel)).extracting(WebhookEvent::name)
+					.containsExactlyInAnyOrder("channel_occupied", "member_added", "member_added", "member_removed",
+							"member_removed", "channel_vacated"));
+			assertThat(heardAbout(channel)).filteredOn(MemberAdded.class::isInstance)
+				.extracting((event) -> ((MemberAdded) event).userId())
+				.containsExactlyInAnyOrder("grace", "ada");
+		}
+		// each delivery holds one event: the load balancer gave both instances some, and
+		// each verified what it got
+		assertThat(topology.webhookDeliveries(A)).isPositive();
+		assertThat(topology.webhookDeliveries(B)).isPositive();
+		assertThat(channels.stream().mapToInt((channel) -> topology.webhooks(A).about(channel).size()).sum())
+			.isPositive();
+		assertThat(channels.stream().mapToInt((channel) -> topology.webhooks(B).about(channel).size()).sum())
+			.isPositive();
+	}
+
+	private static List<WebhookEvent> heardAbout(String channel) {
+		List<WebhookEvent> heard = new ArrayList<>(topology.webhooks(A).about(channel));
+		heard.addAll(topology.webhooks(B).about(channel));
+		return heard;
+	}
+
+}
