@@ -32,7 +32,7 @@ public final class SignedRequests {
 	 * @param timestamp the {@code auth_timestamp}, in seconds
 	 * @return the answer, whatever its status
 	 */
-	static HttpResponse<String> send(HttpClient http, URI server, String appId, String key, String secret,
+	public static HttpResponse<String> send(HttpClient http, URI server, String appId, String key, String secret,
 			String method, String path, String body, long timestamp) {
 		String fullPath = "/apps/" + appId + path;
 		HttpRequest.Builder request = HttpRequest

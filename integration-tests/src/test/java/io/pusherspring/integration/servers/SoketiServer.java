@@ -36,8 +36,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * classes, other builds) never meet unless a test joins them through Redis.
  * <p>
  * One app, configured before {@link #start()}: credentials, webhooks, client events, user
- * authentication, TLS, the Redis adapter and any other soketi option. Register it as a
- * JUnit 5 extension ({@code @RegisterExtension static SoketiServer soketi = new
+ * authentication, TLS, any other soketi option, and environment variables (such as those
+ * that join nodes through Redis). Register it as a JUnit 5 extension
+ * ({@code @RegisterExtension static SoketiServer soketi = new
  * SoketiServer();}) to have it started before the class's tests and stopped after them,
  * or call {@link #start()} and {@link #stop()}. A JVM shutdown hook stops it too; a
  * soketi a killed JVM left behind is stopped by the next start.
@@ -80,6 +81,8 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 	private final Map<String, Object> options = new LinkedHashMap<>();
 
 	private boolean tls;
+
+	private String environment = "";
 
 	private @Nullable Process process;
 
@@ -144,17 +147,6 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * Join other soketi nodes through a Redis server ({@code adapter.driver=redis}).
-	 * @param redis the Redis server every node uses
-	 * @return this server
-	 */
-	public SoketiServer redisAdapter(RedisServer redis) {
-		option("adapter.driver", "redis");
-		option("database.redis.host", redis.getHost());
-		return option("database.redis.port", redis.getPort());
-	}
-
-	/**
 	 * Serve the HTTP API and WebSocket endpoint over TLS.
 	 * @param certificate the PEM certificate chain
 	 * @param privateKey the PEM private key
@@ -190,6 +182,18 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
+	 * Give soketi settings as environment variables, in a {@code .env} file in its
+	 * working directory, as its documentation describes; they take precedence over the
+	 * configuration this class writes.
+	 * @param contents the file, {@code SOKETI_...=value} lines
+	 * @return this server
+	 */
+	public synchronized SoketiServer environment(String contents) {
+		this.environment = contents;
+		return this;
+	}
+
+	/**
 	 * Start soketi, unless it runs, and wait until it accepts connections.
 	 * @return this server
 	 */
@@ -200,6 +204,7 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 		Path server = SoketiInstallation.server();
 		try {
 			Path directory = LocalServers.newDirectory("soketi", SoketiServer::stopLeftBehind);
+			Files.writeString(directory.resolve(".env"), this.environment);
 			IllegalStateException failure = null;
 			for (int attempt = 0; attempt < 3; attempt++) {
 				// another process may take a free port before soketi binds it: try others
@@ -369,7 +374,7 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 			throws IOException {
 		Path file = directory.resolve("soketi.json");
 		Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(configuration));
-		// soketi reads a .env file from its working directory: an empty one here
+		// soketi reads the .env file of its working directory
 		ProcessBuilder builder = new ProcessBuilder("node", server.toString(), "start", "--config=" + file)
 			.directory(directory.toFile())
 			.redirectErrorStream(true)

@@ -1,6 +1,11 @@
 package io.pusherspring.integration.soketi;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +14,8 @@ import com.pusher.client.channel.PrivateChannel;
 import com.pusher.client.connection.ConnectionState;
 import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.integration.local.JavaClient;
+import io.pusherspring.integration.soketi.TopologyLoad.Result;
+import io.pusherspring.integration.soketi.TopologyLoad.Settings;
 import io.pusherspring.webhook.MemberAdded;
 import io.pusherspring.webhook.WebhookEvent;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +35,13 @@ import static org.awaitility.Awaitility.await;
 class SoketiClusterTests {
 
 	private static final Duration QUIET = Duration.ofMillis(500);
+
+	/**
+	 * The full load run, whose figures are stored in {@code integration-tests/results};
+	 * every build runs a seconds-long smoke version.
+	 */
+	static final String LOAD_COMMAND = "./mvnw -B verify -pl integration-tests -am -Dtest='SoketiClusterTests#aBoundedLoad*' "
+			+ "-Dsurefire.failIfNoSpecifiedTests=false -Dtopology.load=full";
 
 	private static final int A = 0;
 
@@ -150,6 +164,31 @@ class SoketiClusterTests {
 			.isPositive();
 		assertThat(channels.stream().mapToInt((channel) -> topology.webhooks(B).about(channel).size()).sum())
 			.isPositive();
+	}
+
+	@Test
+	void aBoundedLoadOnTwoNodesAndTwoInstancesLosesNothing() throws Exception {
+		boolean full = "full".equals(System.getProperty("topology.load"));
+		Settings settings = full ? Settings.full() : Settings.smoke();
+		String loadBefore = TopologyLoadReport.loadAverage();
+		Instant started = Instant.now();
+		Result result = TopologyLoad.run(topology, settings);
+		Duration took = Duration.between(started, Instant.now());
+		String report = TopologyLoadReport.text(result, full ? LOAD_COMMAND : "./mvnw -B verify (smoke)",
+				started.truncatedTo(ChronoUnit.SECONDS), took, loadBefore, TopologyLoadReport.loadAverage());
+		System.out.println(report);
+		Path directory = full ? Path.of("results") : Path.of("target", "topology-load");
+		Files.createDirectories(directory);
+		Files.writeString(directory.resolve("topology-load.txt"), report, StandardCharsets.UTF_8);
+		Files.writeString(directory.resolve("topology-load.adoc"),
+				TopologyLoadReport.asciidoc(result, full ? LOAD_COMMAND : "./mvnw -B verify (smoke)",
+						started.truncatedTo(ChronoUnit.SECONDS), took, loadBefore, TopologyLoadReport.loadAverage()),
+				StandardCharsets.UTF_8);
+		assertThat(result.published()).isEqualTo(result.attempted());
+		assertThat(result.lost()).as(report).isZero();
+		assertThat(result.delivered()).isEqualTo(result.expected()).isPositive();
+		assertThat(result.sameNode().size()).isPositive();
+		assertThat(result.otherNode().size()).isPositive();
 	}
 
 	private static List<WebhookEvent> heardAbout(String channel) {

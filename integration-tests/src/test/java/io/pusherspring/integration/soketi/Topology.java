@@ -52,7 +52,7 @@ final class Topology implements AutoCloseable {
 			for (int i = 0; i < 2; i++) {
 				SoketiServer node = new SoketiServer(ServerEnvironment.APP_ID, ServerEnvironment.KEY,
 						ServerEnvironment.SECRET)
-					.redisAdapter(topology.redis)
+					.environment(DocumentedSettings.cluster(topology.redis))
 					.webhook(webhooks)
 					.clientEvents()
 					.userAuthentication(Duration.ofMinutes(10))
