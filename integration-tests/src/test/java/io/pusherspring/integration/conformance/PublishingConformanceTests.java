@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import io.pusherspring.core.BatchResult;
 import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherOperations;
@@ -166,13 +167,44 @@ class PublishingConformanceTests extends ConformanceTest {
 				.data(Map.of())
 				.info(ChannelInfo.USER_COUNT, ChannelInfo.SUBSCRIPTION_COUNT)
 				.build());
+			BatchResult batch = operations.triggerBatch(List.of(PusherMessage.builder()
+				.channel(channel)
+				.event("counted")
+				.data(Map.of())
+				.info(ChannelInfo.SUBSCRIPTION_COUNT)
+				.build(), PusherMessage.of(channel, "uncounted", Map.of())));
 			if (this.server.differsIn(SoketiDifference.TRIGGER_INFO_IGNORED)) {
 				assertThat(result.channels()).isEmpty();
+				assertThat(batch.results()).allSatisfy((each) -> assertThat(each.channels()).isEmpty());
 			}
 			else {
 				assertThat(result.userCount(channel)).hasValue(2);
 				assertThat(result.subscriptionCount(channel)).hasValue(2);
+				assertThat(batch.results().get(0).subscriptionCount(channel)).hasValue(2);
+				assertThat(batch.results().get(1).channels()).isEmpty();
 			}
+		}
+	}
+
+	@Test
+	void anUnsubscribedConnectionGetsNoMoreEventsAndARepeatedSubscriptionIsConfirmedOnce() throws Exception {
+		String channel = channel("private-room-");
+		try (RawClient client = this.environment.rawClient()) {
+			JsonNode authorization = this.environment.authorize("ada", client.socketId(), channel);
+			client.subscribe(channel, authorization);
+			client.next("pusher_internal:subscription_succeeded");
+			this.environment.operations().trigger(channel, "step", Map.of("n", 1));
+			client.next("step");
+			client.send("pusher:unsubscribe", null, Map.of("channel", channel));
+			this.environment.operations().trigger(channel, "step", Map.of("n", 2));
+			client.expectNothing(QUIET);
+			client.subscribe(channel, authorization);
+			client.next("pusher_internal:subscription_succeeded");
+			client.subscribe(channel, authorization);
+			client.next("pusher_internal:subscription_succeeded");
+			this.environment.operations().trigger(channel, "step", Map.of("n", 3));
+			assertThat(RawClient.data(client.next("step")).path("n").asInt()).isEqualTo(3);
+			client.expectNothing(QUIET);
 		}
 	}
 

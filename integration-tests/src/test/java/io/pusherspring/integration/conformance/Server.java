@@ -28,15 +28,6 @@ public enum Server {
 		return this == SOKETI;
 	}
 
-	/**
-	 * Whether this server has a known bug: where it does not behave as Pusher documents.
-	 * @param bug the bug
-	 * @return {@code true} for the local server until the bug is fixed
-	 */
-	public boolean hasBug(LocalPusherServerBug bug) {
-		return this == LOCAL_PUSHER_SERVER;
-	}
-
 	@Override
 	public String toString() {
 		return this.description;

@@ -30,10 +30,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A real soketi 1.6.1 for a test class: installed by {@link SoketiInstallation}, run by
  * Node as a child process with its configuration file and log under
- * {@code target/servers}, listening on 127.0.0.1 on free ports: one for its HTTP API and
- * WebSocket endpoint (they share it), one for its metrics server, and a free UDP port for
- * its cluster discovery, so that several soketi processes on one machine (other test
- * classes, other builds) never meet unless a test joins them through Redis.
+ * {@code target/servers} (removed when it stops), listening on 127.0.0.1 on free ports:
+ * one for its HTTP API and WebSocket endpoint (they share it), one for its metrics
+ * server, and a free UDP port for its cluster discovery, so that several soketi processes
+ * on one machine (other test classes, other builds) never meet unless a test joins them
+ * through Redis.
  * <p>
  * One app, configured before {@link #start()}: credentials, webhooks, client events, user
  * authentication, TLS, any other soketi option, and environment variables (such as those
@@ -218,7 +219,10 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 					this.directory = directory;
 					this.port = port;
 					this.metricsPort = metricsPort;
-					this.shutdownHook = new Thread(() -> destroy(process), "soketi-stop");
+					this.shutdownHook = new Thread(() -> {
+						destroy(process);
+						LocalServers.delete(directory);
+					}, "soketi-stop");
 					Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 					return this;
 				}
@@ -235,15 +239,16 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 	}
 
 	/**
-	 * Stop soketi and the processes it started, if it runs. Its configuration and log
-	 * stay under {@code target/servers} until the next build's start.
+	 * Stop soketi and the processes it started, and remove its files, if it runs.
 	 */
 	public synchronized void stop() {
-		if (this.process == null) {
+		if (this.process == null || this.directory == null) {
 			return;
 		}
 		destroy(this.process);
+		LocalServers.delete(this.directory);
 		this.process = null;
+		this.directory = null;
 		if (this.shutdownHook != null) {
 			try {
 				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
@@ -289,6 +294,14 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 	public synchronized int getMetricsPort() {
 		getPort();
 		return this.metricsPort;
+	}
+
+	/**
+	 * Where soketi's configuration and log are.
+	 * @return the directory, while soketi runs
+	 */
+	synchronized @Nullable Path directory() {
+		return this.directory;
 	}
 
 	/**

@@ -27,6 +27,9 @@ class SoketiServerTests {
 		SoketiServer soketi = new SoketiServer().start();
 		SoketiServer other = new SoketiServer().start();
 		int port = soketi.getPort();
+		Path directory = soketi.directory();
+		assertThat(directory).isDirectory();
+		assertThat(directory.resolve("soketi.json")).content().contains("\"port\" : " + port);
 		HttpClient client = HttpClient.newHttpClient();
 		try {
 			assertThat(get(client, "http://127.0.0.1:" + port + "/").body()).isEqualTo("OK");
@@ -44,6 +47,7 @@ class SoketiServerTests {
 		}
 		assertThat(soketi.isRunning()).isFalse();
 		assertThatException().isThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+		assertThat(directory).doesNotExist();
 	}
 
 	@Test

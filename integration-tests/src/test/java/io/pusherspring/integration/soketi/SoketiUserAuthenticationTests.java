@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SoketiUserAuthenticationTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(2);
+	private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
 	@RegisterExtension
 	static SoketiServer withoutUserAuthentication = new SoketiServer();
