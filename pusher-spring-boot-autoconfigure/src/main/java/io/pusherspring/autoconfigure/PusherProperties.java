@@ -515,6 +515,8 @@ public class PusherProperties {
 		 */
 		private Map<String, String> additionalKeys = new LinkedHashMap<>();
 
+		private final Deduplication deduplication = new Deduplication();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -553,6 +555,79 @@ public class PusherProperties {
 
 		public void setAdditionalKeys(Map<String, String> additionalKeys) {
 			this.additionalKeys = additionalKeys;
+		}
+
+		public Deduplication getDeduplication() {
+			return this.deduplication;
+		}
+
+		/**
+		 * Skipping webhook entries handled before, which Pusher delivers again when a
+		 * delivery was not answered with 2xx.
+		 */
+		public static class Deduplication {
+
+			/**
+			 * Whether the built-in endpoint hands each webhook entry to the listeners
+			 * once, skipping Pusher's retries of it.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Where handled entries are remembered: in this instance's memory, or in a
+			 * database table shared by every instance (needs a DataSource).
+			 */
+			private Store store = Store.MEMORY;
+
+			/**
+			 * How long a handled entry is remembered, counted from the webhook's time_ms;
+			 * at least max-age (the default), past which Pusher's retries are refused
+			 * anyway.
+			 */
+			private @Nullable Duration window;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Store getStore() {
+				return this.store;
+			}
+
+			public void setStore(Store store) {
+				this.store = store;
+			}
+
+			public @Nullable Duration getWindow() {
+				return this.window;
+			}
+
+			public void setWindow(@Nullable Duration window) {
+				this.window = window;
+			}
+
+			/**
+			 * Where handled webhook entries are remembered.
+			 */
+			public enum Store {
+
+				/**
+				 * In this instance's memory: right for one instance.
+				 */
+				MEMORY,
+
+				/**
+				 * In the table pusher_webhook_event of the application's DataSource,
+				 * shared by every instance on the same database.
+				 */
+				JDBC
+
+			}
+
 		}
 
 	}

@@ -4,11 +4,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.micrometer.observation.ObservationRegistry;
+import io.pusherspring.autoconfigure.PusherProperties.Webhook.Deduplication;
+import io.pusherspring.webhook.InMemoryWebhookDeduplicationStore;
+import io.pusherspring.webhook.JdbcWebhookDeduplicationStore;
 import io.pusherspring.webhook.PusherWebhookEndpoint;
 import io.pusherspring.webhook.PusherWebhookEventObservationConvention;
 import io.pusherspring.webhook.PusherWebhookFilter;
 import io.pusherspring.webhook.PusherWebhookObservationConvention;
+import io.pusherspring.webhook.WebhookDeduplicationStore;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -18,6 +24,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -26,6 +33,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,8 +46,10 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * Auto-configuration} for verified Pusher webhooks in a servlet web application: a
  * {@link PusherWebhookFilter} on {@code pusher.webhook.path} and, with Spring MVC, the
  * built-in {@link PusherWebhookEndpoint} that publishes the entries as application
- * events. Switched off by {@code pusher.webhook.enabled=false}. Both are observed with
- * the application's {@link ObservationRegistry} unless
+ * events, each once: a {@link WebhookDeduplicationStore} remembers the entries handled,
+ * in memory or, with {@code pusher.webhook.deduplication.store=jdbc}, in the
+ * application's {@link DataSource}. Switched off by {@code pusher.webhook.enabled=false}.
+ * Both are observed with the application's {@link ObservationRegistry} unless
  * {@code pusher.observations.enabled=false}.
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
@@ -142,13 +153,32 @@ public final class PusherWebhookAutoConfiguration {
 		@ConditionalOnMissingBean
 		PusherWebhookEndpoint pusherWebhookEndpoint(ApplicationEventPublisher publisher, PusherProperties properties,
 				ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<PusherWebhookEventObservationConvention> observationConvention) {
+				ObjectProvider<PusherWebhookEventObservationConvention> observationConvention,
+				ObjectProvider<WebhookDeduplicationStore> deduplicationStore) {
 			PusherWebhookEndpoint endpoint = new PusherWebhookEndpoint(publisher);
 			if (properties.getObservations().isEnabled()) {
 				observationRegistry.ifUnique(endpoint::setObservationRegistry);
 				endpoint.setObservationConvention(observationConvention.getIfUnique());
 			}
+			if (properties.getWebhook().getDeduplication().isEnabled()) {
+				Duration window = validWindow(properties.getWebhook());
+				deduplicationStore.ifUnique((store) -> endpoint.setDeduplication(store, window));
+			}
 			return endpoint;
+		}
+
+		private static Duration validWindow(PusherProperties.Webhook webhook) {
+			Duration maxAge = validMaxAge(webhook.getMaxAge());
+			Duration window = webhook.getDeduplication().getWindow();
+			if (window == null) {
+				return maxAge;
+			}
+			if (window.compareTo(maxAge) < 0) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.deduplication.window", window,
+						"Use at least pusher.webhook.max-age (" + maxAge + "): a retry younger than "
+								+ "that is accepted, and would be handled again once its entry is forgotten.");
+			}
+			return window;
 		}
 
 		@Bean
@@ -156,6 +186,45 @@ public final class PusherWebhookAutoConfiguration {
 		SimpleUrlHandlerMapping pusherWebhookHandlerMapping(PusherWebhookEndpoint endpoint,
 				PusherProperties properties) {
 			return new SimpleUrlHandlerMapping(Map.of(properties.getWebhook().getPath(), endpoint), ENDPOINT_ORDER);
+		}
+
+	}
+
+	/**
+	 * The store of handled webhook entries: in the application's {@link DataSource} with
+	 * {@code pusher.webhook.deduplication.store=jdbc}, else in memory.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "pusher.webhook.deduplication.enabled", matchIfMissing = true)
+	static class DeduplicationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WebhookDeduplicationStore.class)
+		InMemoryWebhookDeduplicationStore pusherWebhookDeduplicationStore(PusherProperties properties) {
+			if (properties.getWebhook().getDeduplication().getStore() == Deduplication.Store.JDBC) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.deduplication.store", "jdbc",
+						"Add spring-jdbc (spring-boot-starter-jdbc) to the class path, or use memory.");
+			}
+			return new InMemoryWebhookDeduplicationStore();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(JdbcOperations.class)
+		@ConditionalOnProperty(name = "pusher.webhook.deduplication.store", havingValue = "jdbc")
+		static class JdbcDeduplicationConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(WebhookDeduplicationStore.class)
+			JdbcWebhookDeduplicationStore pusherWebhookDeduplicationStore(ObjectProvider<DataSource> dataSource) {
+				DataSource unique = dataSource.getIfUnique();
+				if (unique == null) {
+					throw new InvalidConfigurationPropertyValueException("pusher.webhook.deduplication.store", "jdbc",
+							"Define one DataSource (for example with spring.datasource.url) whose database has the "
+									+ "table of " + JdbcWebhookDeduplicationStore.SCHEMA_LOCATION + ", or use memory.");
+				}
+				return new JdbcWebhookDeduplicationStore(new JdbcTemplate(unique));
+			}
+
 		}
 
 	}
