@@ -122,7 +122,7 @@ class WebhookDeduplicationAcrossInstancesTests {
 			go.countDown();
 			deliveries.forEach(CompletableFuture::join);
 		}
-		assertThat(statuses).containsOnly(200, 503);
+		assertThat(statuses).isSubsetOf(200, 503);
 		for (String user : users) {
 			assertThat(handlings(user)).as(user).hasSize(1);
 		}
