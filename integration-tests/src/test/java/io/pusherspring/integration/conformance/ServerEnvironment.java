@@ -126,10 +126,6 @@ public final class ServerEnvironment implements AutoCloseable {
 		return prefix + "c" + channels.incrementAndGet();
 	}
 
-	public Server server() {
-		return this.server;
-	}
-
 	/**
 	 * The server's port (its HTTP API and WebSocket endpoint).
 	 * @return the port
