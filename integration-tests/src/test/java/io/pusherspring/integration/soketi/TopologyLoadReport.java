@@ -148,10 +148,20 @@ final class TopologyLoadReport {
 			.append(System.lineSeparator());
 	}
 
+	private static List<String> about;
+
 	/**
-	 * What the run ran on: commit, machine, Java, Node, Redis.
+	 * What the run ran on: commit, machine, Java, Node, Redis; asked once, before the run
+	 * writes its files.
 	 */
-	private static List<String> about() {
+	private static synchronized List<String> about() {
+		if (about == null) {
+			about = describeRun();
+		}
+		return about;
+	}
+
+	private static List<String> describeRun() {
 		String commit = command("git", "rev-parse", "--short", "HEAD");
 		String dirty = command("git", "status", "--porcelain");
 		return List.of(
