@@ -17,6 +17,7 @@ import io.pusherspring.integration.local.JavaClient;
 import io.pusherspring.integration.soketi.TopologyLoad.Result;
 import io.pusherspring.integration.soketi.TopologyLoad.Settings;
 import io.pusherspring.webhook.MemberAdded;
+import io.pusherspring.webhook.MemberRemoved;
 import io.pusherspring.webhook.WebhookEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +36,8 @@ import static org.awaitility.Awaitility.await;
 class SoketiClusterTests {
 
 	private static final Duration QUIET = Duration.ofMillis(500);
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
 	/**
 	 * The full load run, whose figures are stored in {@code integration-tests/results};
@@ -85,14 +88,23 @@ class SoketiClusterTests {
 				ada.subscribe(channel);
 				assertThat(ada.members(channel)).containsExactly("ada", "grace");
 				assertThat(grace.next()).isEqualTo("joined " + channel + ": ada {\"name\":\"Ada\"}");
+				// a node counts by asking the others through Redis, and answers with what
+				// it
+				// has after soketi's requests timeout: ask again until both nodes
+				// answered
 				for (int instance : List.of(A, B)) {
-					assertThat(topology.operations(instance).users(channel)).containsExactlyInAnyOrder("ada", "grace");
-					assertThat(topology.operations(instance).channel(channel, ChannelInfo.USER_COUNT).userCount())
-						.isEqualTo(2);
+					await().atMost(TIMEOUT)
+						.untilAsserted(() -> assertThat(topology.operations(instance).users(channel))
+							.containsExactlyInAnyOrder("ada", "grace"));
+					await().atMost(TIMEOUT)
+						.untilAsserted(() -> assertThat(
+								topology.operations(instance).channel(channel, ChannelInfo.USER_COUNT).userCount())
+							.isEqualTo(2));
 				}
 			}
 			assertThat(grace.next()).isEqualTo("left " + channel + ": ada");
-			assertThat(topology.operations(B).users(channel)).containsExactly("grace");
+			await().atMost(TIMEOUT)
+				.untilAsserted(() -> assertThat(topology.operations(B).users(channel)).containsExactly("grace"));
 		}
 	}
 
@@ -147,14 +159,21 @@ class SoketiClusterTests {
 				grace.pusher().unsubscribe(channel);
 			}
 		}
+		// a node decides on occupancy and membership by counting across nodes; a node
+		// that
+		// does not answer in time is left out of the count, and a webhook may come twice:
+		// every one of them arrives at least once
 		for (String channel : channels) {
-			await().atMost(Duration.ofSeconds(10))
-				.untilAsserted(() -> assertThat(heardAbout(channel)).extracting(WebhookEvent::name)
-					.containsExactlyInAnyOrder("channel_occupied", "member_added", "member_added", "member_removed",
-							"member_removed", "channel_vacated"));
-			assertThat(heardAbout(channel)).filteredOn(MemberAdded.class::isInstance)
-				.extracting((event) -> ((MemberAdded) event).userId())
-				.containsExactlyInAnyOrder("grace", "ada");
+			await().atMost(TIMEOUT).untilAsserted(() -> {
+				assertThat(heardAbout(channel)).extracting(WebhookEvent::name)
+					.contains("channel_occupied", "channel_vacated");
+				assertThat(heardAbout(channel)).filteredOn(MemberAdded.class::isInstance)
+					.extracting((event) -> ((MemberAdded) event).userId())
+					.contains("grace", "ada");
+				assertThat(heardAbout(channel)).filteredOn(MemberRemoved.class::isInstance)
+					.extracting((event) -> ((MemberRemoved) event).userId())
+					.contains("grace", "ada");
+			});
 		}
 		// each delivery holds one event: the load balancer gave both instances some, and
 		// each verified what it got
