@@ -196,6 +196,8 @@ class PublishingConformanceTests extends ConformanceTest {
 			this.environment.operations().trigger(channel, "step", Map.of("n", 1));
 			client.next("step");
 			client.send("pusher:unsubscribe", null, Map.of("channel", channel));
+			// the unsubscription and the trigger race: wait until the server has it
+			await().atMost(RawClient.TIMEOUT).until(() -> !this.environment.operations().channel(channel).occupied());
 			this.environment.operations().trigger(channel, "step", Map.of("n", 2));
 			client.expectNothing(QUIET);
 			client.subscribe(channel, authorization);
