@@ -1,7 +1,6 @@
 package io.pusherspring.autoconfigure;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -35,8 +34,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.StringUtils;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
@@ -51,8 +48,13 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * application's {@link DataSource}. Switched off by {@code pusher.webhook.enabled=false}.
  * Both are observed with the application's {@link ObservationRegistry} unless
  * {@code pusher.observations.enabled=false}.
+ * <p>
+ * It needs a {@link PusherConnectionDetails} bean and is therefore applied before
+ * {@link PusherAuthAutoConfiguration}: a {@code @WebMvcTest} slice, which applies both
+ * without {@link PusherAutoConfiguration}, guards no webhook path unless the test
+ * supplies the app's credentials (as {@code @RecordPusherEvents} does).
  */
-@AutoConfiguration(after = PusherAutoConfiguration.class)
+@AutoConfiguration(after = PusherAutoConfiguration.class, before = PusherAuthAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ OncePerRequestFilter.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "pusher.webhook.enabled", matchIfMissing = true)
@@ -72,17 +74,16 @@ public final class PusherWebhookAutoConfiguration {
 	 */
 	static final int ENDPOINT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-	private static final long MAX_BODY_SIZE = Integer.MAX_VALUE - 1;
-
 	@Bean
 	@ConditionalOnMissingBean
 	PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PusherWebhookObservationConvention> observationConvention, BeanFactory beanFactory) {
 		PusherProperties.Webhook webhook = properties.getWebhook();
-		String path = DispatcherServletPaths.withinApplication(validPath(webhook.getPath()), beanFactory);
-		PusherWebhookFilter filter = new PusherWebhookFilter(path, secretsByKey(connectionDetails, webhook),
-				validMaxAge(webhook.getMaxAge()), validMaxBodySize(webhook.getMaxBodySize()));
+		String path = DispatcherServletPaths.withinApplication(webhook.getPath(), beanFactory);
+		PusherWebhookFilter filter = new PusherWebhookFilter(path,
+				webhook.determineSecretsByKey(connectionDetails.getKey(), connectionDetails.getSecret()),
+				webhook.getMaxAge(), webhook.getMaxBodySize());
 		if (properties.getObservations().isEnabled()) {
 			observationRegistry.ifUnique(filter::setObservationRegistry);
 			filter.setObservationConvention(observationConvention.getIfUnique());
@@ -97,52 +98,6 @@ public final class PusherWebhookAutoConfiguration {
 		registration.addUrlPatterns(filter.getPath());
 		registration.setOrder(FILTER_ORDER);
 		return registration;
-	}
-
-	private static String validPath(String path) {
-		if (!StringUtils.hasText(path) || !path.startsWith("/") || !path.matches("/[^*?{}\\s]*")) {
-			throw new InvalidConfigurationPropertyValueException("pusher.webhook.path", path,
-					"Use a path that starts with '/', such as /pusher/webhooks, without wildcards, braces or spaces.");
-		}
-		return path;
-	}
-
-	private static Duration validMaxAge(Duration maxAge) {
-		if (maxAge.isNegative() || maxAge.isZero()) {
-			throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-age", maxAge,
-					"Use a positive duration, such as 5m.");
-		}
-		return maxAge;
-	}
-
-	private static DataSize validMaxBodySize(DataSize maxBodySize) {
-		if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > MAX_BODY_SIZE) {
-			throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-body-size", maxBodySize,
-					"Use a size from 1B to 2047MB, such as 1MB.");
-		}
-		return maxBodySize;
-	}
-
-	/**
-	 * The app's own key and secret, and the additional keys of key rotation.
-	 */
-	private static Map<String, String> secretsByKey(PusherConnectionDetails connectionDetails,
-			PusherProperties.Webhook webhook) {
-		Map<String, String> secrets = new LinkedHashMap<>();
-		secrets.put(connectionDetails.getKey(), connectionDetails.getSecret());
-		webhook.getAdditionalKeys().forEach((key, secret) -> {
-			String property = "pusher.webhook.additional-keys[" + key + "]";
-			if (!StringUtils.hasText(secret)) {
-				throw new InvalidConfigurationPropertyValueException(property, "",
-						"Set the secret that goes with the key.");
-			}
-			if (secrets.containsKey(key)) {
-				throw new InvalidConfigurationPropertyValueException(property, "******",
-						"The key is already the app's key; list only the other keys.");
-			}
-			secrets.put(key, secret);
-		});
-		return secrets;
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -161,24 +116,10 @@ public final class PusherWebhookAutoConfiguration {
 				endpoint.setObservationConvention(observationConvention.getIfUnique());
 			}
 			if (properties.getWebhook().getDeduplication().isEnabled()) {
-				Duration window = validWindow(properties.getWebhook());
+				Duration window = properties.getWebhook().determineDeduplicationWindow();
 				deduplicationStore.ifUnique((store) -> endpoint.setDeduplication(store, window));
 			}
 			return endpoint;
-		}
-
-		private static Duration validWindow(PusherProperties.Webhook webhook) {
-			Duration maxAge = validMaxAge(webhook.getMaxAge());
-			Duration window = webhook.getDeduplication().getWindow();
-			if (window == null) {
-				return maxAge;
-			}
-			if (window.compareTo(maxAge) < 0) {
-				throw new InvalidConfigurationPropertyValueException("pusher.webhook.deduplication.window", window,
-						"Use at least pusher.webhook.max-age (" + maxAge + "): a retry younger than "
-								+ "that is accepted, and would be handled again once its entry is forgotten.");
-			}
-			return window;
 		}
 
 		@Bean

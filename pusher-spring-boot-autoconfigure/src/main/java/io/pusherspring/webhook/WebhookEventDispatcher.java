@@ -98,7 +98,7 @@ final class WebhookEventDispatcher {
 			}
 			catch (RuntimeException ex) {
 				logger.error("Could not claim Pusher webhook event " + event.name() + " " + event.id() + " in " + store
-						+ "; answering 503 so that Pusher retries", ex);
+						+ "; leaving it and the entries after it to Pusher's retry", ex);
 				return new Outcome(webhook.events().size(), failed, duplicates, inProgress, true);
 			}
 			switch (claim) {

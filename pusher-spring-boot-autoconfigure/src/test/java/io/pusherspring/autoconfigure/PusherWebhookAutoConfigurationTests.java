@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 
 import com.pusher.rest.SignatureUtil;
+import io.pusherspring.auth.PusherAuthHandlerMapping;
 import io.pusherspring.webhook.InMemoryWebhookDeduplicationStore;
 import io.pusherspring.webhook.JdbcWebhookDeduplicationStore;
 import io.pusherspring.webhook.PusherWebhook;
@@ -185,6 +186,16 @@ class PusherWebhookAutoConfigurationTests {
 	void backsOffWithoutConnectionDetails() {
 		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(PusherWebhookAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherWebhookFilter.class));
+	}
+
+	@Test
+	void aSliceWithTheAuthEndpointsButNoCredentialsStartsWithoutGuardingWebhooks() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					PusherWebhookAutoConfiguration.class, PusherAuthAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(PusherAuthHandlerMapping.class)
+				.doesNotHaveBean(PusherWebhookFilter.class));
 	}
 
 	@Test

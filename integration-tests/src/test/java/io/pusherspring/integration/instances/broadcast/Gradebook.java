@@ -32,8 +32,8 @@ public class Gradebook {
 		}
 	}
 
-	public int count() {
-		return this.jdbc.sql("SELECT count(*) FROM grade").query(Integer.class).single();
+	public int count(String course) {
+		return this.jdbc.sql("SELECT count(*) FROM grade WHERE course = ?").param(course).query(Integer.class).single();
 	}
 
 }
