@@ -111,10 +111,16 @@ public final class ServerEnvironment implements AutoCloseable {
 		properties.put("pusher.scheme", "http");
 		properties.put("pusher.encryption-master-key", MASTER_KEY);
 		properties.put("spring.main.banner-mode", "off");
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(ConformanceApplication.class)
-			.properties(properties)
-			.run();
-		return new ServerEnvironment(server, port, stop, appPort, app);
+		try {
+			ConfigurableApplicationContext app = new SpringApplicationBuilder(ConformanceApplication.class)
+				.properties(properties)
+				.run();
+			return new ServerEnvironment(server, port, stop, appPort, app);
+		}
+		catch (RuntimeException ex) {
+			stop.run();
+			throw ex;
+		}
 	}
 
 	/**

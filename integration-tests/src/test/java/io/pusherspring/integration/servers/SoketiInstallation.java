@@ -30,6 +30,8 @@ final class SoketiInstallation {
 	private static final Path SERVER = INSTALLED
 		.resolve(Path.of("node_modules", "@soketi", "soketi", "bin", "server.js"));
 
+	private static final Path STOP_WITH_PARENT = SOURCE.resolve("stop-with-parent.cjs").toAbsolutePath();
+
 	private static final Path MARKER = INSTALLED.resolve("installed-from-package-lock.json");
 
 	/** npm 9.9 is the first to apply an override to a git dependency. */
@@ -63,6 +65,15 @@ final class SoketiInstallation {
 		}
 		checked = true;
 		return SERVER;
+	}
+
+	/**
+	 * The script that stops soketi when the JVM that started it exits (see the README
+	 * next to the lock file), for {@code node --require}.
+	 * @return its path
+	 */
+	static Path stopWithParent() {
+		return STOP_WITH_PARENT;
 	}
 
 	private static void install(byte[] lock) throws IOException {

@@ -41,8 +41,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * that join nodes through Redis). Register it as a JUnit 5 extension
  * ({@code @RegisterExtension static SoketiServer soketi = new
  * SoketiServer();}) to have it started before the class's tests and stopped after them,
- * or call {@link #start()} and {@link #stop()}. A JVM shutdown hook stops it too; a
- * soketi a killed JVM left behind is stopped by the next start.
+ * or call {@link #start()} and {@link #stop()}. Whatever fails, soketi does not outlive
+ * the test JVM: a shutdown hook stops it from the moment its process starts, and soketi
+ * stops itself when its standard input, a pipe from the JVM, ends, which happens even
+ * when the JVM is killed ({@code src/test/soketi/stop-with-parent.cjs}); a soketi left
+ * behind all the same is stopped by the next start.
  */
 public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -213,22 +216,28 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 				int metricsPort = LocalServers.freePort();
 				Path log = directory.resolve("soketi-" + attempt + ".log");
 				Process process = startProcess(server, directory, configuration(port, metricsPort, freeUdpPort()), log);
+				// from now on, whatever happens to this JVM or this start, soketi stops
+				Thread shutdownHook = new Thread(() -> {
+					destroy(process);
+					LocalServers.delete(directory);
+				}, "soketi-stop");
+				Runtime.getRuntime().addShutdownHook(shutdownHook);
 				try {
 					awaitReady(process, port, metricsPort, log);
 					this.process = process;
 					this.directory = directory;
 					this.port = port;
 					this.metricsPort = metricsPort;
-					this.shutdownHook = new Thread(() -> {
-						destroy(process);
-						LocalServers.delete(directory);
-					}, "soketi-stop");
-					Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+					this.shutdownHook = shutdownHook;
 					return this;
 				}
-				catch (IllegalStateException ex) {
+				catch (RuntimeException ex) {
 					destroy(process);
-					failure = ex;
+					removeShutdownHook(shutdownHook);
+					if (!(ex instanceof IllegalStateException notReady) || Thread.currentThread().isInterrupted()) {
+						throw ex;
+					}
+					failure = notReady;
 				}
 			}
 			throw failure;
@@ -250,13 +259,17 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 		this.process = null;
 		this.directory = null;
 		if (this.shutdownHook != null) {
-			try {
-				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-			}
-			catch (IllegalStateException ex) {
-				// the JVM is shutting down, and the hook runs
-			}
+			removeShutdownHook(this.shutdownHook);
 			this.shutdownHook = null;
+		}
+	}
+
+	private static void removeShutdownHook(Thread shutdownHook) {
+		try {
+			Runtime.getRuntime().removeShutdownHook(shutdownHook);
+		}
+		catch (IllegalStateException ex) {
+			// the JVM is shutting down, and the hook runs
 		}
 	}
 
@@ -294,6 +307,17 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 	public synchronized int getMetricsPort() {
 		getPort();
 		return this.metricsPort;
+	}
+
+	/**
+	 * The process id of soketi's Node process.
+	 * @return the id, while soketi runs
+	 */
+	synchronized long pid() {
+		if (this.process == null) {
+			throw new IllegalStateException("soketi is not running");
+		}
+		return this.process.pid();
 	}
 
 	/**
@@ -387,8 +411,10 @@ public final class SoketiServer implements BeforeAllCallback, AfterAllCallback {
 			throws IOException {
 		Path file = directory.resolve("soketi.json");
 		Files.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(configuration));
-		// soketi reads the .env file of its working directory
-		ProcessBuilder builder = new ProcessBuilder("node", server.toString(), "start", "--config=" + file)
+		// soketi reads the .env file of its working directory; it stops when its standard
+		// input, a pipe from this JVM, ends: when the JVM exits, even when it is killed
+		ProcessBuilder builder = new ProcessBuilder("node", "--require", SoketiInstallation.stopWithParent().toString(),
+				server.toString(), "start", "--config=" + file)
 			.directory(directory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());

@@ -134,10 +134,29 @@ final class Topology implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.instances.forEach(ConfigurableApplicationContext::close);
-		this.nodes.forEach(SoketiServer::stop);
-		this.loadBalancer.close();
-		this.redis.stop();
+		// each part stops even if stopping another fails
+		List<Runnable> stops = new ArrayList<>();
+		this.instances.forEach((instance) -> stops.add(instance::close));
+		this.nodes.forEach((node) -> stops.add(node::stop));
+		stops.add(this.loadBalancer::close);
+		stops.add(this.redis::stop);
+		RuntimeException failure = null;
+		for (Runnable stop : stops) {
+			try {
+				stop.run();
+			}
+			catch (RuntimeException ex) {
+				if (failure == null) {
+					failure = ex;
+				}
+				else {
+					failure.addSuppressed(ex);
+				}
+			}
+		}
+		if (failure != null) {
+			throw failure;
+		}
 	}
 
 	private static Map<String, Object> properties(SoketiServer node) {
