@@ -17,6 +17,12 @@ public enum SoketiDifference {
 	/** A trigger or batch that asks for {@code info} gets no channel attributes. */
 	TRIGGER_INFO_IGNORED,
 
+	/**
+	 * Channel queries report {@code subscription_count} whatever the app's settings;
+	 * Pusher answers 400 unless the app switches subscription counting on.
+	 */
+	SUBSCRIPTION_COUNT_ALWAYS_REPORTED,
+
 	/** {@code GET /channels} leaves {@code user_count} out. */
 	USER_COUNT_MISSING_FROM_CHANNEL_LIST,
 
