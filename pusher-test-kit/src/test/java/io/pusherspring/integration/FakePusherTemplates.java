@@ -28,10 +28,11 @@ final class FakePusherTemplates implements AutoCloseable, AfterEachCallback {
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
 	/**
-	 * A read timeout tests can outlast with {@link #LATER_THAN_SHORT_READ_TIMEOUT}, long
-	 * enough for the answers a test does not delay, even on a loaded machine.
+	 * A read timeout tests can outlast with {@link #LATER_THAN_SHORT_READ_TIMEOUT}. A
+	 * test that uses it delays every answer: a loaded machine can answer any request
+	 * later than this.
 	 */
-	static final Duration SHORT_READ_TIMEOUT = Duration.ofSeconds(1);
+	static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
 
 	/**
 	 * An answer delay far beyond {@link #SHORT_READ_TIMEOUT} and any test: the answer
