@@ -159,7 +159,8 @@ class ClassroomBrowserTests {
 
 	@Test
 	void typingShowsOnTheOtherPageOnly() {
-		// another scenario's typing stays shown for a few seconds: start from a clear line
+		// another scenario's typing stays shown for a few seconds: start from a clear
+		// line
 		for (Browser page : List.of(this.teacher, this.student)) {
 			page.waitUntil("no one typing", (driver) -> page.text("typing").isEmpty());
 		}
