@@ -23,6 +23,7 @@ import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherRequest;
 import io.pusherspring.core.PusherResponse;
 import io.pusherspring.core.PusherTransport;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import io.pusherspring.test.RandomFaults;
 import io.pusherspring.test.ReceivedRequest;
@@ -37,7 +38,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,7 +63,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = FaultInjectionTests.Application.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "pusher.http.read-timeout=250ms", "pusher.retry.max-retries=2", "pusher.retry.delay=10ms",
 				"pusher.retry.multiplier=2", "pusher.retry.max-delay=1s", "logging.level.io.pusherspring=debug" })
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class FaultInjectionTests {
 
 	private static final long SEED = 20260101L;
