@@ -7,8 +7,8 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
@@ -37,6 +37,14 @@ import org.springframework.util.StringUtils;
 final class MethodChannelAuthorizer implements ChannelAuthorizer {
 
 	private static final TypeDescriptor STRING = TypeDescriptor.valueOf(String.class);
+
+	/**
+	 * The web stacks' own request types, by name, so that neither stack's classes are
+	 * loaded: a parameter of the other stack's type gets {@code null}.
+	 */
+	private static final Set<String> NATIVE_REQUEST_TYPES = Set.of("jakarta.servlet.http.HttpServletRequest",
+			"jakarta.servlet.ServletRequest", "org.springframework.web.server.ServerWebExchange",
+			"org.springframework.http.server.reactive.ServerHttpRequest");
 
 	private final BeanFactory beanFactory;
 
@@ -208,15 +216,19 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 		if (type == ChannelAuthorizationContext.class) {
 			return (context) -> context;
 		}
-		if (type == HttpServletRequest.class) {
-			return ChannelAuthorizationContext::request;
+		if (type == AuthRequest.class) {
+			return ChannelAuthorizationContext::httpRequest;
+		}
+		if (NATIVE_REQUEST_TYPES.contains(type.getName())) {
+			return (context) -> context.httpRequest().getNativeRequest(type);
 		}
 		if (Principal.class.isAssignableFrom(type)) {
 			return (context) -> type.isInstance(context.principal()) ? context.principal() : null;
 		}
 		throw invalid("cannot supply parameter " + parameter.getParameterIndex() + " of type " + type.getSimpleName()
 				+ "; parameters are @ChannelVariable values, Authentication, Principal, "
-				+ "ChannelAuthorizationContext or HttpServletRequest");
+				+ "ChannelAuthorizationContext, AuthRequest, HttpServletRequest (Spring MVC), "
+				+ "ServerWebExchange or ServerHttpRequest (Spring WebFlux)");
 	}
 
 	private static @Nullable Object convert(String value, String name, TypeDescriptor target,
