@@ -18,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  *     };
  * }
  * </pre>
+ *
+ * In a Spring WebFlux application the resolver is called on a thread that may block
+ * (Reactor's bounded elastic scheduler), never on an event-loop thread, so it may query a
+ * database as it would in Spring MVC.
  */
 @FunctionalInterface
 public interface PusherUserResolver {
@@ -37,7 +41,7 @@ public interface PusherUserResolver {
 	 * @return the resolver
 	 */
 	static PusherUserResolver principalName() {
-		return (principal, request) -> (principal != null) ? PusherUser.of(principal.getName()) : null;
+		return PrincipalNameUserResolver.INSTANCE;
 	}
 
 }
