@@ -18,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
  * length over the limit is refused before the body is read; a body that goes over the
  * limit is refused as soon as it does, never gathered whole. Once read, it is kept in an
  * exchange attribute, so that {@link PusherAuthRequestWebFilter} and the endpoint read it
- * once between them.
+ * once between them. A refusal that leaves the body unread closes the connection
+ * ({@link #closeConnection}).
  *
  * @param bytes the body as read; empty if it was refused unread
  * @param decoding its fields, or the refusal
@@ -45,13 +46,31 @@ record ExchangeAuthBody(byte[] bytes, AuthRequestDecoding decoding) {
 		}
 		return DataBufferUtils.join(request.getBody(), AuthRequestDecoder.MAX_BODY_BYTES)
 			.map(ExchangeAuthBody::bytesOf)
-			.defaultIfEmpty(UNREAD)
+			.defaultIfEmpty(new byte[0])
 			.map((bytes) -> new ExchangeAuthBody(bytes, AuthRequestDecoder.decode(contentType, bytes)))
 			.onErrorResume(DataBufferLimitException.class,
 					(ex) -> Mono.just(new ExchangeAuthBody(UNREAD, AuthRequestDecoder.tooLarge())))
 			.onErrorResume((ex) -> !(ex instanceof Error),
 					(ex) -> Mono.just(new ExchangeAuthBody(UNREAD, new Refusal(400, "Request body could not be read"))))
 			.doOnNext((body) -> exchange.getAttributes().put(ATTRIBUTE, body));
+	}
+
+	/**
+	 * Whether the body was left unread, or read in part: then the connection must not
+	 * carry another request (Reactor Netty would take the rest of this body, or a request
+	 * pipelined after it, as the next request's start).
+	 */
+	boolean unread() {
+		return this.bytes == UNREAD;
+	}
+
+	/**
+	 * Answer with {@code Connection: close}: after a body left unread, a keep-alive
+	 * connection that a client pipelines on can lose the next request in Reactor Netty;
+	 * closing it costs a hostile client a reconnect, and nothing else.
+	 */
+	static void closeConnection(ServerWebExchange exchange) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
 	}
 
 	private static byte[] bytesOf(DataBuffer buffer) {

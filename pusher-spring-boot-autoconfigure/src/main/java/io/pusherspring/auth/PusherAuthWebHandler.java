@@ -86,6 +86,7 @@ final class PusherAuthWebHandler implements WebHandler {
 	private Mono<AuthResponse> answer(ServerWebExchange exchange, AuthRequest request) {
 		if (exchange.getRequest().getMethod() != HttpMethod.POST) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, HttpMethod.POST.name());
+			ExchangeAuthBody.closeConnection(exchange);
 			return Mono.just(AuthResponse.refused(405, "Use POST"));
 		}
 		return ReactiveCallerPrincipal.of(exchange)
@@ -103,6 +104,9 @@ final class PusherAuthWebHandler implements WebHandler {
 	private Mono<AuthResponse> decide(ServerWebExchange exchange, AuthRequest request, @Nullable Principal principal) {
 		return ExchangeAuthBody.read(exchange).flatMap((body) -> {
 			if (body.decoding() instanceof Refusal refusal) {
+				if (body.unread()) {
+					ExchangeAuthBody.closeConnection(exchange);
+				}
 				this.refusals.refused(this.kind, request.getRemoteAddress(), refusal.status(), refusal.reason());
 				return Mono.just(AuthResponse.refused(refusal.status(), refusal.reason()));
 			}

@@ -195,8 +195,8 @@ public class PusherWebhookWebFilter implements WebFilter, Ordered {
 		if (reason == WebhookRejection.METHOD_NOT_ALLOWED) {
 			headers.set(HttpHeaders.ALLOW, "POST");
 		}
-		if (reason == WebhookRejection.BODY_TOO_LARGE) {
-			// the rest of the body is never read: do not keep the connection for it
+		if (reason == WebhookRejection.BODY_TOO_LARGE || reason == WebhookRejection.METHOD_NOT_ALLOWED) {
+			// the (rest of the) body is never read: do not keep the connection for it
 			headers.set(HttpHeaders.CONNECTION, "close");
 		}
 		headers.setContentType(TEXT_PLAIN_UTF8);

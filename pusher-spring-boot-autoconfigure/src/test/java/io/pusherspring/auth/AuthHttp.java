@@ -120,10 +120,20 @@ final class AuthHttp {
 			String headers = response.substring(0, headEnd);
 			String content = response.substring(headEnd + 4);
 			if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-				content = content.substring(content.indexOf("\r\n") + 2, content.lastIndexOf("\r\n0\r\n"));
+				content = dechunk(content);
 			}
 			return new RawResponse(status, content);
 		}
+	}
+
+	// one chunk, or the part of it that came before the connection was closed
+	private static String dechunk(String content) {
+		int start = content.indexOf("\r\n");
+		if (start < 0) {
+			return "";
+		}
+		int end = content.lastIndexOf("\r\n0\r\n");
+		return content.substring(start + 2, (end > start) ? end : content.length());
 	}
 
 	private static String readUntilClosed(InputStream in) throws IOException {
