@@ -10,7 +10,6 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.event.PusherEvent;
 import io.pusherspring.event.PusherEventAnnotationBeanPostProcessor;
-import io.pusherspring.event.PusherEventDispatcher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +23,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -173,12 +171,6 @@ public class PusherEventBenchmark {
 		@Bean
 		PusherTemplate pusherTemplate() {
 			return new PusherTemplate(new NoOpTransport());
-		}
-
-		@Bean
-		PusherEventDispatcher pusherEventDispatcher(PusherTemplate pusherTemplate,
-				ApplicationEventPublisher eventPublisher) {
-			return new PusherEventDispatcher(() -> pusherTemplate, eventPublisher, false);
 		}
 
 		@Bean

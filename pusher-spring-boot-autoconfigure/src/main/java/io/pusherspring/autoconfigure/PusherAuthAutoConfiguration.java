@@ -37,6 +37,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -52,13 +53,18 @@ import org.springframework.web.servlet.DispatcherServlet;
  * ({@link PusherAuthRequestFilter}, {@link PusherAuthRequestWebFilter}) that refuses
  * bodies they cannot read before Spring Security and the web framework see them, rate
  * limited with Bucket4j when it is on the class path, and observed with the application's
- * {@link ObservationRegistry} unless {@code pusher.observations.enabled=false}.
+ * {@link ObservationRegistry} unless {@code pusher.observations.enabled=false}. Signs
+ * with the {@link PusherConnectionDetails} and encrypts with the
+ * {@link ChannelEncryption} that {@link PusherAutoConfiguration} defines (a
+ * {@code @WebMvcTest} slice, which applies this configuration alone, defines them the
+ * same way).
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
 @ConditionalOnWebApplication
 @ConditionalOnClass(JsonMapper.class)
 @ConditionalOnBooleanProperty(name = "pusher.auth.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PusherProperties.class)
+@Import(PusherConnectionConfiguration.class)
 public final class PusherAuthAutoConfiguration {
 
 	/**
@@ -80,11 +86,10 @@ public final class PusherAuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PusherAuthService pusherAuthService(PusherProperties properties,
-			ObjectProvider<PusherConnectionDetails> connectionDetails, ChannelAuthorizerRegistry authorizers,
-			ObjectProvider<PusherUserResolver> userResolver, ObjectProvider<ChannelEncryption> encryption,
-			ObjectProvider<AuthRateLimiter> rateLimiter, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+	PusherAuthService pusherAuthService(PusherProperties properties, PusherConnectionDetails connectionDetails,
+			ChannelAuthorizerRegistry authorizers, ObjectProvider<PusherUserResolver> userResolver,
+			ObjectProvider<ChannelEncryption> encryption, ObjectProvider<AuthRateLimiter> rateLimiter,
+			ApplicationEventPublisher eventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PusherAuthObservationConvention> observationConvention) {
 		PusherProperties.Auth auth = properties.getAuth();
 		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
@@ -93,12 +98,9 @@ public final class PusherAuthAutoConfiguration {
 					+ "but Bucket4j is not on the class path. Add com.bucket4j:bucket4j_jdk17-core "
 					+ "(pusher-spring-boot-starter brings it), or set pusher.auth.rate-limit.enabled=false.");
 		}
-		PusherAuthService.Builder builder = PusherAuthService
-			.builder(() -> connectionDetails.getIfAvailable(() -> new PropertiesPusherConnectionDetails(properties))
-				.getCredentials(), authorizers)
+		PusherAuthService.Builder builder = PusherAuthService.builder(connectionDetails::getCredentials, authorizers)
 			.userResolver(userResolver.getIfAvailable(PusherUserResolver::principalName))
-			.encryption(encryption.getIfAvailable(() -> (properties.getEncryptionMasterKey() != null)
-					? PusherAutoConfiguration.channelEncryption(properties.getEncryptionMasterKey()) : null))
+			.encryption(encryption.getIfAvailable())
 			.rateLimiter(limiter)
 			.allowAnonymous(auth.isAllowAnonymous())
 			.events(eventPublisher::publishEvent);
@@ -111,9 +113,9 @@ public final class PusherAuthAutoConfiguration {
 
 	@Bean
 	SmartInitializingSingleton pusherEncryptedChannelCheck(ChannelAuthorizerRegistry authorizers,
-			ObjectProvider<ChannelEncryption> encryption, PusherProperties properties) {
+			ObjectProvider<ChannelEncryption> encryption) {
 		return () -> {
-			if (encryption.getIfAvailable() != null || properties.getEncryptionMasterKey() != null) {
+			if (encryption.getIfAvailable() != null) {
 				return;
 			}
 			List<String> encrypted = authorizers.encryptedChannelAuthorizers();
