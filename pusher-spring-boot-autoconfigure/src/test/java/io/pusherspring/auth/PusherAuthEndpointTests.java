@@ -332,6 +332,41 @@ class PusherAuthEndpointTests {
 	}
 
 	@Test
+	void pusherChannelMethodsReadTheRequestThroughItsViewOrAsTheServletRequest() {
+		run((mvc, decisions) -> {
+			ok(mvc, channelAuth("1.2", "private-tenant-acme").header("X-Tenant", "acme").principal(USER_42));
+			refused(mvc, channelAuth("1.2", "private-tenant-acme").header("X-Tenant", "other").principal(USER_42), 403);
+		});
+	}
+
+	@Test
+	@SuppressWarnings("removal")
+	void theContextsDeprecatedServletRequestStillServesSpringMvc() {
+		this.runner
+			.withBean("legacy", ChannelAuthorizer.class,
+					() -> ChannelAuthorizer.allowIf("private-legacy-{id}",
+							(context) -> "yes".equals(context.request().getHeader("X-Legacy"))))
+			.run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				ok(mvc, channelAuth("1.2", "private-legacy-1").header("X-Legacy", "yes").principal(USER_42));
+				refused(mvc, channelAuth("1.2", "private-legacy-1").principal(USER_42), 403);
+			});
+	}
+
+	@Test
+	void userResolversReadTheRequestThroughItsView() {
+		this.runner
+			.withBean(PusherUserResolver.class,
+					() -> (principal, request) -> PusherUser
+						.of(principal.getName() + "-" + request.getHeader("X-Site")))
+			.run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				JsonNode answer = ok(mvc, userAuth("1.2").header("X-Site", "paris").principal(USER_42));
+				assertThat(answer.get("user_data").stringValue()).isEqualTo("{\"id\":\"42-paris\"}");
+			});
+	}
+
+	@Test
 	void signsUsersInWithThePrincipalsName() {
 		run((mvc, decisions) -> {
 			MockHttpServletResponse response = perform(mvc, userAuth("1234.1234").principal(() -> "12345"));
