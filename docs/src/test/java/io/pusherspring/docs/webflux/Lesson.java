@@ -1,4 +1,4 @@
-package io.pusherspring.webflux;
+package io.pusherspring.docs.webflux;
 
 /**
  * A lesson of a class.

@@ -1,4 +1,4 @@
-package io.pusherspring.webflux;
+package io.pusherspring.docs.webflux;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pusherspring.webflux;
+package io.pusherspring.docs.webflux;
 
 import io.pusherspring.event.PusherEvent;
 import reactor.core.publisher.Flux;

@@ -1,4 +1,4 @@
-package io.pusherspring.webflux;
+package io.pusherspring.docs.webflux;
 
 /**
  * An announcement to a class.

@@ -1,10 +1,10 @@
-package io.pusherspring.webflux;
+package io.pusherspring.docs.webflux;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A reactive web application that publishes to Pusher, for the WebFlux tests of the test
- * kit and the guide's examples.
+ * A reactive web application that publishes to Pusher: the guide's WebFlux examples,
+ * tested over HTTP.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class ClassroomReactiveApplication {
