@@ -93,7 +93,6 @@ class ReactivePusherEventTests {
 		});
 	}
 
-	// tag::reactive-after-commit[]
 	@Test
 	void insideAnR2dbcTransactionAMonoPublishesAfterTheCommit() {
 		this.runner.run((context) -> {
@@ -122,7 +121,6 @@ class ReactivePusherEventTests {
 			assertThat(triggers(context)).isEmpty();
 		});
 	}
-	// end::reactive-after-commit[]
 
 	@Test
 	void aTransactionalMethodPublishesAfterItsOwnCommit() {
