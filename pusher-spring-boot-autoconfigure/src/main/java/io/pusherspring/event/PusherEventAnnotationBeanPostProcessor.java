@@ -68,7 +68,8 @@ public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryA
 				new BeanFactoryResolver(beanFactory));
 		PusherEventMethods methods = new PusherEventMethods(new PusherEventParser(evaluator, beanFactory));
 		PusherEventInterceptor interceptor = new PusherEventInterceptor(methods, evaluator, dispatcher,
-				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()));
+				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()),
+				SingletonSupplier.of(() -> ReactivePusherEvents.create(dispatcher.get(), beans)));
 		this.advisor = new DefaultPointcutAdvisor(new PusherEventPointcut(methods), interceptor);
 	}
 
