@@ -83,7 +83,7 @@ public final class PusherEventInterleavedComparison {
 			}
 			Summary ratio = Summary.of(ratios);
 			table.row(LABELS[variant], Format.count(Summary.of(nanos[variant]).median()),
-					(variant == 0) ? "" : String.format(Locale.ROOT, "%+.0f", Summary.of(added).median()),
+					(variant == 0) ? "" : String.format(Locale.ROOT, "%+,.0f", Summary.of(added).median()),
 					Format.ratio(ratio));
 			if (variant > 0) {
 				report.ratio(FIGURES[variant], ratio.median());
