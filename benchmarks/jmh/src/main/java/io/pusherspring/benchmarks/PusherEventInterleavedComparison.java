@@ -54,8 +54,8 @@ public final class PusherEventInterleavedComparison {
 					int variant = Math.floorMod(round + i, variants.size());
 					measured[variant] = (double) measure(variants.get(variant), calls) / calls;
 				}
-				System.out.printf(Locale.ROOT, "%s %d: %.0f, %.0f, %.0f ns per call%n",
-						(round < 0) ? "warm-up round" : "round", round + 1, measured[0], measured[1], measured[2]);
+				System.out.printf(Locale.ROOT, "%s: %.0f, %.0f, %.0f ns per call%n", Format.round(round, warmUp),
+						measured[0], measured[1], measured[2]);
 				if (round >= 0) {
 					for (int variant = 0; variant < variants.size(); variant++) {
 						nanos[variant][round] = measured[variant];

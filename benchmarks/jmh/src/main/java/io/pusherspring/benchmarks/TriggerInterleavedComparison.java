@@ -95,9 +95,9 @@ public final class TriggerInterleavedComparison {
 					Variant variant = Variant.values()[Math.floorMod(round + i, Variant.values().length)];
 					measured[variant.ordinal()] = slot(callers, current.callers(), clients, variant, slotSeconds);
 				}
-				System.out.printf(Locale.ROOT, "%s, %d caller(s), %s %d: %s events/s; %s%n", current.server(),
-						current.callers(), (round < 0) ? "warm-up round" : "round", round + 1,
-						Format.count(measured[0]), describeRatios(measured));
+				System.out.printf(Locale.ROOT, "%s, %d caller(s), %s: %s events/s; %s%n", current.server(),
+						current.callers(), Format.round(round, warmUp), Format.count(measured[0]),
+						describeRatios(measured));
 				if (round >= 0) {
 					for (Variant variant : Variant.values()) {
 						rates[variant.ordinal()][round] = measured[variant.ordinal()];

@@ -91,8 +91,8 @@ public final class AuthEndpointBenchmark {
 					theirs = load.run(handWritten, form, seconds, connections);
 					ours = load.run(starter, form, seconds, connections);
 				}
-				System.out.printf(Locale.ROOT, "%s %d: starter %.0f, hand-written %.0f requests/s, ratio %.3f%n",
-						(round < 0) ? "warm-up round" : "round", round + 1, ours, theirs, ours / theirs);
+				System.out.printf(Locale.ROOT, "%s: starter %.0f, hand-written %.0f requests/s, ratio %.3f%n",
+						Format.round(round, warmUp), ours, theirs, ours / theirs);
 				if (round >= 0) {
 					starterRates[round] = ours;
 					handWrittenRates[round] = theirs;

@@ -78,9 +78,8 @@ public final class LocalServerFanOut {
 				Result[] ours = localFirst ? first : second;
 				Result[] theirs = localFirst ? second : first;
 				System.out.printf(Locale.ROOT,
-						"%s %d: LocalPusherServer saturated %s, paced %s; bare Netty saturated %s, paced %s (load %.2f)%n",
-						(round < 0) ? "warm-up round" : "round", round + 1, ours[0], ours[1], theirs[0], theirs[1],
-						Machine.loadAverage());
+						"%s: LocalPusherServer saturated %s, paced %s; bare Netty saturated %s, paced %s (load %.2f)%n",
+						Format.round(round, warmUp), ours[0], ours[1], theirs[0], theirs[1], Machine.loadAverage());
 				if (round >= 0) {
 					figures.get("local")[round] = ours[0].deliveriesPerSecond();
 					figures.get("netty")[round] = theirs[0].deliveriesPerSecond();

@@ -69,9 +69,8 @@ public final class WebSocketLibraryComparison {
 						.count() - 1;
 					Result fast = FanOut.saturate(server::broadcast, clients, seconds);
 					Result paced50k = FanOut.pace(server::broadcast, clients, seconds, paced);
-					System.out.printf(Locale.ROOT, "%s %d %s: saturated %s; paced %s; threads %d (load %.2f)%n",
-							(round < 0) ? "warm-up round" : "round", round + 1, library, fast, paced50k, running,
-							Machine.loadAverage());
+					System.out.printf(Locale.ROOT, "%s %s: saturated %s; paced %s; threads %d (load %.2f)%n",
+							Format.round(round, warmUp), library, fast, paced50k, running, Machine.loadAverage());
 					if (round >= 0) {
 						saturated.computeIfAbsent(library, (key) -> new ArrayList<>()).add(fast);
 						steady.computeIfAbsent(library, (key) -> new ArrayList<>()).add(paced50k);

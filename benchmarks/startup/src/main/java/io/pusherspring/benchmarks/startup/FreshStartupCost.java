@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.pusherspring.benchmarks.support.BenchmarkRun;
+import io.pusherspring.benchmarks.support.Format;
 import io.pusherspring.benchmarks.support.Machine;
 import io.pusherspring.benchmarks.support.Report;
 
@@ -38,9 +39,8 @@ public final class FreshStartupCost {
 				double second = startJvm(!withFirst, api.getPort());
 				double withMs = withFirst ? first : second;
 				double withoutMs = withFirst ? second : first;
-				System.out.printf(Locale.ROOT, "%s %d: with %.1f ms, without %.1f ms, difference %.1f ms (load %.2f)%n",
-						(round < 0) ? "warm-up round" : "round", round + 1, withMs, withoutMs, withMs - withoutMs,
-						Machine.loadAverage());
+				System.out.printf(Locale.ROOT, "%s: with %.1f ms, without %.1f ms, difference %.1f ms (load %.2f)%n",
+						Format.round(round, warmUp), withMs, withoutMs, withMs - withoutMs, Machine.loadAverage());
 				if (round >= 0) {
 					with[round] = withMs;
 					without[round] = withoutMs;

@@ -39,9 +39,8 @@ public final class StartupCost {
 				double second = SampleStarts.start(!withFirst, api.getPort());
 				double withMs = withFirst ? first : second;
 				double withoutMs = withFirst ? second : first;
-				System.out.printf(Locale.ROOT, "%s %d: with %.1f ms, without %.1f ms, difference %.1f ms (load %.2f)%n",
-						(round < 0) ? "warm-up round" : "round", round + 1, withMs, withoutMs, withMs - withoutMs,
-						Machine.loadAverage());
+				System.out.printf(Locale.ROOT, "%s: with %.1f ms, without %.1f ms, difference %.1f ms (load %.2f)%n",
+						Format.round(round, warmUp), withMs, withoutMs, withMs - withoutMs, Machine.loadAverage());
 				if (round >= 0) {
 					with[round] = withMs;
 					without[round] = withoutMs;

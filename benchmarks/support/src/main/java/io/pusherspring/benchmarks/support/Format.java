@@ -58,4 +58,15 @@ public final class Format {
 		return Double.isNaN(error) ? count(value) : count(value) + " ± " + count(error);
 	}
 
+	/**
+	 * A round's name in a benchmark's log, for loops that count warm-up rounds from
+	 * {@code -warmUpRounds} and measured rounds from 0.
+	 * @param round the round
+	 * @param warmUpRounds how many warm-up rounds there are
+	 * @return such as {@code warm-up round 2} or {@code round 1}
+	 */
+	public static String round(int round, int warmUpRounds) {
+		return (round < 0) ? "warm-up round " + (round + warmUpRounds + 1) : "round " + (round + 1);
+	}
+
 }

@@ -35,4 +35,11 @@ class SummaryTests {
 		assertThat(Format.withError(1391, Double.NaN)).isEqualTo("1,391");
 	}
 
+	@Test
+	void warmUpRoundsAreCountedFromOneAsMeasuredRoundsAre() {
+		assertThat(Format.round(-3, 3)).isEqualTo("warm-up round 1");
+		assertThat(Format.round(-1, 3)).isEqualTo("warm-up round 3");
+		assertThat(Format.round(0, 3)).isEqualTo("round 1");
+	}
+
 }
