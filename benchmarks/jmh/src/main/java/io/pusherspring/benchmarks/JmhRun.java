@@ -16,6 +16,8 @@ import io.pusherspring.benchmarks.support.Report;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -35,6 +37,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
 final class JmhRun {
 
 	private static final Map<String, String> SECONDARY = new LinkedHashMap<>();
+
+	/**
+	 * How much faster the last measured iteration may be than the first before the report
+	 * says that the JVM was still warming up.
+	 */
+	private static final double STILL_WARMING_UP = 1.3;
 
 	static {
 		SECONDARY.put("gc.alloc.rate.norm", "Allocated per operation (B/op), ratio to the baseline");
@@ -106,7 +114,37 @@ final class JmhRun {
 				+ "); each ratio's ± is the score errors (99.9%) propagated. On a shared "
 				+ "machine the drift between two trials can be as large as a difference measured; the interleaved "
 				+ "comparison of the same calls is steadier.");
+		List<String> warming = stillWarmingUp(spec, results, mode);
+		if (!warming.isEmpty()) {
+			report.note("*Still warming up.* These got faster from the first measured iteration to the last (mean "
+					+ "over the forks): " + String.join(", ", warming) + ". Their figures are those of JVMs whose "
+					+ "JIT compiler had not finished, as happens when the machine's load leaves it little CPU: "
+					+ "prefer the interleaved comparison, or run this again on a quieter machine.");
+		}
 		return report;
+	}
+
+	private static List<String> stillWarmingUp(Spec spec, Collection<RunResult> results, Mode mode) {
+		List<String> warming = new ArrayList<>();
+		for (RunResult result : results) {
+			double first = 0;
+			double last = 0;
+			for (BenchmarkResult fork : result.getBenchmarkResults()) {
+				List<IterationResult> iterations = new ArrayList<>(fork.getIterationResults());
+				if (iterations.size() > 1) {
+					first += iterations.get(0).getPrimaryResult().getScore();
+					last += iterations.get(iterations.size() - 1).getPrimaryResult().getScore();
+				}
+			}
+			double speedUp = (mode == Mode.Throughput) ? last / first : first / last;
+			if (speedUp > STILL_WARMING_UP) {
+				String benchmark = result.getParams().getBenchmark();
+				warming.add(String.format(Locale.ROOT, "`%s` (%s) %.1f times",
+						benchmark.substring(benchmark.lastIndexOf('.') + 1),
+						spec.configuration().apply(result.getParams()), speedUp));
+			}
+		}
+		return warming;
 	}
 
 	private static void table(Report report, String title, Set<String> methods, Spec spec,

@@ -46,6 +46,8 @@ final class FanOutClients implements AutoCloseable {
 
 	private final AtomicLong received = new AtomicLong();
 
+	private volatile long lastReceivedNanos;
+
 	private final int size;
 
 	private final Latencies latencies;
@@ -115,20 +117,29 @@ final class FanOutClients implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the clients have received a number of messages in all, at most 30
-	 * seconds.
+	 * Wait until the clients have received a number of messages in all. Deliveries that
+	 * are late arrive as long as the count goes on rising; when nothing has arrived for
+	 * 15 seconds, the rest is lost.
 	 * @param expected the number
+	 * @return when the last of them arrived, in {@link System#nanoTime()}
 	 * @throws IllegalStateException if some never arrive
 	 */
-	void awaitReceived(long expected) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (this.received.get() < expected) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Lost deliveries: " + (expected - this.received.get()) + " of the "
-						+ "messages sent never reached their client");
-			}
+	long awaitReceived(long expected) throws InterruptedException {
+		long seen = this.received.get();
+		long progress = System.nanoTime();
+		while (seen < expected) {
 			Thread.sleep(5);
+			long now = this.received.get();
+			if (now > seen) {
+				seen = now;
+				progress = System.nanoTime();
+			}
+			else if (System.nanoTime() - progress > TimeUnit.SECONDS.toNanos(15)) {
+				throw new IllegalStateException("Lost deliveries: " + (expected - seen) + " of the messages sent "
+						+ "never reached their client (none arrived for 15 seconds)");
+			}
 		}
+		return this.lastReceivedNanos;
 	}
 
 	@Override
@@ -176,6 +187,7 @@ final class FanOutClients implements AutoCloseable {
 					long sent = Long.parseLong(content.toString(start + MARK.length, end - start - MARK.length,
 							StandardCharsets.US_ASCII));
 					FanOutClients.this.latencies.record(now - sent);
+					FanOutClients.this.lastReceivedNanos = now;
 					FanOutClients.this.received.incrementAndGet();
 					return;
 				}
