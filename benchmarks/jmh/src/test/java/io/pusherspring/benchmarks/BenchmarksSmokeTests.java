@@ -37,7 +37,7 @@ class BenchmarksSmokeTests {
 			.contains("Mode:: smoke run")
 			.contains("// tag::figures[]\n:benchmark-" + name + "-")
 			.contains("|===");
-		assertThat(this.results.resolve(name + ".txt")).isNotEmptyFile();
+		assertThat(this.results.resolve("logs/" + name + ".txt")).isNotEmptyFile();
 	}
 
 	@FunctionalInterface

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * One run of a benchmark's entry point, in full or as a smoke test, and the files it
  * leaves: {@code <name>.adoc} (the {@link Report} under a head that states the command,
- * the date and the machine) and {@code <name>.txt} (everything the run printed).
+ * the date and the machine) and {@code logs/<name>.txt} (everything the run printed).
  * <p>
  * Arguments: {@code --smoke} for a seconds-long run of one short round, whose figures
  * mean nothing but whose failures are real; {@code --results DIR} for where the files go
@@ -36,6 +36,9 @@ public final class BenchmarkRun {
 	static final Path RESULTS = Path.of("benchmarks", "results");
 
 	static final Path SMOKE_RESULTS = Path.of("target", "benchmark-results");
+
+	/** The folder of the logs, in the results folder. */
+	static final String LOGS = "logs";
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
@@ -194,15 +197,15 @@ public final class BenchmarkRun {
 		RunDescription run = new RunDescription(this.name, this.smoke, command(), this.mainClass.getName(),
 				this.parameters.entrySet()
 					.stream()
-					.map((entry) -> entry.getKey() + " " + entry.getValue())
-					.collect(Collectors.joining(", ")),
+					.map((entry) -> entry.getKey() + ": " + entry.getValue())
+					.collect(Collectors.joining("; ")),
 				DATE.format(start), duration(took), System.getProperty("benchmark.commit"), Machine.current(),
 				String.format(Locale.ROOT, "%.2f at the start, %.2f at the end", loadBefore, Machine.loadAverage()));
-		Files.createDirectories(this.results);
+		Path text = this.results.resolve(LOGS).resolve(this.name + ".txt");
+		Files.createDirectories(text.getParent());
+		Files.write(text, log.toByteArray());
 		Path adoc = this.results.resolve(this.name + ".adoc");
 		Files.writeString(adoc, report.toAsciiDoc(run));
-		Path text = this.results.resolve(this.name + ".txt");
-		Files.write(text, log.toByteArray());
 		System.out.println(this.name + ": " + report.ratios() + "; written to " + adoc + " and " + text);
 		return adoc;
 	}

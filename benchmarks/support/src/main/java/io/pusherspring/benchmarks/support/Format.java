@@ -42,10 +42,10 @@ public final class Format {
 	/**
 	 * A duration in milliseconds.
 	 * @param millis the duration
-	 * @return such as {@code 21.7 ms}
+	 * @return such as {@code 21.7 ms} or {@code 3,738.0 ms}
 	 */
 	public static String millis(double millis) {
-		return String.format(Locale.ROOT, "%.1f ms", millis);
+		return String.format(Locale.ROOT, "%,.1f ms", millis);
 	}
 
 	/**

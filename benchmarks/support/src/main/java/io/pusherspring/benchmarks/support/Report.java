@@ -117,15 +117,16 @@ public final class Report {
 	}
 
 	/**
-	 * The AsciiDoc fragment, its parts between tags: {@code about} (command, date,
-	 * machine), {@code summary}, {@code figures} (attribute entries) and {@code results}
-	 * (tables and notes).
+	 * The AsciiDoc fragment, its parts between tags: {@code title} (a level-1 section
+	 * title), {@code about} (command, date, machine, log), {@code summary},
+	 * {@code figures} (attribute entries) and {@code results} (tables and notes).
 	 * @param run what ran, where and when
 	 * @return the fragment
 	 */
 	String toAsciiDoc(RunDescription run) {
 		StringBuilder out = new StringBuilder();
 		out.append("// Written by ").append(run.command()).append(": run it again rather than edit this file.\n");
+		out.append("// tag::title[]\n== ").append(this.title).append("\n// end::title[]\n\n");
 		out.append("// tag::about[]\n");
 		out.append("[horizontal]\n");
 		if (run.smoke()) {
@@ -143,6 +144,11 @@ public final class Report {
 		out.append("Machine:: ").append(run.machine().describe()).append('\n');
 		out.append("Java:: ").append(run.machine().java()).append('\n');
 		out.append("Load average:: ").append(run.loadAverages()).append('\n');
+		out.append("Log:: `")
+			.append(BenchmarkRun.LOGS)
+			.append('/')
+			.append(run.benchmark())
+			.append(".txt`, every round\n");
 		out.append("// end::about[]\n\n");
 		out.append("// tag::summary[]\n").append(this.description.strip()).append("\n// end::summary[]\n\n");
 		out.append("// tag::figures[]\n");

@@ -44,6 +44,7 @@ class BenchmarkRunTests {
 				new String[] { "--smoke", "--results", this.results.toString() });
 		Path adoc = run.execute((current) -> {
 			int rounds = current.integer(0, "rounds", 10, 1);
+			current.decimal(1, "seconds", 10, 0.5);
 			System.out.println("measured " + rounds + " round");
 			Report report = new Report("Example", "Measures nothing real.");
 			report.table("Rounds", "round", "ratio").row(1, "1.50");
@@ -52,11 +53,11 @@ class BenchmarkRunTests {
 		assertThat(adoc).isEqualTo(this.results.resolve("example.adoc"));
 		assertThat(Files.readString(adoc)).contains("Mode:: smoke run")
 			.contains("Command:: `java " + BenchmarkRunTests.class.getName() + " --smoke`")
-			.contains("Parameters:: rounds 1")
+			.contains("Parameters:: rounds: 1; seconds: 0.5")
 			.contains("Machine:: " + Runtime.getRuntime().availableProcessors() + " cores (")
 			.contains("Java:: ")
 			.contains(":benchmark-example-speed: 1.50");
-		assertThat(this.results.resolve("example.txt")).content().contains("measured 1 round");
+		assertThat(this.results.resolve("logs/example.txt")).content().contains("measured 1 round");
 	}
 
 	@ParameterizedTest

@@ -19,9 +19,11 @@ class ReportTests {
 		report.note("A note.");
 		String adoc = report.toAsciiDoc(RUN);
 		assertThat(adoc).startsWith("// Written by benchmarks/run auth")
+			.contains("// tag::title[]\n== Auth\n// end::title[]\n")
 			.contains("// tag::about[]\n[horizontal]\nCommand:: `benchmarks/run auth`\n")
 			.contains("Date:: 2026-12-07 16:40 UTC (4 min 2 s)\n")
 			.contains("Commit:: `c4df72c`\n")
+			.contains("Log:: `logs/auth.txt`, every round\n")
 			.contains("Machine:: 2 cores (AMD EPYC), 23.4 GiB of memory, Debian GNU/Linux 12\n")
 			.contains("// tag::summary[]\nRequests per second.\n// end::summary[]")
 			.contains(

@@ -33,6 +33,7 @@ class SummaryTests {
 		assertThat(Format.count(12345.6)).isEqualTo("12,346");
 		assertThat(Format.count(47.14)).isEqualTo("47.1");
 		assertThat(Format.withError(1391, Double.NaN)).isEqualTo("1,391");
+		assertThat(Format.millis(3738.04)).isEqualTo("3,738.0 ms");
 	}
 
 	@Test
