@@ -1,7 +1,8 @@
 // pusher-js 8.6.0 in Node, driven by PusherJsTests: it connects to a LocalPusherServer,
 // subscribes to the channels named in CHANNELS (authorizing private and presence ones
-// through the application's /pusher/auth as APP_USER), and prints one JSON line on
-// standard output for each thing it hears. It stops when standard input closes.
+// through the application's /pusher/auth as APP_USER), signs in through
+// /pusher/user-auth when SIGN_IN is 'true', and prints one JSON line on standard output
+// for each thing it hears. It stops when standard input closes.
 import Pusher from 'pusher-js';
 
 const env = process.env;
@@ -32,12 +33,32 @@ function print(line) {
 pusher.connection.bind('connected', () => print({ type: 'connected', socketId: pusher.connection.socket_id }));
 pusher.connection.bind('error', (error) => print({ type: 'connection_error', error: JSON.stringify(error) }));
 
+pusher.connection.bind('message', (message) => {
+  if (message.event === 'pusher:signin_success') {
+    const user = JSON.parse(message.data.user_data);
+    print({ type: 'signed_in', userId: user.id, watchlist: user.watchlist ?? [] });
+  }
+});
+
+if (env.SIGN_IN === 'true') {
+  // tag::watchlist[]
+  pusher.signin();
+  const watchlistEvent = (event) => print({ type: 'watchlist', name: event.name, userIds: event.user_ids });
+  pusher.user.watchlist.bind('online', watchlistEvent);
+  pusher.user.watchlist.bind('offline', watchlistEvent);
+  // end::watchlist[]
+}
+
 for (const name of (env.CHANNELS ?? '').split(',').filter((channel) => channel.length > 0)) {
   const channel = pusher.subscribe(name);
   channel.bind('pusher:subscription_succeeded', (data) =>
     print({ type: 'subscribed', channel: name, members: data?.count }));
   channel.bind('pusher:subscription_error', (error) =>
     print({ type: 'subscription_error', channel: name, status: error.status }));
+  // tag::subscription-count[]
+  channel.bind('pusher:subscription_count', (data) =>
+    print({ type: 'subscription_count', channel: name, count: data.subscription_count }));
+  // end::subscription-count[]
   channel.bind_global((event, data) => {
     if (!event.startsWith('pusher:')) {
       print({ type: 'event', channel: name, event, data });

@@ -5,13 +5,23 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Dependencies between the library's packages point one way: {@code core} ← feature
- * packages ← {@code autoconfigure}.
+ * packages ← {@code autoconfigure}. Core does not need Spring Boot, except that its
+ * default HTTP transport builds its clients with Boot's HTTP client builders.
  */
 class ArchitectureTests {
+
+	/**
+	 * The classes of the default transport, which builds its HTTP clients with Spring
+	 * Boot's builders, and nothing else of core.
+	 */
+	private static final String HTTP_TRANSPORT = "io\\.pusherspring\\.core\\.(HttpPusherTransport|PusherHttpClients)(\\$.*)?";
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -29,12 +39,24 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void coreDoesNotNeedSpringBoot() {
+	void coreDoesNotNeedSpringBootBeyondTheHttpTransport() {
 		noClasses().that()
 			.resideInAPackage("io.pusherspring.core..")
+			.and()
+			.haveNameNotMatching(HTTP_TRANSPORT)
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.boot..")
+			.check(this.classes);
+	}
+
+	@Test
+	void theHttpTransportUsesOnlySpringBootsHttpClientBuildersAndSslBundles() {
+		noClasses().that()
+			.haveNameMatching(HTTP_TRANSPORT)
+			.should()
+			.dependOnClassesThat(resideInAPackage("org.springframework.boot..")
+				.and(not(resideInAnyPackage("org.springframework.boot.http.client", "org.springframework.boot.ssl"))))
 			.check(this.classes);
 	}
 

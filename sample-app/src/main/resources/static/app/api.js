@@ -1,6 +1,8 @@
 // Calls to the application: the session cookie authenticates them, the XSRF-TOKEN cookie
 // goes back as X-XSRF-TOKEN (Spring Security's csrf.spa()), and the page's socket id lets
 // the server leave this page out of the events it causes (@PusherEvent(toOthers = true)).
+// X-Requested-With marks them as the page's own: a 401 then comes without the Basic
+// challenge that would make the browser prompt for a password.
 
 let socketIdHeader = 'X-Socket-ID';
 let socketId = () => null;
@@ -10,9 +12,13 @@ export function useSocketId(header, supplier) {
   socketId = supplier;
 }
 
-export function csrfHeaders() {
+export function pageHeaders() {
+  const headers = { 'X-Requested-With': 'XMLHttpRequest' };
   const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-  return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) } : {};
+  if (cookie) {
+    headers['X-XSRF-TOKEN'] = decodeURIComponent(cookie.substring('XSRF-TOKEN='.length));
+  }
+  return headers;
 }
 
 export async function get(path) {
@@ -24,7 +30,7 @@ export async function post(path, body) {
 }
 
 async function request(method, path, body) {
-  const headers = { Accept: 'application/json', ...csrfHeaders() };
+  const headers = { Accept: 'application/json', ...pageHeaders() };
   if (socketId()) {
     headers[socketIdHeader] = socketId();
   }
@@ -32,9 +38,14 @@ async function request(method, path, body) {
     headers['Content-Type'] = 'application/json';
   }
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.status === 401) {
+    // signed out meanwhile (the session expired, or the application restarted)
+    location.assign('login');
+  }
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
+    // errors are ProblemDetails (application/problem+json); /pusher/auth answers {"error": ...}
     throw new Error((json && (json.detail || json.error)) || `${method} ${path}: ${response.status}`);
   }
   return json;

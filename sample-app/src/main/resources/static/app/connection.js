@@ -1,6 +1,6 @@
 // pusher-js, configured from the server's /api/client-config; the connection's state,
 // a reconnect button, and the round trip of pusher:ping and pusher:pong.
-import { csrfHeaders } from './api.js';
+import { pageHeaders } from './api.js';
 import { $, setText } from './dom.js';
 
 const LATENCY_INTERVAL_MS = 10000;
@@ -10,7 +10,7 @@ export function connect(settings) {
   const options = {
     cluster: settings.cluster,
     forceTLS: settings.forceTLS,
-    channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax', headersProvider: csrfHeaders },
+    channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax', headersProvider: pageHeaders },
   };
   if (settings.wsHost) {
     Object.assign(options, {

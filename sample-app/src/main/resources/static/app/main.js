@@ -1,5 +1,5 @@
 // The classroom page: loads its settings from the server, connects, and starts each part.
-import { get, useSocketId } from './api.js';
+import { get, pageHeaders, useSocketId } from './api.js';
 import { announcements } from './announcements.js';
 import { connect } from './connection.js';
 import { $ } from './dom.js';
@@ -8,6 +8,13 @@ import { lessons } from './lessons.js';
 import { notifications, privateNotes } from './notifications.js';
 import { liveSession } from './session.js';
 import { teacherPanel } from './teacher.js';
+
+// Spring Security signs the page out on a POST that carries the CSRF token
+$('logout-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  await fetch('logout', { method: 'POST', headers: pageHeaders() });
+  location.assign('login?logout');
+});
 
 const config = await get('/api/client-config');
 const { user } = config;
@@ -19,7 +26,7 @@ document.querySelectorAll(isTeacher ? '.teacher-only' : '.student-only').forEach
 
 const pusher = connect(config.pusher);
 useSocketId(config.socketIdHeader, () => pusher.connection.socket_id);
-announcements(pusher);
+announcements(pusher, config.classId);
 const userChannel = notifications(pusher, user);
 liveSession(pusher, config.sessionId, isTeacher);
 explorer(pusher);

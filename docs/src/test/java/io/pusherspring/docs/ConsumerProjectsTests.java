@@ -14,8 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-import io.pusherspring.docs.ReadmeSnippets.Block;
-import io.pusherspring.docs.ReadmeSnippets.Marker;
+import io.pusherspring.docs.GuideSources.Include;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -23,32 +22,33 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The consumer projects in {@code docs/src/it}, which the invoker builds against this
- * build's artifacts, hold only what the README tells a reader to write: each of their
- * files is the source of a README block (a {@code pom.xml} through its tagged regions),
- * so that a reader who copies the blocks has the whole project, and the build proves it.
+ * build's artifacts, hold only what the guide tells a reader to write: each of their
+ * files is included by a page of the guide (a {@code pom.xml} through its tagged
+ * regions), so that a reader who copies the samples has the whole project, and the build
+ * proves it.
  */
 class ConsumerProjectsTests {
 
-	private static final Path PROJECTS = ReadmeTests.ROOT.resolve("docs/src/it");
+	private static final Path PROJECTS = Repository.ROOT.resolve("docs/src/it");
 
 	private static final Pattern INVOKER_FILE = Pattern
 		.compile("invoker\\.properties|(setup|selector|prebuild|postbuild|verify)\\.(groovy|bsh)");
 
-	private final Set<String> shown = ReadmeSnippets.read(ReadmeTests.ROOT.resolve("README.md"))
-		.blocks()
+	private final Set<String> shown = GuideSources.pages()
 		.stream()
-		.map(Block::marker)
+		.flatMap((page) -> GuideSources.includes(page).stream())
+		.map(Include::repositoryPath)
 		.filter(Objects::nonNull)
-		.map(Marker::path)
 		.collect(Collectors.toSet());
 
 	@TestFactory
-	Stream<DynamicTest> everyFileOfAConsumerProjectIsShownInTheReadme() throws IOException {
+	Stream<DynamicTest> everyFileOfAConsumerProjectIsIncludedInTheGuide() throws IOException {
 		return projectFiles().stream().map((file) -> dynamicTest(file, () -> {
 			if (!this.shown.contains(file)) {
-				fail(file + " is part of a consumer project, but no README block is a copy of it. The project must "
-						+ "hold only what the README tells a reader to write: show the file in a block marked "
-						+ "<!-- snippet: " + file + " --> (or a tagged region of it), or remove it.");
+				fail(file + " is part of a consumer project, but no page of the guide (docs/src/docs/asciidoc) "
+						+ "includes it. The project must hold only what the guide tells a reader to write: include "
+						+ "the file, include::{project-root}/" + file + "[tags=**] (or a tagged region of it, "
+						+ "[tag=name]), or remove it.");
 			}
 		}));
 	}

@@ -1,5 +1,7 @@
 package io.pusherspring.docs;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,37 +19,38 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
+import io.pusherspring.docs.GuideSources.Include;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * The quick start's {@code application.properties}, the file the README shows, in a real
- * {@link SpringApplication} start-up with {@code PUSHER_SECRET} unset: start-up fails
- * with a report that names the property and the variable, instead of signing every
- * request with the text {@code ${PUSHER_SECRET}}.
+ * The quick start's {@code application.properties}, the file the guide's Getting started
+ * page shows, in a real {@link SpringApplication} start-up with {@code PUSHER_SECRET}
+ * unset: start-up fails with a report that names the property and the variable, instead
+ * of signing every request with the text {@code ${PUSHER_SECRET}}, and the report is the
+ * one the page shows ({@code missing-secret-report.txt}).
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QuickStartCredentialsTests {
 
 	private static final String PROPERTIES = "docs/src/it/quickstart/src/main/resources/application.properties";
 
+	private static final String REPORT = "docs/src/test/resources/io/pusherspring/docs/missing-secret-report.txt";
+
 	@Test
-	void readmeShowsTheQuickStartsPropertiesFile() {
-		ReadmeSnippets readme = ReadmeSnippets.read(ReadmeTests.ROOT.resolve("README.md"));
-		assertThat(readme.blocks()).anySatisfy((block) -> {
-			assertThat(block.language()).isEqualTo("properties");
-			assertThat(block.marker()).isNotNull();
-			assertThat(block.marker().reference()).isEqualTo(PROPERTIES);
-			assertThat(block.content()).contains("pusher.secret=${PUSHER_SECRET}");
-		});
+	void gettingStartedShowsTheQuickStartsPropertiesFileAndTheReport() throws IOException {
+		Path page = Repository.GUIDE_SOURCES.resolve("getting-started.adoc");
+		assertThat(GuideSources.includes(page)).extracting(Include::repositoryPath).contains(PROPERTIES, REPORT);
+		assertThat(Files.readAllLines(Repository.ROOT.resolve(PROPERTIES))).contains("pusher.secret=${PUSHER_SECRET}");
 	}
 
 	@Test
-	void unsetPusherSecretFailsStartupNamingThePropertyAndTheVariable(CapturedOutput output) {
+	void unsetPusherSecretFailsStartupNamingThePropertyAndTheVariable(CapturedOutput output) throws IOException {
 		SpringApplication application = new SpringApplication(QuickStartApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setEnvironment(environmentWithout("PUSHER_SECRET"));
-		Path properties = ReadmeTests.ROOT.resolve(PROPERTIES);
+		Path properties = Repository.ROOT.resolve(PROPERTIES);
 		assertThatException().isThrownBy(() -> application.run("--spring.config.location=file:" + properties));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("pusher.secret refers to ${PUSHER_SECRET}, but no environment variable or property named "
@@ -55,21 +58,16 @@ class QuickStartCredentialsTests {
 			.contains("Set PUSHER_SECRET (used by pusher.secret)")
 			.doesNotContain("pusher.app-id (environment variable")
 			.doesNotContain("pusher.key (environment variable");
-		assertThat(readmeStartupReport()).allSatisfy((line) -> assertThat(output).contains(line));
+		assertThat(shownReport()).allSatisfy((line) -> assertThat(output).contains(line));
 	}
 
 	/**
-	 * The lines of the start-up report the README shows, which must be what a real
+	 * The lines of the start-up report the guide shows, which must be what a real
 	 * start-up prints.
 	 */
-	private static List<String> readmeStartupReport() {
-		ReadmeSnippets readme = ReadmeSnippets.read(ReadmeTests.ROOT.resolve("README.md"));
-		List<String> report = readme.blocks()
-			.stream()
-			.filter((block) -> block.content().contains("APPLICATION FAILED TO START"))
-			.findFirst()
-			.orElseThrow()
-			.content();
+	private static List<String> shownReport() throws IOException {
+		List<String> report = Files.readAllLines(Repository.ROOT.resolve(REPORT));
+		assertThat(report).contains("APPLICATION FAILED TO START");
 		return report.stream().filter((line) -> !line.isBlank()).toList();
 	}
 

@@ -1,7 +1,13 @@
 package io.pusherspring.docs;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -13,54 +19,86 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Every code block of the repository's {@code README.md} is a copy of a file that this
- * build compiles, or of a tagged region of one (see {@link ReadmeSnippets}), and every
- * link to one of its sections finds the section. One test per block, per misplaced marker
- * and per link, named after its line.
+ * The repository's {@code README.md} stays short, its links find their files, and its
+ * code blocks are copies of the quick start project's files (or of their tagged regions),
+ * which the build compiles and tests.
  */
 class ReadmeTests {
 
-	static final Path ROOT = Path.of(System.getProperty("readme.root", "..")).toAbsolutePath().normalize();
+	private static final Path README = Repository.ROOT.resolve("README.md");
 
-	private final ReadmeSnippets readme = ReadmeSnippets.read(ROOT.resolve("README.md"));
+	private static final Path QUICK_START = Repository.ROOT.resolve("docs/src/it/quickstart");
 
-	@TestFactory
-	Stream<DynamicTest> everyCodeBlockIsACopyOfItsSource() {
-		return this.readme.blocks().stream().map((block) -> dynamicTest(this.readme.describe(block), () -> {
-			String problem = this.readme.problem(block, ROOT);
-			if (problem != null) {
-				fail(problem);
-			}
-		}));
-	}
+	private static final Set<String> CODE = Set.of("java", "xml", "properties", "yaml");
 
-	@TestFactory
-	Stream<DynamicTest> everySnippetMarkerIsDirectlyBeforeACodeBlock() {
-		return this.readme.strayMarkers()
-			.stream()
-			.map((marker) -> dynamicTest("README.md:" + marker.line(), () -> fail("README.md:" + marker.line() + ": "
-					+ marker.text()
-					+ " is not a well-formed <!-- snippet: path --> or <!-- snippet: path#tag --> marker on the "
-					+ "line directly before a code block's opening fence")));
-	}
+	private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
 
-	@TestFactory
-	Stream<DynamicTest> everyLinkToASectionFindsItsHeading() {
-		return this.readme.sectionLinks()
-			.stream()
-			.map((link) -> dynamicTest("README.md:" + link.line() + " #" + link.anchor(), () -> {
-				if (!this.readme.anchors().contains(link.anchor())) {
-					fail("README.md:" + link.line() + " links to #" + link.anchor()
-							+ ", but no heading of README.md has that anchor; the headings' anchors are "
-							+ this.readme.anchors().stream().sorted().toList());
-				}
-			}));
-	}
+	private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+
+	private final List<String> lines = readLines(README);
 
 	@Test
-	void readmeHasMarkedBlocks() {
-		assertThat(Files.isRegularFile(ROOT.resolve("README.md"))).isTrue();
-		assertThat(this.readme.blocks()).filteredOn((block) -> block.marker() != null).hasSizeGreaterThan(10);
+	void hasAtMost200Lines() {
+		assertThat(this.lines).hasSizeLessThanOrEqualTo(200);
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyRelativeLinkFindsItsFile() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			Matcher link = LINK.matcher(this.lines.get(i));
+			while (link.find()) {
+				String target = link.group(1);
+				if (target.matches("^[a-z]+:.*") || target.startsWith("#")) {
+					continue;
+				}
+				String where = "README.md:" + (i + 1) + " " + target;
+				tests.add(dynamicTest(where,
+						() -> assertThat(Repository.ROOT.resolve(target.replaceAll("#.*", ""))).as(where).exists()));
+			}
+		}
+		assertThat(tests).as("relative links of README.md").isNotEmpty();
+		return tests.stream();
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyCodeBlockIsACopyOfAQuickStartFileOrOfATaggedRegionOfOne() throws IOException {
+		List<String> regions = Tags.regions(QUICK_START);
+		List<DynamicTest> tests = new ArrayList<>();
+		for (int i = 0; i < this.lines.size(); i++) {
+			Matcher fence = FENCE.matcher(this.lines.get(i));
+			if (!fence.matches() || fence.group(1).isEmpty()) {
+				continue;
+			}
+			int end = i + 1;
+			while (end < this.lines.size() && !this.lines.get(end).equals("```")) {
+				end++;
+			}
+			String language = fence.group(1);
+			String block = String.join("\n", this.lines.subList(i + 1, end));
+			int line = i + 1;
+			if (CODE.contains(language)) {
+				tests.add(dynamicTest("README.md:" + line + " " + language, () -> {
+					if (!regions.contains(block)) {
+						fail("README.md:" + line + ": this " + language + " block is neither a file of "
+								+ "docs/src/it/quickstart nor a region between // tag::name[] and // end::name[] in "
+								+ "one: copy it from there, so that the build compiles and tests what README.md shows");
+					}
+				}));
+			}
+			i = end;
+		}
+		assertThat(tests).as("code blocks of README.md").isNotEmpty();
+		return tests.stream();
+	}
+
+	private static List<String> readLines(Path file) {
+		try {
+			return Files.readAllLines(file);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -1,6 +1,6 @@
 package io.pusherspring.auth;
 
-import io.pusherspring.core.HmacSigner;
+import io.pusherspring.core.internal.HmacSigner;
 import io.pusherspring.core.PusherCredentials;
 
 /**

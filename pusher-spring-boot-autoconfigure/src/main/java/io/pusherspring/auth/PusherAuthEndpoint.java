@@ -1,7 +1,6 @@
 package io.pusherspring.auth;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.security.Principal;
 import java.util.Map;
 
@@ -10,34 +9,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pusherspring.auth.AuthRequestDecoding.Fields;
+import io.pusherspring.auth.AuthRequestDecoding.Refusal;
 import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpRequestHandler;
 
 /**
  * One auth endpoint over HTTP: reads {@code socket_id} (and {@code channel_name}) from a
- * form or JSON {@code POST}, asks the {@link PusherAuthService}, writes its answer as
- * JSON. Malformed requests get 400 (413 when too large) with a short error. Each request
- * is one {@link PusherAuthObservation observation}, tagged with the decision if there is
- * one.
+ * form or JSON {@code POST} with {@link AuthRequestDecoder}, asks the
+ * {@link PusherAuthService}, writes its answer as JSON. It never reads the servlet
+ * request's parameters, which the container may fail to parse. A body it cannot read is
+ * refused with 400, 413 or 415 and a short error, and logged by an
+ * {@link AuthRefusalLog}; behind the {@link PusherAuthRequestFilter} such requests never
+ * get here. Each request is one {@link PusherAuthObservation observation}, tagged with
+ * the decision if there is one.
  */
 final class PusherAuthEndpoint implements HttpRequestHandler {
-
-	/** Far more than the fields need: a channel name is at most 164 characters. */
-	static final int MAX_BODY_BYTES = 8 * 1024;
-
-	private static final String SOCKET_ID = "socket_id";
-
-	private static final String CHANNEL_NAME = "channel_name";
 
 	private static final Log logger = LogFactory.getLog(PusherAuthEndpoint.class);
 
@@ -46,6 +39,8 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 	private final PusherAuthService service;
 
 	private final Kind kind;
+
+	private final AuthRefusalLog refusals = new AuthRefusalLog(logger);
 
 	PusherAuthEndpoint(PusherAuthService service, Kind kind) {
 		this.service = service;
@@ -62,7 +57,8 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 				answer = answer(request, response);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Pusher " + this.kind + " failed", ex);
+				// the request was decoded strictly before: this is the server's failure
+				logger.error("Pusher " + this.kind + " failed; answered 500", ex);
 				observation.error(ex);
 				answer = AuthAnswer.refused(500, "Internal error");
 			}
@@ -75,7 +71,7 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 		}
 	}
 
-	private AuthAnswer answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private AuthAnswer answer(HttpServletRequest request, HttpServletResponse response) {
 		if (!HttpMethod.POST.matches(request.getMethod())) {
 			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
 			return AuthAnswer.refused(405, "Use POST");
@@ -85,16 +81,12 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 		if (limited != null) {
 			return limited;
 		}
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			return AuthAnswer.refused(413, "Request body over " + MAX_BODY_BYTES + " bytes");
+		ServletAuthBody body = ServletAuthBody.read(request);
+		if (body.decoding() instanceof Refusal refusal) {
+			this.refusals.refused(this.kind, request.getRemoteAddr(), refusal.status(), refusal.reason());
+			return AuthAnswer.refused(refusal.status(), refusal.reason());
 		}
-		Fields fields;
-		try {
-			fields = fields(request);
-		}
-		catch (MalformedRequestException ex) {
-			return AuthAnswer.refused(ex.status, ex.getMessage());
-		}
+		Fields fields = (Fields) body.decoding();
 		if (this.kind == Kind.CHANNEL_AUTHORIZATION) {
 			return this.service.authorizeChannel(fields.socketId(), fields.channelName(), principal, request);
 		}
@@ -102,62 +94,9 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 	}
 
 	/**
-	 * The fields of a JSON body, or else the request parameters (form body or query).
+	 * Write an answer: its status, {@code Cache-Control: no-store} and its JSON body.
 	 */
-	private static Fields fields(HttpServletRequest request) throws IOException {
-		if (!isJson(request)) {
-			return new Fields(request.getParameter(SOCKET_ID), request.getParameter(CHANNEL_NAME));
-		}
-		byte[] body = read(request);
-		JsonNode node;
-		try {
-			node = json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw new MalformedRequestException(400, "Request body is not valid JSON");
-		}
-		if (node == null || !node.isObject()) {
-			throw new MalformedRequestException(400, "Request body must be a JSON object");
-		}
-		return new Fields(string(node, SOCKET_ID), string(node, CHANNEL_NAME));
-	}
-
-	private static @Nullable String string(JsonNode body, String name) {
-		JsonNode value = body.get(name);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isString()) {
-			throw new MalformedRequestException(400, "'" + name + "' must be a string");
-		}
-		return value.stringValue();
-	}
-
-	private static boolean isJson(HttpServletRequest request) {
-		String contentType = request.getContentType();
-		if (contentType == null) {
-			return false;
-		}
-		try {
-			MediaType mediaType = MediaType.parseMediaType(contentType);
-			return MediaType.APPLICATION_JSON.isCompatibleWith(mediaType) || mediaType.getSubtype().endsWith("+json");
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
-	}
-
-	private static byte[] read(HttpServletRequest request) throws IOException {
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-			if (body.length > MAX_BODY_BYTES) {
-				throw new MalformedRequestException(413, "Request body over " + MAX_BODY_BYTES + " bytes");
-			}
-			return body;
-		}
-	}
-
-	private static void write(HttpServletResponse response, AuthAnswer answer) throws IOException {
+	static void write(HttpServletResponse response, AuthAnswer answer) throws IOException {
 		Map<String, String> body;
 		if (answer instanceof AuthAnswer.Signed signed) {
 			response.setStatus(200);
@@ -182,21 +121,6 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 	@Override
 	public String toString() {
 		return "PusherAuthEndpoint[" + this.kind + "]";
-	}
-
-	private record Fields(@Nullable String socketId, @Nullable String channelName) {
-
-	}
-
-	private static final class MalformedRequestException extends RuntimeException {
-
-		private final int status;
-
-		MalformedRequestException(int status, String message) {
-			super(message, null, false, false);
-			this.status = status;
-		}
-
 	}
 
 }

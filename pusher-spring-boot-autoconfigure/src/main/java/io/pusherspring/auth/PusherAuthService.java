@@ -26,6 +26,7 @@ import io.pusherspring.auth.PusherAuthorizationEvent.Outcome;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.core.PusherLimits;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.core.SocketIds;
 
@@ -41,8 +42,7 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class PusherAuthService {
 
-	/** The most bytes of JSON Pusher accepts as a presence member's {@code user_info}. */
-	static final int MAX_USER_INFO_BYTES = 1024;
+	private static final int MAX_USER_INFO_BYTES = (int) PusherLimits.MAX_USER_INFO_SIZE.toBytes();
 
 	private static final Log logger = LogFactory.getLog(PusherAuthService.class);
 
@@ -203,9 +203,9 @@ public final class PusherAuthService {
 	 * The {@code channel_data} of a presence member: the exact text that is signed.
 	 */
 	private static String channelData(PresenceMember member) {
-		if (member.userId().length() > ChannelNames.MAX_USER_ID_LENGTH) {
+		if (member.userId().length() > PusherLimits.MAX_USER_ID_LENGTH) {
 			throw new IllegalArgumentException("user id is " + member.userId().length()
-					+ " characters long; Pusher allows at most " + ChannelNames.MAX_USER_ID_LENGTH);
+					+ " characters long; Pusher allows at most " + PusherLimits.MAX_USER_ID_LENGTH);
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("user_id", member.userId());

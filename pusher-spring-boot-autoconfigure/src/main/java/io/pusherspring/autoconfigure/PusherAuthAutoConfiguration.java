@@ -10,6 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.pusherspring.auth.ChannelAuthorizerRegistry;
 import io.pusherspring.auth.PusherAuthHandlerMapping;
 import io.pusherspring.auth.PusherAuthObservationConvention;
+import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherUserResolver;
 import io.pusherspring.core.ChannelEncryption;
@@ -17,6 +18,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -27,9 +29,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -39,16 +44,29 @@ import org.springframework.web.servlet.DispatcherServlet;
  * web applications: the {@code pusher.auth.path} and {@code pusher.auth.user-path}
  * endpoints, deciding with the application's
  * {@link io.pusherspring.auth.ChannelAuthorizer} beans and
- * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, rate limited with
- * Bucket4j when it is on the class path, and observed with the application's
- * {@link ObservationRegistry} unless {@code pusher.observations.enabled=false}.
+ * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, guarded by a
+ * {@link PusherAuthRequestFilter} that refuses bodies they cannot read before Spring
+ * Security and Spring MVC see them, rate limited with Bucket4j when it is on the class
+ * path, and observed with the application's {@link ObservationRegistry} unless
+ * {@code pusher.observations.enabled=false}. Signs with the
+ * {@link PusherConnectionDetails} and encrypts with the {@link ChannelEncryption} that
+ * {@link PusherAutoConfiguration} defines (a {@code @WebMvcTest} slice, which applies
+ * this configuration alone, defines them the same way).
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "pusher.auth.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PusherProperties.class)
+@Import(PusherConnectionConfiguration.class)
 public final class PusherAuthAutoConfiguration {
+
+	/**
+	 * Order of the filter that reads the auth requests' bodies: early, before Spring
+	 * Security's filter chain and Spring MVC's request-wrapping filters, so that none of
+	 * them parses a body the endpoints refuse.
+	 */
+	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	private static final Log logger = LogFactory.getLog(PusherAuthAutoConfiguration.class);
 
@@ -62,11 +80,10 @@ public final class PusherAuthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PusherAuthService pusherAuthService(PusherProperties properties,
-			ObjectProvider<PusherConnectionDetails> connectionDetails, ChannelAuthorizerRegistry authorizers,
-			ObjectProvider<PusherUserResolver> userResolver, ObjectProvider<ChannelEncryption> encryption,
-			ObjectProvider<AuthRateLimiter> rateLimiter, ApplicationEventPublisher eventPublisher,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+	PusherAuthService pusherAuthService(PusherProperties properties, PusherConnectionDetails connectionDetails,
+			ChannelAuthorizerRegistry authorizers, ObjectProvider<PusherUserResolver> userResolver,
+			ObjectProvider<ChannelEncryption> encryption, ObjectProvider<AuthRateLimiter> rateLimiter,
+			ApplicationEventPublisher eventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PusherAuthObservationConvention> observationConvention) {
 		PusherProperties.Auth auth = properties.getAuth();
 		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
@@ -75,12 +92,9 @@ public final class PusherAuthAutoConfiguration {
 					+ "but Bucket4j is not on the class path. Add com.bucket4j:bucket4j_jdk17-core "
 					+ "(pusher-spring-boot-starter brings it), or set pusher.auth.rate-limit.enabled=false.");
 		}
-		PusherAuthService.Builder builder = PusherAuthService
-			.builder(() -> connectionDetails.getIfAvailable(() -> new PropertiesPusherConnectionDetails(properties))
-				.getCredentials(), authorizers)
+		PusherAuthService.Builder builder = PusherAuthService.builder(connectionDetails::getCredentials, authorizers)
 			.userResolver(userResolver.getIfAvailable(PusherUserResolver::principalName))
-			.encryption(encryption.getIfAvailable(() -> (properties.getEncryptionMasterKey() != null)
-					? PusherAutoConfiguration.channelEncryption(properties.getEncryptionMasterKey()) : null))
+			.encryption(encryption.getIfAvailable())
 			.rateLimiter(limiter)
 			.allowAnonymous(auth.isAllowAnonymous())
 			.events(eventPublisher::publishEvent);
@@ -100,10 +114,30 @@ public final class PusherAuthAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	PusherAuthRequestFilter pusherAuthRequestFilter(PusherAuthService pusherAuthService, PusherProperties properties,
+			BeanFactory beanFactory) {
+		PusherProperties.Auth auth = properties.getAuth();
+		return new PusherAuthRequestFilter(pusherAuthService,
+				DispatcherServletPaths.withinApplication(auth.getPath(), beanFactory),
+				DispatcherServletPaths.withinApplication(auth.getUserPath(), beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "pusherAuthRequestFilterRegistration")
+	FilterRegistrationBean<PusherAuthRequestFilter> pusherAuthRequestFilterRegistration(
+			PusherAuthRequestFilter filter) {
+		FilterRegistrationBean<PusherAuthRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.addUrlPatterns(filter.getPath(), filter.getUserPath());
+		registration.setOrder(FILTER_ORDER);
+		return registration;
+	}
+
+	@Bean
 	SmartInitializingSingleton pusherEncryptedChannelCheck(ChannelAuthorizerRegistry authorizers,
-			ObjectProvider<ChannelEncryption> encryption, PusherProperties properties) {
+			ObjectProvider<ChannelEncryption> encryption) {
 		return () -> {
-			if (encryption.getIfAvailable() != null || properties.getEncryptionMasterKey() != null) {
+			if (encryption.getIfAvailable() != null) {
 				return;
 			}
 			List<String> encrypted = authorizers.encryptedChannelAuthorizers();

@@ -1,7 +1,5 @@
 package io.pusherspring.autoconfigure;
 
-import java.util.List;
-
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.LoggingPusherPublishListener;
@@ -11,7 +9,6 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,51 +16,31 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
-import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.http.client.HttpComponentsHttpClientBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.retry.RetryListener;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for publishing to Pusher Channels: a {@link PusherTemplate} over an
- * {@link HttpPusherTransport}, configured by {@code pusher.*} properties, the
- * {@link RetryListener} and {@link PusherPublishListener} beans, and
- * {@link PusherTemplateBuilderCustomizer} beans.
+ * Auto-configuration} for publishing to Pusher Channels: the
+ * {@link PusherConnectionDetails}, the {@link ChannelEncryption} of
+ * {@code pusher.encryption-master-key}, the {@link PusherClientSettings} of front ends,
+ * and a {@link PusherTemplate} over an {@link HttpPusherTransport}, configured by
+ * {@code pusher.*} properties, the {@link RetryListener} and
+ * {@link PusherPublishListener} beans, and {@link PusherTemplateBuilderCustomizer} beans.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
 @ConditionalOnClass({ PusherTemplate.class, JsonMapper.class })
 @EnableConfigurationProperties(PusherProperties.class)
+@Import(PusherConnectionConfiguration.class)
 public final class PusherAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean(PusherConnectionDetails.class)
-	PropertiesPusherConnectionDetails pusherConnectionDetails(PusherProperties properties) {
-		return new PropertiesPusherConnectionDetails(properties);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnProperty("pusher.encryption-master-key")
-	ChannelEncryption pusherChannelEncryption(PusherProperties properties) {
-		return channelEncryption(properties.getEncryptionMasterKey());
-	}
-
-	static ChannelEncryption channelEncryption(String masterKey) {
-		try {
-			return new ChannelEncryption(masterKey);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("pusher.encryption-master-key", "******",
-					ex.getMessage() + ". Generate one with: openssl rand -base64 32");
-		}
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -93,7 +70,7 @@ public final class PusherAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass({ HttpClients.class, HttpAsyncClients.class })
+	@ConditionalOnClass({ HttpClients.class, HttpAsyncClients.class, HttpComponentsHttpClientBuilder.class })
 	static class HttpTransportConfiguration {
 
 		@Bean
@@ -113,7 +90,7 @@ public final class PusherAutoConfiguration {
 						"No SSL bundles are configured (spring.ssl.bundle.*).");
 			}
 			try {
-				return settings.withTls(tls(bundles.getBundle(bundleName)));
+				return settings.withSslBundle(bundles.getBundle(bundleName));
 			}
 			catch (NoSuchSslBundleException ex) {
 				throw new InvalidConfigurationPropertyValueException("pusher.http.ssl.bundle", bundleName,
@@ -127,15 +104,6 @@ public final class PusherAutoConfiguration {
 				HttpPusherTransport.Settings pusherHttpSettings) {
 			return new HttpPusherTransport(connectionDetails.getCredentials(), connectionDetails.getEndpoint(),
 					pusherHttpSettings);
-		}
-
-		private static HttpPusherTransport.Tls tls(SslBundle bundle) {
-			return new HttpPusherTransport.Tls(bundle.createSslContext(),
-					list(bundle.getOptions().getEnabledProtocols()), list(bundle.getOptions().getCiphers()));
-		}
-
-		private static List<String> list(String @Nullable [] values) {
-			return (values != null) ? List.of(values) : List.of();
 		}
 
 	}

@@ -4,7 +4,6 @@ import io.pusherspring.core.PusherOperations;
 import io.pusherspring.event.DurablePusherBroadcastListener;
 import io.pusherspring.event.PusherBroadcastListener;
 import io.pusherspring.event.PusherEventAnnotationBeanPostProcessor;
-import io.pusherspring.event.PusherEventDispatcher;
 import io.pusherspring.event.RequestHeaderSocketIdResolver;
 import io.pusherspring.event.SocketIdResolver;
 
@@ -40,19 +39,14 @@ public final class PusherEventAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PusherEventDispatcher pusherEventDispatcher(ObjectProvider<PusherOperations> pusherOperations,
-			ApplicationEventPublisher eventPublisher, PusherProperties properties) {
-		return new PusherEventDispatcher(pusherOperations::getObject, eventPublisher,
-				properties.getEvents().isFailOnError());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	static PusherEventAnnotationBeanPostProcessor pusherEventAnnotationBeanPostProcessor(Environment environment) {
 		PusherEventAnnotationBeanPostProcessor postProcessor = new PusherEventAnnotationBeanPostProcessor();
 		postProcessor
 			.setProxyTargetClass(environment.getProperty("spring.aop.proxy-target-class", Boolean.class, true));
+		// read from the environment: a post-processor is created before configuration
+		// properties are bound
+		postProcessor.setFailOnError(environment.getProperty("pusher.events.fail-on-error", Boolean.class, false));
 		return postProcessor;
 	}
 
@@ -75,8 +69,10 @@ public final class PusherEventAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PusherBroadcastListener pusherBroadcastListener(PusherEventDispatcher pusherEventDispatcher) {
-			return new PusherBroadcastListener(pusherEventDispatcher);
+		PusherBroadcastListener pusherBroadcastListener(ObjectProvider<PusherOperations> pusherOperations,
+				ApplicationEventPublisher eventPublisher, PusherProperties properties) {
+			return new PusherBroadcastListener(pusherOperations::getObject, eventPublisher,
+					properties.getEvents().isFailOnError());
 		}
 
 	}
@@ -89,8 +85,9 @@ public final class PusherEventAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		DurablePusherBroadcastListener durablePusherBroadcastListener(PusherEventDispatcher pusherEventDispatcher) {
-			return new DurablePusherBroadcastListener(pusherEventDispatcher);
+		DurablePusherBroadcastListener durablePusherBroadcastListener(ObjectProvider<PusherOperations> pusherOperations,
+				ApplicationEventPublisher eventPublisher) {
+			return new DurablePusherBroadcastListener(pusherOperations::getObject, eventPublisher);
 		}
 
 	}

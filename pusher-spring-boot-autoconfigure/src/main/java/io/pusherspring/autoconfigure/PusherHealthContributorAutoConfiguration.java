@@ -1,7 +1,5 @@
 package io.pusherspring.autoconfigure;
 
-import java.time.Duration;
-
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.health.PusherHealthIndicator;
 
@@ -10,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -35,12 +32,7 @@ public final class PusherHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = { "pusherHealthIndicator", "pusherHealthContributor" })
 	PusherHealthIndicator pusherHealthIndicator(PusherTransport pusherTransport, PusherHealthProperties properties) {
-		Duration timeToLive = properties.getCache().getTimeToLive();
-		if (timeToLive == null || timeToLive.isNegative()) {
-			throw new InvalidConfigurationPropertyValueException("management.health.pusher.cache.time-to-live",
-					timeToLive, "Use zero (no cache) or a positive duration, such as 10s.");
-		}
-		return new PusherHealthIndicator(pusherTransport, timeToLive);
+		return new PusherHealthIndicator(pusherTransport, properties.getCache().getTimeToLive());
 	}
 
 }

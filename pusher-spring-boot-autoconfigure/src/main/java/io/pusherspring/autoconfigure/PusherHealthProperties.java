@@ -2,13 +2,16 @@ package io.pusherspring.autoconfigure;
 
 import java.time.Duration;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Configuration of the Pusher health indicator ({@code management.health.pusher.*}).
+ * Checked once bound, as {@link PusherProperties} is.
  */
 @ConfigurationProperties("management.health.pusher")
-public class PusherHealthProperties {
+public class PusherHealthProperties implements InitializingBean {
 
 	/**
 	 * Whether to check that Pusher answers, as the pusher component of the health
@@ -28,6 +31,20 @@ public class PusherHealthProperties {
 
 	public Cache getCache() {
 		return this.cache;
+	}
+
+	/**
+	 * Check the values.
+	 * @throws InvalidConfigurationPropertyValueException if the cache's time to live is
+	 * negative
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		Duration timeToLive = this.cache.getTimeToLive();
+		if (timeToLive == null || timeToLive.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("management.health.pusher.cache.time-to-live",
+					timeToLive, "Use zero (no cache) or a positive duration, such as 10s.");
+		}
 	}
 
 	/**

@@ -6,8 +6,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.pusherspring.core.ChannelEncryption;
+import io.pusherspring.core.PusherLimits;
+import io.pusherspring.core.PusherRetryDefaults;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -16,10 +20,17 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for Pusher Channels.
+ * Configuration properties for Pusher Channels. Once bound, every value is checked here,
+ * and an unusable one fails start-up with an
+ * {@link InvalidConfigurationPropertyValueException} that names the property.
  */
 @ConfigurationProperties("pusher")
-public class PusherProperties {
+public class PusherProperties implements InitializingBean {
+
+	/**
+	 * Webhook bodies are read into one array.
+	 */
+	private static final long MAX_WEBHOOK_BODY_BYTES = Integer.MAX_VALUE - 1;
 
 	/**
 	 * Pusher app id.
@@ -170,6 +181,40 @@ public class PusherProperties {
 	}
 
 	/**
+	 * Check every value, so that a bad one fails start-up naming its property rather than
+	 * the first call that needs it.
+	 * @throws InvalidConfigurationPropertyValueException for the first unusable value
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		determineEndpoint();
+		if (this.encryptionMasterKey != null) {
+			validateEncryptionMasterKey(this.encryptionMasterKey);
+		}
+		this.http.validate();
+		this.retry.validate();
+		this.limits.validate();
+		this.webhook.validate();
+	}
+
+	private static void validateEncryptionMasterKey(String masterKey) {
+		try {
+			ChannelEncryption.validate(masterKey);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("pusher.encryption-master-key", "******",
+					ex.getMessage() + ". Generate one with: openssl rand -base64 32");
+		}
+	}
+
+	private static void requirePositive(String property, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"Use a positive duration, such as 5s.");
+		}
+	}
+
+	/**
 	 * The base address of the Pusher HTTP API: {@code host}, else the cluster's host;
 	 * {@code port}, else the scheme's default.
 	 * @return the scheme, host and port (a default port left out)
@@ -253,6 +298,15 @@ public class PusherProperties {
 			return this.ssl;
 		}
 
+		void validate() {
+			requirePositive("pusher.http.connect-timeout", this.connectTimeout);
+			requirePositive("pusher.http.read-timeout", this.readTimeout);
+			if (this.maxConnections < 1) {
+				throw new InvalidConfigurationPropertyValueException("pusher.http.max-connections", this.maxConnections,
+						"Use at least 1 connection.");
+			}
+		}
+
 		/**
 		 * TLS settings of the connection to the Pusher HTTP API.
 		 */
@@ -285,23 +339,23 @@ public class PusherProperties {
 		/**
 		 * Most retries after the first attempt; 0 disables retries.
 		 */
-		private int maxRetries = 2;
+		private int maxRetries = PusherRetryDefaults.MAX_RETRIES;
 
 		/**
 		 * Wait before the first retry.
 		 */
-		private Duration delay = Duration.ofMillis(100);
+		private Duration delay = PusherRetryDefaults.DELAY;
 
 		/**
 		 * Factor applied to the wait after each retry.
 		 */
-		private double multiplier = 2;
+		private double multiplier = PusherRetryDefaults.MULTIPLIER;
 
 		/**
 		 * Longest wait between two attempts, also the longest Retry-After honoured; an
 		 * answer asking for a longer wait fails the call at once.
 		 */
-		private Duration maxDelay = Duration.ofSeconds(2);
+		private Duration maxDelay = PusherRetryDefaults.MAX_DELAY;
 
 		public int getMaxRetries() {
 			return this.maxRetries;
@@ -335,6 +389,22 @@ public class PusherProperties {
 			this.maxDelay = maxDelay;
 		}
 
+		void validate() {
+			if (this.maxRetries < 0) {
+				throw new InvalidConfigurationPropertyValueException("pusher.retry.max-retries", this.maxRetries,
+						"Use 0 (no retries) or more.");
+			}
+			if (this.delay == null || this.delay.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("pusher.retry.delay", this.delay,
+						"Use zero or a positive duration, such as 100ms.");
+			}
+			if (this.multiplier < 1) {
+				throw new InvalidConfigurationPropertyValueException("pusher.retry.multiplier", this.multiplier,
+						"Use 1 (a fixed wait) or more.");
+			}
+			requirePositive("pusher.retry.max-delay", this.maxDelay);
+		}
+
 		/**
 		 * These properties as Spring Boot's retry policy settings.
 		 * @return new settings
@@ -359,7 +429,7 @@ public class PusherProperties {
 		/**
 		 * Largest event data accepted; raise it for plans that allow more.
 		 */
-		private DataSize maxPayloadSize = DataSize.ofKilobytes(10);
+		private DataSize maxPayloadSize = PusherLimits.MAX_PAYLOAD_SIZE;
 
 		public DataSize getMaxPayloadSize() {
 			return this.maxPayloadSize;
@@ -367,6 +437,13 @@ public class PusherProperties {
 
 		public void setMaxPayloadSize(DataSize maxPayloadSize) {
 			this.maxPayloadSize = maxPayloadSize;
+		}
+
+		void validate() {
+			if (this.maxPayloadSize == null || this.maxPayloadSize.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException("pusher.limits.max-payload-size",
+						this.maxPayloadSize, "Use a size such as 10KB.");
+			}
 		}
 
 	}
@@ -515,6 +592,8 @@ public class PusherProperties {
 		 */
 		private Map<String, String> additionalKeys = new LinkedHashMap<>();
 
+		private final Deduplication deduplication = new Deduplication();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -553,6 +632,137 @@ public class PusherProperties {
 
 		public void setAdditionalKeys(Map<String, String> additionalKeys) {
 			this.additionalKeys = additionalKeys;
+		}
+
+		/**
+		 * The secret of every key whose webhooks are accepted: the app's own, then the
+		 * additional keys of key rotation.
+		 * @param appKey the app's key
+		 * @param appSecret the app's secret
+		 * @return the secrets by key, the app's first
+		 * @throws InvalidConfigurationPropertyValueException if an additional key is the
+		 * app's own key
+		 */
+		public Map<String, String> determineSecretsByKey(String appKey, String appSecret) {
+			Map<String, String> secrets = new LinkedHashMap<>();
+			secrets.put(appKey, appSecret);
+			this.additionalKeys.forEach((key, secret) -> {
+				if (secrets.containsKey(key)) {
+					throw new InvalidConfigurationPropertyValueException("pusher.webhook.additional-keys[" + key + "]",
+							"******", "The key is already the app's key; list only the other keys.");
+				}
+				secrets.put(key, secret);
+			});
+			return secrets;
+		}
+
+		/**
+		 * How long a handled webhook entry is remembered: the de-duplication window, or
+		 * else {@code max-age}.
+		 * @return the window
+		 */
+		public Duration determineDeduplicationWindow() {
+			Duration window = this.deduplication.getWindow();
+			return (window != null) ? window : this.maxAge;
+		}
+
+		void validate() {
+			if (!StringUtils.hasText(this.path) || !this.path.matches("/[^*?{}\\s]*")) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.path", this.path,
+						"Use a path that starts with '/', such as /pusher/webhooks, without wildcards, braces or "
+								+ "spaces.");
+			}
+			requirePositive("pusher.webhook.max-age", this.maxAge);
+			Duration window = this.deduplication.getWindow();
+			if (window != null && window.compareTo(this.maxAge) < 0) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.deduplication.window", window,
+						"Use at least pusher.webhook.max-age (" + this.maxAge + "): a retry younger than "
+								+ "that is accepted, and would be handled again once its entry is forgotten.");
+			}
+			if (this.maxBodySize == null || this.maxBodySize.toBytes() < 1
+					|| this.maxBodySize.toBytes() > MAX_WEBHOOK_BODY_BYTES) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-body-size", this.maxBodySize,
+						"Use a size from 1B to 2047MB, such as 1MB.");
+			}
+			this.additionalKeys.forEach((key, secret) -> {
+				if (!StringUtils.hasText(secret)) {
+					throw new InvalidConfigurationPropertyValueException("pusher.webhook.additional-keys[" + key + "]",
+							"", "Set the secret that goes with the key.");
+				}
+			});
+		}
+
+		public Deduplication getDeduplication() {
+			return this.deduplication;
+		}
+
+		/**
+		 * Skipping webhook entries handled before, which Pusher delivers again when a
+		 * delivery was not answered with 2xx.
+		 */
+		public static class Deduplication {
+
+			/**
+			 * Whether the built-in endpoint hands each webhook entry to the listeners
+			 * once, skipping Pusher's retries of it.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Where handled entries are remembered: in this instance's memory, or in a
+			 * database table shared by every instance (needs a DataSource).
+			 */
+			private Store store = Store.MEMORY;
+
+			/**
+			 * How long a handled entry is remembered, counted from the webhook's time_ms;
+			 * at least max-age (the default), past which Pusher's retries are refused
+			 * anyway.
+			 */
+			private @Nullable Duration window;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public Store getStore() {
+				return this.store;
+			}
+
+			public void setStore(Store store) {
+				this.store = store;
+			}
+
+			public @Nullable Duration getWindow() {
+				return this.window;
+			}
+
+			public void setWindow(@Nullable Duration window) {
+				this.window = window;
+			}
+
+			/**
+			 * Where handled webhook entries are remembered.
+			 */
+			public enum Store {
+
+				/**
+				 * In this instance's memory: right for one instance.
+				 */
+				MEMORY,
+
+				/**
+				 * In the table pusher_webhook_event of the application's DataSource,
+				 * shared by every instance on the same database.
+				 */
+				JDBC
+
+			}
+
 		}
 
 	}

@@ -1,14 +1,19 @@
 package io.pusherspring.autoconfigure;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.micrometer.observation.ObservationRegistry;
+import io.pusherspring.autoconfigure.PusherProperties.Webhook.Deduplication;
+import io.pusherspring.webhook.InMemoryWebhookDeduplicationStore;
+import io.pusherspring.webhook.JdbcWebhookDeduplicationStore;
 import io.pusherspring.webhook.PusherWebhookEndpoint;
 import io.pusherspring.webhook.PusherWebhookEventObservationConvention;
 import io.pusherspring.webhook.PusherWebhookFilter;
 import io.pusherspring.webhook.PusherWebhookObservationConvention;
+import io.pusherspring.webhook.WebhookDeduplicationStore;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -18,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -26,8 +32,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.StringUtils;
-import org.springframework.util.unit.DataSize;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
@@ -37,11 +43,18 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * Auto-configuration} for verified Pusher webhooks in a servlet web application: a
  * {@link PusherWebhookFilter} on {@code pusher.webhook.path} and, with Spring MVC, the
  * built-in {@link PusherWebhookEndpoint} that publishes the entries as application
- * events. Switched off by {@code pusher.webhook.enabled=false}. Both are observed with
- * the application's {@link ObservationRegistry} unless
+ * events, each once: a {@link WebhookDeduplicationStore} remembers the entries handled,
+ * in memory or, with {@code pusher.webhook.deduplication.store=jdbc}, in the
+ * application's {@link DataSource}. Switched off by {@code pusher.webhook.enabled=false}.
+ * Both are observed with the application's {@link ObservationRegistry} unless
  * {@code pusher.observations.enabled=false}.
+ * <p>
+ * It needs a {@link PusherConnectionDetails} bean and is therefore applied before
+ * {@link PusherAuthAutoConfiguration}: a {@code @WebMvcTest} slice, which applies both
+ * without {@link PusherAutoConfiguration}, guards no webhook path unless the test
+ * supplies the app's credentials (as {@code @RecordPusherEvents} does).
  */
-@AutoConfiguration(after = PusherAutoConfiguration.class)
+@AutoConfiguration(after = PusherAutoConfiguration.class, before = PusherAuthAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ OncePerRequestFilter.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "pusher.webhook.enabled", matchIfMissing = true)
@@ -61,17 +74,16 @@ public final class PusherWebhookAutoConfiguration {
 	 */
 	static final int ENDPOINT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-	private static final long MAX_BODY_SIZE = Integer.MAX_VALUE - 1;
-
 	@Bean
 	@ConditionalOnMissingBean
 	PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties,
 			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PusherWebhookObservationConvention> observationConvention, BeanFactory beanFactory) {
 		PusherProperties.Webhook webhook = properties.getWebhook();
-		String path = DispatcherServletPaths.withinApplication(validPath(webhook.getPath()), beanFactory);
-		PusherWebhookFilter filter = new PusherWebhookFilter(path, secretsByKey(connectionDetails, webhook),
-				validMaxAge(webhook.getMaxAge()), validMaxBodySize(webhook.getMaxBodySize()));
+		String path = DispatcherServletPaths.withinApplication(webhook.getPath(), beanFactory);
+		PusherWebhookFilter filter = new PusherWebhookFilter(path,
+				webhook.determineSecretsByKey(connectionDetails.getKey(), connectionDetails.getSecret()),
+				webhook.getMaxAge(), webhook.getMaxBodySize());
 		if (properties.getObservations().isEnabled()) {
 			observationRegistry.ifUnique(filter::setObservationRegistry);
 			filter.setObservationConvention(observationConvention.getIfUnique());
@@ -88,52 +100,6 @@ public final class PusherWebhookAutoConfiguration {
 		return registration;
 	}
 
-	private static String validPath(String path) {
-		if (!StringUtils.hasText(path) || !path.startsWith("/") || !path.matches("/[^*?{}\\s]*")) {
-			throw new InvalidConfigurationPropertyValueException("pusher.webhook.path", path,
-					"Use a path that starts with '/', such as /pusher/webhooks, without wildcards, braces or spaces.");
-		}
-		return path;
-	}
-
-	private static Duration validMaxAge(Duration maxAge) {
-		if (maxAge.isNegative() || maxAge.isZero()) {
-			throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-age", maxAge,
-					"Use a positive duration, such as 5m.");
-		}
-		return maxAge;
-	}
-
-	private static DataSize validMaxBodySize(DataSize maxBodySize) {
-		if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > MAX_BODY_SIZE) {
-			throw new InvalidConfigurationPropertyValueException("pusher.webhook.max-body-size", maxBodySize,
-					"Use a size from 1B to 2047MB, such as 1MB.");
-		}
-		return maxBodySize;
-	}
-
-	/**
-	 * The app's own key and secret, and the additional keys of key rotation.
-	 */
-	private static Map<String, String> secretsByKey(PusherConnectionDetails connectionDetails,
-			PusherProperties.Webhook webhook) {
-		Map<String, String> secrets = new LinkedHashMap<>();
-		secrets.put(connectionDetails.getKey(), connectionDetails.getSecret());
-		webhook.getAdditionalKeys().forEach((key, secret) -> {
-			String property = "pusher.webhook.additional-keys[" + key + "]";
-			if (!StringUtils.hasText(secret)) {
-				throw new InvalidConfigurationPropertyValueException(property, "",
-						"Set the secret that goes with the key.");
-			}
-			if (secrets.containsKey(key)) {
-				throw new InvalidConfigurationPropertyValueException(property, "******",
-						"The key is already the app's key; list only the other keys.");
-			}
-			secrets.put(key, secret);
-		});
-		return secrets;
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(DispatcherServlet.class)
 	static class EndpointConfiguration {
@@ -142,11 +108,16 @@ public final class PusherWebhookAutoConfiguration {
 		@ConditionalOnMissingBean
 		PusherWebhookEndpoint pusherWebhookEndpoint(ApplicationEventPublisher publisher, PusherProperties properties,
 				ObjectProvider<ObservationRegistry> observationRegistry,
-				ObjectProvider<PusherWebhookEventObservationConvention> observationConvention) {
+				ObjectProvider<PusherWebhookEventObservationConvention> observationConvention,
+				ObjectProvider<WebhookDeduplicationStore> deduplicationStore) {
 			PusherWebhookEndpoint endpoint = new PusherWebhookEndpoint(publisher);
 			if (properties.getObservations().isEnabled()) {
 				observationRegistry.ifUnique(endpoint::setObservationRegistry);
 				endpoint.setObservationConvention(observationConvention.getIfUnique());
+			}
+			if (properties.getWebhook().getDeduplication().isEnabled()) {
+				Duration window = properties.getWebhook().determineDeduplicationWindow();
+				deduplicationStore.ifUnique((store) -> endpoint.setDeduplication(store, window));
 			}
 			return endpoint;
 		}
@@ -156,6 +127,45 @@ public final class PusherWebhookAutoConfiguration {
 		SimpleUrlHandlerMapping pusherWebhookHandlerMapping(PusherWebhookEndpoint endpoint,
 				PusherProperties properties) {
 			return new SimpleUrlHandlerMapping(Map.of(properties.getWebhook().getPath(), endpoint), ENDPOINT_ORDER);
+		}
+
+	}
+
+	/**
+	 * The store of handled webhook entries: in the application's {@link DataSource} with
+	 * {@code pusher.webhook.deduplication.store=jdbc}, else in memory.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "pusher.webhook.deduplication.enabled", matchIfMissing = true)
+	static class DeduplicationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(WebhookDeduplicationStore.class)
+		InMemoryWebhookDeduplicationStore pusherWebhookDeduplicationStore(PusherProperties properties) {
+			if (properties.getWebhook().getDeduplication().getStore() == Deduplication.Store.JDBC) {
+				throw new InvalidConfigurationPropertyValueException("pusher.webhook.deduplication.store", "jdbc",
+						"Add spring-jdbc (spring-boot-starter-jdbc) to the class path, or use memory.");
+			}
+			return new InMemoryWebhookDeduplicationStore();
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(JdbcOperations.class)
+		@ConditionalOnProperty(name = "pusher.webhook.deduplication.store", havingValue = "jdbc")
+		static class JdbcDeduplicationConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(WebhookDeduplicationStore.class)
+			JdbcWebhookDeduplicationStore pusherWebhookDeduplicationStore(ObjectProvider<DataSource> dataSource) {
+				DataSource unique = dataSource.getIfUnique();
+				if (unique == null) {
+					throw new InvalidConfigurationPropertyValueException("pusher.webhook.deduplication.store", "jdbc",
+							"Define one DataSource (for example with spring.datasource.url) whose database has the "
+									+ "table of " + JdbcWebhookDeduplicationStore.SCHEMA_LOCATION + ", or use memory.");
+				}
+				return new JdbcWebhookDeduplicationStore(new JdbcTemplate(unique));
+			}
+
 		}
 
 	}

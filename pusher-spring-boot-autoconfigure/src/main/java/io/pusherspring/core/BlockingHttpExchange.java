@@ -7,19 +7,17 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.io.CloseMode;
 
-import io.pusherspring.core.HttpClientConfig.Unanswered;
 import io.pusherspring.core.RequestSigner.SignedRequest;
 
 /**
@@ -28,47 +26,32 @@ import io.pusherspring.core.RequestSigner.SignedRequest;
  */
 final class BlockingHttpExchange implements AutoCloseable {
 
-	private final HttpClientConfig config;
+	private final HttpHost target;
 
 	private final CloseableHttpClient client;
 
-	BlockingHttpExchange(HttpClientConfig config) {
-		this.config = config;
-		this.client = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setMaxConnTotal(config.maxConnections())
-				.setMaxConnPerRoute(config.maxConnections())
-				.setDefaultConnectionConfig(config.connection())
-				.setDefaultSocketConfig(SocketConfig.custom()
-					.setSoTimeout(config.connection().getSocketTimeout())
-					.setTcpNoDelay(true)
-					.build())
-				.setTlsSocketStrategy(config.tls())
-				.build())
-			.setDefaultRequestConfig(config.request())
-			.setUserAgent(config.userAgent())
-			.disableAutomaticRetries()
-			.disableRedirectHandling()
-			.disableCookieManagement()
-			.disableAuthCaching()
-			.useSystemProperties()
-			.build();
+	BlockingHttpExchange(HttpHost target, CloseableHttpClient client) {
+		this.target = target;
+		this.client = client;
 	}
 
 	/**
 	 * Send a request and read the answer.
-	 * @throws Unanswered if no answer arrived
+	 * @param request the request, to describe it
+	 * @param signed the request to send
+	 * @return the answer, successful or not
+	 * @throws PusherConnectionException if no answer arrived
 	 */
-	PusherResponse send(SignedRequest request) throws Unanswered {
-		BasicClassicHttpRequest httpRequest = new BasicClassicHttpRequest(request.method(), this.config.target(),
-				request.pathAndQuery());
-		TrackedEntity body = (request.body() != null) ? new TrackedEntity(request.body()) : null;
+	PusherResponse send(PusherRequest request, SignedRequest signed) {
+		BasicClassicHttpRequest httpRequest = new BasicClassicHttpRequest(signed.method(), this.target,
+				signed.pathAndQuery());
+		TrackedEntity body = (signed.body() != null) ? new TrackedEntity(signed.body()) : null;
 		httpRequest.setEntity(body);
 		try {
-			return this.client.execute(httpRequest, BlockingHttpExchange::read);
+			return ExchangeResults.answered(this.client.execute(httpRequest, BlockingHttpExchange::read), signed);
 		}
 		catch (IOException ex) {
-			throw new Unanswered(ex, body != null && body.written);
+			throw ExchangeResults.unanswered(request, signed, ex, body != null && body.written);
 		}
 	}
 
@@ -94,7 +77,7 @@ final class BlockingHttpExchange implements AutoCloseable {
 		private volatile boolean written;
 
 		TrackedEntity(byte[] body) {
-			super(HttpClientConfig.JSON, null);
+			super(ContentType.APPLICATION_JSON, null);
 			this.body = body;
 		}
 

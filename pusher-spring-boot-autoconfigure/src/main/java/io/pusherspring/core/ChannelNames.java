@@ -3,18 +3,26 @@ package io.pusherspring.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Pusher's rules for channel names: at most 164 characters of
- * {@code A-Z a-z 0-9 _ - = @ , . ;}, with prefixes that select the channel type.
- * {@code #} is reserved for Pusher's own server-to-user channels, which only
+ * Pusher's rules for channel names: at most {@value PusherLimits#MAX_CHANNEL_NAME_LENGTH}
+ * characters of {@code A-Z a-z 0-9 _ - = @ , . ;}, with prefixes that select the channel
+ * type. {@code #} is reserved for Pusher's own server-to-user channels, which only
  * {@link PusherOperations#sendToUser} addresses.
  */
 public final class ChannelNames {
 
-	/** The longest channel name Pusher accepts. */
-	public static final int MAX_LENGTH = 164;
+	/**
+	 * The longest channel name Pusher accepts.
+	 * @deprecated use {@link PusherLimits#MAX_CHANNEL_NAME_LENGTH}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public static final int MAX_LENGTH = PusherLimits.MAX_CHANNEL_NAME_LENGTH;
 
-	/** The longest user id Pusher accepts. */
-	public static final int MAX_USER_ID_LENGTH = 128;
+	/**
+	 * The longest user id Pusher accepts.
+	 * @deprecated use {@link PusherLimits#MAX_USER_ID_LENGTH}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public static final int MAX_USER_ID_LENGTH = PusherLimits.MAX_USER_ID_LENGTH;
 
 	/** Prefix of channels that need authorization. */
 	public static final String PRIVATE_PREFIX = "private-";
@@ -44,9 +52,9 @@ public final class ChannelNames {
 		if (channel == null || channel.isEmpty()) {
 			throw new PusherValidationException("Channel name must not be empty");
 		}
-		if (channel.length() > MAX_LENGTH) {
+		if (channel.length() > PusherLimits.MAX_CHANNEL_NAME_LENGTH) {
 			throw new PusherValidationException("Channel name " + quote(channel) + " is " + channel.length()
-					+ " characters long; Pusher allows at most " + MAX_LENGTH);
+					+ " characters long; Pusher allows at most " + PusherLimits.MAX_CHANNEL_NAME_LENGTH);
 		}
 		if (isDotSegment(channel)) {
 			throw new PusherValidationException("Channel name " + quote(channel)
@@ -64,8 +72,9 @@ public final class ChannelNames {
 	}
 
 	/**
-	 * Check a user id used for user channels and presence members: 1 to 128 characters
-	 * that are also valid in a channel name, other than {@code .} and {@code ..}.
+	 * Check a user id used for user channels and presence members: 1 to
+	 * {@value PusherLimits#MAX_USER_ID_LENGTH} characters that are also valid in a
+	 * channel name, other than {@code .} and {@code ..}.
 	 * @param userId the user id
 	 * @throws PusherValidationException naming the broken rule
 	 */
@@ -73,9 +82,9 @@ public final class ChannelNames {
 		if (userId == null || userId.isEmpty()) {
 			throw new PusherValidationException("User id must not be empty");
 		}
-		if (userId.length() > MAX_USER_ID_LENGTH) {
+		if (userId.length() > PusherLimits.MAX_USER_ID_LENGTH) {
 			throw new PusherValidationException("User id " + quote(userId) + " is " + userId.length()
-					+ " characters long; Pusher allows at most " + MAX_USER_ID_LENGTH);
+					+ " characters long; Pusher allows at most " + PusherLimits.MAX_USER_ID_LENGTH);
 		}
 		if (isDotSegment(userId)) {
 			throw new PusherValidationException(

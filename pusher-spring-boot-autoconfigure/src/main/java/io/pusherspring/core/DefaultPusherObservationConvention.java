@@ -160,8 +160,8 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 		Set<String> distinct = new LinkedHashSet<>();
 		for (String channel : context.getChannels()) {
 			if (channel != null) {
-				distinct.add((channel.length() > ChannelNames.MAX_LENGTH)
-						? channel.substring(0, ChannelNames.MAX_LENGTH) + "…" : channel);
+				distinct.add((channel.length() > PusherLimits.MAX_CHANNEL_NAME_LENGTH)
+						? channel.substring(0, PusherLimits.MAX_CHANNEL_NAME_LENGTH) + "…" : channel);
 			}
 		}
 		List<String> names = List.copyOf(distinct);
@@ -207,8 +207,7 @@ public class DefaultPusherObservationConvention implements PusherObservationConv
 			return MULTIPLE;
 		}
 		String name = names.get(0);
-		return (name == null || name.isEmpty() || name.length() > PusherTemplate.MAX_EVENT_NAME_LENGTH) ? INVALID
-				: name;
+		return (name == null || name.isEmpty() || name.length() > PusherLimits.MAX_EVENT_NAME_LENGTH) ? INVALID : name;
 	}
 
 	private static boolean timedOut(@Nullable Throwable error) {

@@ -3,32 +3,29 @@ package io.pusherspring.core;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-
-import javax.net.ssl.SSLContext;
 
 import org.apache.hc.core5.http.HttpHost;
 import org.jspecify.annotations.Nullable;
 
-import io.pusherspring.core.HttpClientConfig.Unanswered;
-import io.pusherspring.core.RequestSigner.SignedRequest;
-
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
  * The default {@link PusherTransport}: signs requests as the Pusher HTTP API
  * authenticates them, and sends them over Apache HttpClient 5, blocking calls through its
- * pooled classic client and asynchronous calls through its non-blocking client. Each
- * client, and the JVM's default TLS context they share unless {@link Settings} bring
- * their own, is built on first use, so that creating a transport costs the application's
- * start-up almost nothing. Both clients are built from the same {@link Settings}: pool
- * size, timeouts, user agent and TLS; both honour the JVM's proxy properties
- * ({@code https.proxyHost}, {@code https.proxyPort}, {@code http.proxyHost},
- * {@code http.proxyPort}, {@code http.nonProxyHosts}). Neither retries on its own:
- * retries belong to {@link PusherTemplate}.
+ * pooled classic client and asynchronous calls through its non-blocking client. Spring
+ * Boot's {@code HttpComponentsHttpClientBuilder} and
+ * {@code HttpComponentsHttpAsyncClientBuilder} build both clients from the same
+ * {@link Settings}: timeouts and SSL bundle (as Boot's {@link HttpClientSettings}), pool
+ * size and user agent; both honour the JVM's proxy properties ({@code https.proxyHost},
+ * {@code https.proxyPort}, {@code http.proxyHost}, {@code http.proxyPort},
+ * {@code http.nonProxyHosts}). Each client, and its TLS context, is built on first use,
+ * so that creating a transport costs the application's start-up almost nothing. Neither
+ * retries on its own: retries belong to {@link PusherTemplate}.
  * <p>
  * A request that gets no answer fails with a {@link PusherConnectionException} that tells
  * whether the request had been sent ({@link PusherException#isPossiblyDelivered()}). An
@@ -37,7 +34,8 @@ import org.springframework.util.StringUtils;
  * <p>
  * Asynchronous answers complete on the HTTP client's I/O threads, so stages chained to
  * them must not block; hand blocking work to an executor of your own
- * ({@code thenApplyAsync(..., executor)}).
+ * ({@code thenApplyAsync(..., executor)}). Cancelling the future of
+ * {@link #exchangeAsync} aborts the exchange.
  */
 public final class HttpPusherTransport implements PusherTransport, AutoCloseable {
 
@@ -51,8 +49,6 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	private final Settings settings;
 
 	private final RequestSigner signer;
-
-	private volatile @Nullable HttpClientConfig config;
 
 	private volatile @Nullable BlockingHttpExchange blocking;
 
@@ -106,24 +102,19 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 
 	@Override
 	public PusherResponse exchange(PusherRequest request) {
-		SignedRequest signed = this.signer.sign(request);
-		try {
-			return redacted(blocking().send(signed), signed);
-		}
-		catch (Unanswered ex) {
-			throw connectionFailure(request, signed, ex);
-		}
+		return blocking().send(request, this.signer.sign(request));
 	}
 
+	/**
+	 * Send a request without blocking the caller or any thread of its own: the future
+	 * completes on the client's I/O threads, so a reactive caller can adapt it as it is.
+	 * @param request the request
+	 * @return the answer, successful or not; completes exceptionally with a
+	 * {@link PusherConnectionException} if no answer arrived
+	 */
 	@Override
 	public CompletableFuture<PusherResponse> exchangeAsync(PusherRequest request) {
-		SignedRequest signed = this.signer.sign(request);
-		return nonBlocking().send(signed).handle((response, failure) -> {
-			if (failure != null) {
-				throw new CompletionException(connectionFailure(request, signed, failure));
-			}
-			return redacted(response, signed);
-		});
+		return nonBlocking().send(request, this.signer.sign(request));
 	}
 
 	/**
@@ -169,7 +160,7 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		synchronized (this) {
 			Assert.state(!this.closed, "HttpPusherTransport has been closed");
 			if (this.blocking == null) {
-				this.blocking = new BlockingHttpExchange(config());
+				this.blocking = new BlockingHttpExchange(this.target, PusherHttpClients.blocking(this.settings));
 			}
 			return this.blocking;
 		}
@@ -187,49 +178,11 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		synchronized (this) {
 			Assert.state(!this.closed, "HttpPusherTransport has been closed");
 			if (this.nonBlocking == null) {
-				this.nonBlocking = new NonBlockingHttpExchange(config());
+				this.nonBlocking = new NonBlockingHttpExchange(this.target,
+						PusherHttpClients.nonBlocking(this.settings));
 			}
 			return this.nonBlocking;
 		}
-	}
-
-	private synchronized HttpClientConfig config() {
-		HttpClientConfig config = this.config;
-		if (config == null) {
-			config = HttpClientConfig.of(this.target, this.settings);
-			this.config = config;
-		}
-		return config;
-	}
-
-	/**
-	 * Error answers may echo the request, signature included, in any encoding.
-	 */
-	private static PusherResponse redacted(PusherResponse response, SignedRequest signed) {
-		if (response.isSuccessful()) {
-			return response;
-		}
-		return new PusherResponse(response.statusCode(), Redaction.scrub(response.body(), signed.signature()),
-				response.retryAfter());
-	}
-
-	/**
-	 * I/O messages name hosts and ports, not queries, but the cause is kept only when its
-	 * text carries no signature, so nothing secret can reach a log.
-	 */
-	private static PusherConnectionException connectionFailure(PusherRequest request, SignedRequest signed,
-			Throwable failure) {
-		Throwable unwrapped = (failure instanceof CompletionException && failure.getCause() != null)
-				? failure.getCause() : failure;
-		boolean sent = unwrapped instanceof Unanswered unanswered && unanswered.isRequestSent();
-		Throwable cause = (unwrapped instanceof Unanswered && unwrapped.getCause() != null) ? unwrapped.getCause()
-				: unwrapped;
-		String detail = (cause.getMessage() != null) ? cause.getMessage() : "";
-		String scrubbed = Redaction.scrub(detail, signed.signature());
-		String message = request.describe() + " did not complete: " + cause.getClass().getSimpleName()
-				+ (scrubbed.isEmpty() ? "" : ": " + scrubbed)
-				+ (sent ? " (after the request was sent: Pusher may have accepted it)" : " (nothing was sent)");
-		return new PusherConnectionException(message, scrubbed.equals(detail.strip()) ? cause : null, sent);
 	}
 
 	/**
@@ -240,11 +193,14 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 	 * @param maxConnections the most connections kept open to Pusher, per client
 	 * (blocking and asynchronous calls have a pool each)
 	 * @param userAgent the {@code User-Agent} header
-	 * @param tls the TLS settings, or {@code null} for the JVM's defaults (its trust
-	 * store and the {@code javax.net.ssl.*} and {@code https.*} system properties)
+	 * @param sslBundle the Spring Boot SSL bundle whose trust material (and key material,
+	 * for client certificates), protocols and cipher suites the connection uses, or
+	 * {@code null} for the JVM's defaults (its trust store and the
+	 * {@code javax.net.ssl.*} and {@code https.*} system properties); host names are
+	 * always verified
 	 */
 	public record Settings(Duration connectTimeout, Duration readTimeout, int maxConnections, String userAgent,
-			@Nullable Tls tls) {
+			@Nullable SslBundle sslBundle) {
 
 		/** Defaults: 2s to connect, 5s to answer, 50 connections, the JVM's TLS. */
 		public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), 50);
@@ -269,12 +225,12 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		}
 
 		/**
-		 * These settings with other TLS settings.
-		 * @param tls the TLS settings, or {@code null} for the JVM's defaults
+		 * These settings with another SSL bundle.
+		 * @param sslBundle the bundle, or {@code null} for the JVM's defaults
 		 * @return new settings
 		 */
-		public Settings withTls(@Nullable Tls tls) {
-			return new Settings(this.connectTimeout, this.readTimeout, this.maxConnections, this.userAgent, tls);
+		public Settings withSslBundle(@Nullable SslBundle sslBundle) {
+			return new Settings(this.connectTimeout, this.readTimeout, this.maxConnections, this.userAgent, sslBundle);
 		}
 
 		/**
@@ -283,35 +239,17 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		 * @return new settings
 		 */
 		public Settings withUserAgent(String userAgent) {
-			return new Settings(this.connectTimeout, this.readTimeout, this.maxConnections, userAgent, this.tls);
-		}
-
-	}
-
-	/**
-	 * TLS settings of the connection, such as those of a Spring Boot SSL bundle. Host
-	 * names are always verified.
-	 *
-	 * @param sslContext the context whose trust material (and key material, for client
-	 * certificates) the connection uses
-	 * @param protocols the protocols to enable, such as {@code TLSv1.3}; empty for the
-	 * context's defaults
-	 * @param ciphers the cipher suites to enable; empty for the context's defaults
-	 */
-	public record Tls(SSLContext sslContext, List<String> protocols, List<String> ciphers) {
-
-		public Tls {
-			Assert.notNull(sslContext, "'sslContext' must not be null");
-			protocols = (protocols != null) ? List.copyOf(protocols) : List.of();
-			ciphers = (ciphers != null) ? List.copyOf(ciphers) : List.of();
+			return new Settings(this.connectTimeout, this.readTimeout, this.maxConnections, userAgent, this.sslBundle);
 		}
 
 		/**
-		 * TLS with a context and its default protocols and cipher suites.
-		 * @param sslContext the context
+		 * The timeouts and the SSL bundle as Spring Boot's client settings: redirects are
+		 * never followed, since a redirected request would lose its signature.
+		 * @return the settings Boot's client builders apply
 		 */
-		public Tls(SSLContext sslContext) {
-			this(sslContext, List.of(), List.of());
+		public HttpClientSettings httpClientSettings() {
+			return new HttpClientSettings(HttpRedirects.DONT_FOLLOW, this.connectTimeout, this.readTimeout,
+					this.sslBundle);
 		}
 
 	}

@@ -3,107 +3,126 @@ package io.pusherspring.core;
 import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducerWrapper;
 import org.apache.hc.core5.http.nio.entity.BasicAsyncEntityProducer;
 import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
-import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.TimeValue;
+import org.jspecify.annotations.Nullable;
 
-import io.pusherspring.core.HttpClientConfig.Unanswered;
 import io.pusherspring.core.RequestSigner.SignedRequest;
 
 /**
  * Asynchronous calls of {@link HttpPusherTransport}, over Apache HttpClient 5's
  * non-blocking client: a fixed set of I/O threads serves every request in flight, and
- * answers complete on them. Chosen over the JDK's {@code HttpClient}, whose answers
- * started a new thread each on a one- or two-CPU machine and cost several times the CPU
- * of a blocking call in a one-off prototype comparison (commit 05eee9d; that prototype is
- * not kept in the benchmarks module).
+ * answers complete on them. Nothing here blocks, so a reactive caller can wrap the future
+ * as it is; cancelling the future aborts the exchange. Chosen over the JDK's
+ * {@code HttpClient}, whose answers started a new thread each on a one- or two-CPU
+ * machine and cost several times the CPU of a blocking call in a one-off prototype
+ * comparison (commit 05eee9d; that prototype is not kept in the benchmarks module).
  */
 final class NonBlockingHttpExchange implements AutoCloseable {
 
-	/**
-	 * The I/O threads look for expired timeouts this often (1s by default), so a read
-	 * timeout fires at most this late.
-	 */
-	private static final TimeValue TIMEOUT_PRECISION = TimeValue.ofMilliseconds(100);
-
-	private final HttpClientConfig config;
+	private final HttpHost target;
 
 	private final CloseableHttpAsyncClient client;
 
-	NonBlockingHttpExchange(HttpClientConfig config) {
-		this.config = config;
-		this.client = HttpAsyncClients.custom()
-			.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-				.setMaxConnTotal(config.maxConnections())
-				.setMaxConnPerRoute(config.maxConnections())
-				.setDefaultConnectionConfig(config.connection())
-				.setTlsStrategy(config.tls())
-				.build())
-			.setDefaultRequestConfig(config.request())
-			.setIOReactorConfig(
-					IOReactorConfig.custom().setTcpNoDelay(true).setSelectInterval(TIMEOUT_PRECISION).build())
-			.setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
-			.setUserAgent(config.userAgent())
-			.disableAutomaticRetries()
-			.disableRedirectHandling()
-			.disableCookieManagement()
-			.disableAuthCaching()
-			.useSystemProperties()
-			.build();
-		this.client.start();
+	/**
+	 * Create an exchange over a started client.
+	 */
+	NonBlockingHttpExchange(HttpHost target, CloseableHttpAsyncClient client) {
+		this.target = target;
+		this.client = client;
 	}
 
 	/**
-	 * Send a request; the future fails with {@link Unanswered} if no answer arrives.
+	 * Send a request.
+	 * @param request the request, to describe it
+	 * @param signed the request to send
+	 * @return the answer, successful or not; completes exceptionally with a
+	 * {@link CompletionException} whose cause is a {@link PusherConnectionException} if
+	 * no answer arrives
 	 */
-	CompletableFuture<PusherResponse> send(SignedRequest request) {
-		BasicHttpRequest head = new BasicHttpRequest(request.method(), this.config.target(), request.pathAndQuery());
-		TrackedProducer body = (request.body() != null) ? new TrackedProducer(request.body()) : null;
-		CompletableFuture<PusherResponse> result = new CompletableFuture<>();
-		this.client.execute(new BasicRequestProducer(head, body), SimpleResponseConsumer.create(),
+	CompletableFuture<PusherResponse> send(PusherRequest request, SignedRequest signed) {
+		BasicHttpRequest head = new BasicHttpRequest(signed.method(), this.target, signed.pathAndQuery());
+		TrackedProducer body = (signed.body() != null) ? new TrackedProducer(signed.body()) : null;
+		ExchangeFuture result = new ExchangeFuture();
+		result.exchange(this.client.execute(new BasicRequestProducer(head, body), SimpleResponseConsumer.create(),
 				new FutureCallback<>() {
 
 					@Override
 					public void completed(SimpleHttpResponse response) {
 						String text = response.getBodyText();
 						Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-						result.complete(new PusherResponse(response.getCode(), (text != null) ? text : "",
-								(retryAfter != null) ? retryAfter.getValue() : null));
+						result.complete(ExchangeResults.answered(new PusherResponse(response.getCode(),
+								(text != null) ? text : "", (retryAfter != null) ? retryAfter.getValue() : null),
+								signed));
 					}
 
 					@Override
 					public void failed(Exception ex) {
-						result.completeExceptionally(new Unanswered(ex, body != null && body.written));
+						unanswered(ex);
 					}
 
 					@Override
 					public void cancelled() {
-						result.completeExceptionally(
-								new Unanswered(new CancellationException("cancelled"), body != null && body.written));
+						unanswered(new CancellationException("cancelled"));
 					}
 
-				});
+					/**
+					 * Wrapped as a dependent stage would wrap it, as every asynchronous
+					 * failure of a transport has been.
+					 */
+					private void unanswered(Exception ex) {
+						result.completeExceptionally(new CompletionException(
+								ExchangeResults.unanswered(request, signed, ex, body != null && body.written)));
+					}
+
+				}));
 		return result;
 	}
 
 	@Override
 	public void close() {
 		this.client.close(CloseMode.GRACEFUL);
+	}
+
+	/**
+	 * The caller's future: cancelling it aborts the exchange.
+	 */
+	private static final class ExchangeFuture extends CompletableFuture<PusherResponse> {
+
+		private volatile @Nullable Future<?> exchange;
+
+		void exchange(Future<?> exchange) {
+			this.exchange = exchange;
+			if (isCancelled()) {
+				exchange.cancel(true);
+			}
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			Future<?> exchange = this.exchange;
+			if (cancelled && exchange != null) {
+				exchange.cancel(true);
+			}
+			return cancelled;
+		}
+
 	}
 
 	/**
@@ -115,7 +134,7 @@ final class NonBlockingHttpExchange implements AutoCloseable {
 		private volatile boolean written;
 
 		TrackedProducer(byte[] body) {
-			super(new BasicAsyncEntityProducer(body, HttpClientConfig.JSON));
+			super(new BasicAsyncEntityProducer(body, ContentType.APPLICATION_JSON));
 		}
 
 		@Override

@@ -33,6 +33,9 @@ public final class PusherLimits {
 	/** The most members a presence channel may have. */
 	public static final int MAX_PRESENCE_MEMBERS = 100;
 
+	/** The most user ids a signed-in user's watchlist may hold. */
+	public static final int MAX_WATCHLIST_SIZE = 100;
+
 	private PusherLimits() {
 	}
 

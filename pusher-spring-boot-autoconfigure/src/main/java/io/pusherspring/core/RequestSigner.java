@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
+import io.pusherspring.core.internal.HmacSigner;
+
 /**
  * Signs requests as the Pusher HTTP API authenticates them: the query carries
  * {@code auth_key}, {@code auth_timestamp}, {@code auth_version=1.0}, {@code body_md5}

@@ -55,7 +55,7 @@ final class TemplateObservations {
 		}
 		return future.whenComplete((result, failure) -> {
 			if (failure != null) {
-				observation.error(PusherTemplate.unwrap(failure));
+				observation.error(Futures.unwrap(failure));
 			}
 			observation.stop();
 		});

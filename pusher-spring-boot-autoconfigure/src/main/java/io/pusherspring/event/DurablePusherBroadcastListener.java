@@ -1,11 +1,13 @@
 package io.pusherspring.event;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
+import io.pusherspring.core.PusherOperations;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.util.Assert;
 
 /**
  * Broadcasts {@link PusherBroadcast} application events through Spring Modulith's event
@@ -34,11 +36,12 @@ public class DurablePusherBroadcastListener {
 
 	/**
 	 * Create a listener.
-	 * @param dispatcher publishes the broadcasts
+	 * @param operations supplies the operations to publish with, asked on first use
+	 * @param eventPublisher publishes {@link PusherPublishFailedEvent}s
 	 */
-	public DurablePusherBroadcastListener(PusherEventDispatcher dispatcher) {
-		Assert.notNull(dispatcher, "'dispatcher' must not be null");
-		this.dispatcher = dispatcher;
+	public DurablePusherBroadcastListener(Supplier<PusherOperations> operations,
+			ApplicationEventPublisher eventPublisher) {
+		this.dispatcher = new PusherEventDispatcher(operations, eventPublisher, false);
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package io.pusherspring.event;
 
-import io.pusherspring.core.PusherMessage;
+import java.util.function.Supplier;
 
+import io.pusherspring.core.PusherMessage;
+import io.pusherspring.core.PusherOperations;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.util.Assert;
 
 /**
  * Broadcasts {@link PusherBroadcast} application events: after the active transaction
@@ -18,11 +21,14 @@ public class PusherBroadcastListener {
 
 	/**
 	 * Create a listener.
-	 * @param dispatcher publishes the broadcasts
+	 * @param operations supplies the operations to publish with, asked on first use
+	 * @param eventPublisher publishes {@link PusherPublishFailedEvent}s
+	 * @param failOnError whether a failure outside a transaction is thrown to the code
+	 * that published the event, after it is reported
 	 */
-	public PusherBroadcastListener(PusherEventDispatcher dispatcher) {
-		Assert.notNull(dispatcher, "'dispatcher' must not be null");
-		this.dispatcher = dispatcher;
+	public PusherBroadcastListener(Supplier<PusherOperations> operations, ApplicationEventPublisher eventPublisher,
+			boolean failOnError) {
+		this.dispatcher = new PusherEventDispatcher(operations, eventPublisher, failOnError);
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package io.pusherspring.event;
 
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 
+import io.pusherspring.core.PusherOperations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.ClassFilter;
@@ -12,6 +14,8 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcher;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.expression.BeanFactoryResolver;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
@@ -23,21 +27,46 @@ import org.springframework.util.function.SingletonSupplier;
  * {@link InvalidPusherEventException}.
  * <p>
  * The advisor goes last in an existing proxy's chain, nearest to the method, so that it
- * sees the transaction the method runs in. The {@link PusherEventDispatcher} and the
- * {@link SocketIdResolver} are looked up in the bean factory on first use.
+ * sees the transaction the method runs in. The {@link PusherOperations} to publish with
+ * and the {@link SocketIdResolver} are looked up in the bean factory on first use.
  */
-public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor {
+public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor
+		implements ApplicationEventPublisherAware {
+
+	private @Nullable ApplicationEventPublisher eventPublisher;
+
+	private boolean failOnError;
+
+	/**
+	 * Set whether a failure to publish that happens before the method's result is handed
+	 * back (not after a commit, not asynchronously) is thrown to the caller after it is
+	 * reported. Default is {@code false}.
+	 * @param failOnError whether to throw failures to the caller
+	 */
+	public void setFailOnError(boolean failOnError) {
+		this.failOnError = failOnError;
+	}
+
+	@Override
+	public void setApplicationEventPublisher(ApplicationEventPublisher eventPublisher) {
+		this.eventPublisher = eventPublisher;
+	}
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
 		super.setBeanFactory(beanFactory);
 		Assert.isInstanceOf(ListableBeanFactory.class, beanFactory, "A ListableBeanFactory is required");
 		ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
-		PusherEventMethods methods = new PusherEventMethods(new PusherEventParser(beanFactory));
-		PusherEventInterceptor interceptor = new PusherEventInterceptor(methods,
-				SingletonSupplier.of(() -> beans.getBean(PusherEventDispatcher.class)),
-				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()),
+		Supplier<PusherEventDispatcher> dispatcher = SingletonSupplier.of(() -> {
+			Assert.state(this.eventPublisher != null, "An ApplicationEventPublisher is required");
+			return new PusherEventDispatcher(() -> beans.getBean(PusherOperations.class), this.eventPublisher,
+					this.failOnError);
+		});
+		PusherEventExpressionEvaluator evaluator = new PusherEventExpressionEvaluator(
 				new BeanFactoryResolver(beanFactory));
+		PusherEventMethods methods = new PusherEventMethods(new PusherEventParser(evaluator, beanFactory));
+		PusherEventInterceptor interceptor = new PusherEventInterceptor(methods, evaluator, dispatcher,
+				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()));
 		this.advisor = new DefaultPointcutAdvisor(new PusherEventPointcut(methods), interceptor);
 	}
 

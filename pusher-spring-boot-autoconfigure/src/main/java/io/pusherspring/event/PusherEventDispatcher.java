@@ -23,7 +23,7 @@ import org.springframework.util.function.SingletonSupplier;
  * active transaction commits, blocking or not, and reports failures: it logs them without
  * data or secrets and publishes a {@link PusherPublishFailedEvent}.
  */
-public final class PusherEventDispatcher {
+final class PusherEventDispatcher {
 
 	private static final Log logger = LogFactory.getLog(PusherEventDispatcher.class);
 
@@ -41,7 +41,7 @@ public final class PusherEventDispatcher {
 	 * handed back (not after a commit, not asynchronously) is thrown to the caller after
 	 * it is reported
 	 */
-	public PusherEventDispatcher(Supplier<PusherOperations> operations, ApplicationEventPublisher eventPublisher,
+	PusherEventDispatcher(Supplier<PusherOperations> operations, ApplicationEventPublisher eventPublisher,
 			boolean failOnError) {
 		Assert.notNull(operations, "'operations' must not be null");
 		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");

@@ -13,8 +13,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.expression.BeanResolver;
-import org.springframework.expression.spel.support.StandardEvaluationContext;
 
 /**
  * Publishes the events of a {@link PusherEvent @PusherEvent} method once it has returned:
@@ -27,25 +25,16 @@ final class PusherEventInterceptor implements MethodInterceptor {
 
 	private final PusherEventMethods methods;
 
+	private final PusherEventExpressionEvaluator evaluator;
+
 	private final Supplier<PusherEventDispatcher> dispatcher;
 
 	private final Supplier<@Nullable SocketIdResolver> socketIdResolver;
 
-	private final StandardEvaluationContext sharedContext = new StandardEvaluationContext();
-
-	PusherEventInterceptor(PusherEventMethods methods, Supplier<PusherEventDispatcher> dispatcher,
-			Supplier<@Nullable SocketIdResolver> socketIdResolver, @Nullable BeanResolver beanResolver) {
-		if (beanResolver != null) {
-			this.sharedContext.setBeanResolver(beanResolver);
-		}
-		// create the lazily made delegates now, before other threads share them
-		this.sharedContext.getPropertyAccessors();
-		this.sharedContext.getIndexAccessors();
-		this.sharedContext.getConstructorResolvers();
-		this.sharedContext.getMethodResolvers();
-		this.sharedContext.getTypeLocator();
-		this.sharedContext.getTypeConverter();
+	PusherEventInterceptor(PusherEventMethods methods, PusherEventExpressionEvaluator evaluator,
+			Supplier<PusherEventDispatcher> dispatcher, Supplier<@Nullable SocketIdResolver> socketIdResolver) {
 		this.methods = methods;
+		this.evaluator = evaluator;
 		this.dispatcher = dispatcher;
 		this.socketIdResolver = socketIdResolver;
 	}
@@ -75,12 +64,12 @@ final class PusherEventInterceptor implements MethodInterceptor {
 	private void publish(PusherEventMethod method, @Nullable Object[] arguments, @Nullable Object result,
 			@Nullable String socketId) {
 		Object value = (result instanceof Optional<?> optional) ? optional.orElse(null) : result;
-		Invocation invocation = new Invocation(this.sharedContext, method.argumentIndex(), arguments, value);
+		ReturnedCall call = new ReturnedCall(this.evaluator, method.method(), arguments, value);
 		PusherEventDispatcher dispatcher = this.dispatcher.get();
 		for (PusherEventOperation operation : method.operations()) {
 			PusherMessage message;
 			try {
-				message = operation.evaluate(invocation, socketId);
+				message = operation.evaluate(call, socketId);
 			}
 			catch (RuntimeException ex) {
 				dispatcher.failed(method.method(), null, ex, true);

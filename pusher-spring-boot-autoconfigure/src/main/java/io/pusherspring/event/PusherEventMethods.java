@@ -1,6 +1,7 @@
 package io.pusherspring.event;
 
 import java.lang.reflect.Method;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -44,21 +45,36 @@ final class PusherEventMethods {
 	 */
 	boolean hasPusherEvents(Class<?> targetClass) {
 		Boolean known = this.classes.get(targetClass);
-		if (known != null) {
-			return known;
+		if (known == null) {
+			known = !findAll(targetClass).isEmpty();
+			this.classes.put(targetClass, known);
 		}
-		boolean found = false;
-		if (AnnotationUtils.isCandidateClass(targetClass, PusherEvent.class)) {
-			Set<Class<?>> types = new LinkedHashSet<>(ClassUtils.getAllInterfacesForClassAsSet(targetClass));
-			types.add(ClassUtils.getUserClass(targetClass));
-			for (Class<?> type : types) {
-				for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type,
-						ReflectionUtils.USER_DECLARED_METHODS)) {
-					found |= find(method, targetClass) != null;
+		return known;
+	}
+
+	/**
+	 * The parsed {@code @PusherEvent} methods of a class, declared on it or its
+	 * interfaces.
+	 * @param targetClass the bean's class
+	 * @return the methods, each once
+	 * @throws InvalidPusherEventException if an annotation cannot work
+	 */
+	Collection<PusherEventMethod> findAll(Class<?> targetClass) {
+		if (!AnnotationUtils.isCandidateClass(targetClass, PusherEvent.class)) {
+			return Set.of();
+		}
+		Set<PusherEventMethod> found = new LinkedHashSet<>();
+		Set<Class<?>> types = new LinkedHashSet<>(ClassUtils.getAllInterfacesForClassAsSet(targetClass));
+		types.add(ClassUtils.getUserClass(targetClass));
+		for (Class<?> type : types) {
+			for (Method method : ReflectionUtils.getUniqueDeclaredMethods(type,
+					ReflectionUtils.USER_DECLARED_METHODS)) {
+				PusherEventMethod parsed = find(method, targetClass);
+				if (parsed != null) {
+					found.add(parsed);
 				}
 			}
 		}
-		this.classes.put(targetClass, found);
 		return found;
 	}
 

@@ -30,49 +30,49 @@ import org.springframework.util.ObjectUtils;
  * @param afterCommit whether to wait for the active transaction to commit
  * @param async whether to publish without blocking
  */
-record PusherEventOperation(Method method, List<Template> channels, Template event, @Nullable Expression data,
+record PusherEventOperation(Method method, List<NameTemplate> channels, NameTemplate event, @Nullable Expression data,
 		@Nullable Expression condition, boolean toOthers, boolean afterCommit, boolean async) {
 
 	/**
 	 * The message for one call.
-	 * @param invocation the call's arguments and result
+	 * @param call the call's arguments and result
 	 * @param socketId the caller's socket id, if known
 	 * @return the message, or {@code null} if the condition is not met
 	 * @throws PusherException if an expression fails, or yields no value or an invalid
 	 * channel name
 	 */
-	@Nullable PusherMessage evaluate(Invocation invocation, @Nullable String socketId) {
+	@Nullable PusherMessage evaluate(ReturnedCall call, @Nullable String socketId) {
 		if (this.condition != null
-				&& !Boolean.TRUE.equals(evaluate("condition", this.condition, invocation, Boolean.class))) {
+				&& !Boolean.TRUE.equals(evaluate("condition", this.condition, call, Boolean.class))) {
 			return null;
 		}
 		List<String> channels = new ArrayList<>(this.channels.size());
-		for (Template channel : this.channels) {
-			addChannels(channel, invocation, channels);
+		for (NameTemplate channel : this.channels) {
+			addChannels(channel, call, channels);
 		}
 		for (String channel : channels) {
 			ChannelNames.validate(channel);
 		}
-		Object data = (this.data != null) ? evaluate("data", this.data, invocation, Object.class) : invocation.result();
+		Object data = (this.data != null) ? evaluate("data", this.data, call, Object.class) : call.result();
 		if (data == null) {
 			throw failure("data", (this.data != null) ? this.data.getExpressionString() : "the method's result",
 					"it is null; guard the event with a condition such as \"#result != null\"", null);
 		}
 		return PusherMessage.builder()
 			.channels(channels)
-			.event(text("event", this.event, invocation))
+			.event(text("event", this.event, call))
 			.data(data)
 			.excludeSocketId(this.toOthers ? socketId : null)
 			.build();
 	}
 
-	private void addChannels(Template channel, Invocation invocation, List<String> channels) {
+	private void addChannels(NameTemplate channel, ReturnedCall call, List<String> channels) {
 		if (channel.isText()) {
-			channels.add(text("channels", channel, invocation));
+			channels.add(text("channels", channel, call));
 			return;
 		}
 		Expression expression = channel.expression();
-		Object value = evaluate("channels", expression, invocation, Object.class);
+		Object value = evaluate("channels", expression, call, Object.class);
 		if (value instanceof Collection<?> || ObjectUtils.isArray(value)) {
 			Collection<?> names = (value instanceof Collection<?> collection) ? collection
 					: List.of(ObjectUtils.toObjectArray(value));
@@ -88,7 +88,7 @@ record PusherEventOperation(Method method, List<Template> channels, Template eve
 	 * A template's text: every {@code #{...}} part must have a value, so that
 	 * {@code private-user-#{#userId}} never becomes {@code private-user-}.
 	 */
-	private String text(String attribute, Template template, Invocation invocation) {
+	private String text(String attribute, NameTemplate template, ReturnedCall call) {
 		Object[] parts = template.parts();
 		if (parts != null && parts.length == 1 && parts[0] instanceof String literal) {
 			return literal;
@@ -98,14 +98,14 @@ record PusherEventOperation(Method method, List<Template> channels, Template eve
 			Expression[] expressions = expressions(template.expression());
 			for (int i = 0; i < parts.length; i++) {
 				text.append((parts[i] instanceof Integer position)
-						? nonEmpty(attribute, expressions[i].getExpressionString(), asText(invocation.value(position)))
+						? nonEmpty(attribute, expressions[i].getExpressionString(), asText(call.value(position)))
 						: parts[i]);
 			}
 			return text.toString();
 		}
 		for (Expression part : expressions(template.expression())) {
-			text.append((part instanceof LiteralExpression) ? part.getExpressionString() : nonEmpty(attribute,
-					part.getExpressionString(), evaluate(attribute, part, invocation, String.class)));
+			text.append((part instanceof LiteralExpression) ? part.getExpressionString()
+					: nonEmpty(attribute, part.getExpressionString(), evaluate(attribute, part, call, String.class)));
 		}
 		return text.toString();
 	}
@@ -127,9 +127,9 @@ record PusherEventOperation(Method method, List<Template> channels, Template eve
 		return value;
 	}
 
-	private <T> @Nullable T evaluate(String attribute, Expression expression, Invocation invocation, Class<T> type) {
+	private <T> @Nullable T evaluate(String attribute, Expression expression, ReturnedCall call, Class<T> type) {
 		try {
-			return expression.getValue(invocation, type);
+			return expression.getValue(call.evaluationContext(), type);
 		}
 		catch (EvaluationException ex) {
 			throw failure(attribute, expression.getExpressionString(), ex.getMessage(), ex);

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -15,34 +14,15 @@ import java.util.stream.Collectors;
 
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherValidationException;
+import io.pusherspring.event.ExpressionReferences.Reference;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
-import org.springframework.core.DefaultParameterNameDiscoverer;
-import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
-import org.springframework.core.SpringProperties;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
-import org.springframework.expression.ParserContext;
-import org.springframework.expression.common.CompositeStringExpression;
 import org.springframework.expression.common.LiteralExpression;
-import org.springframework.expression.spel.SpelCompilerMode;
-import org.springframework.expression.spel.SpelNode;
-import org.springframework.expression.spel.SpelParserConfiguration;
-import org.springframework.expression.spel.ast.BeanReference;
-import org.springframework.expression.spel.ast.CompoundExpression;
-import org.springframework.expression.spel.ast.FunctionReference;
-import org.springframework.expression.spel.ast.Indexer;
-import org.springframework.expression.spel.ast.InlineMap;
-import org.springframework.expression.spel.ast.MethodReference;
-import org.springframework.expression.spel.ast.Projection;
-import org.springframework.expression.spel.ast.PropertyOrFieldReference;
-import org.springframework.expression.spel.ast.Selection;
-import org.springframework.expression.spel.ast.VariableReference;
-import org.springframework.expression.spel.standard.SpelExpression;
-import org.springframework.expression.spel.standard.SpelExpressionParser;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -53,18 +33,20 @@ import org.springframework.util.ClassUtils;
  */
 final class PusherEventParser {
 
-	private static final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
-
 	private static final @Nullable Class<?> PUBLISHER = loadOptional("org.reactivestreams.Publisher");
 
-	private static final String COMPILER_MODE_PROPERTY = "spring.expression.compiler.mode";
-
-	private final SpelExpressionParser parser = new SpelExpressionParser(
-			new SpelParserConfiguration(compilerMode(), PusherEventParser.class.getClassLoader()));
+	private final PusherEventExpressionEvaluator evaluator;
 
 	private final @Nullable BeanFactory beanFactory;
 
-	PusherEventParser(@Nullable BeanFactory beanFactory) {
+	/**
+	 * Create a parser.
+	 * @param evaluator parses the expressions, as it will evaluate them
+	 * @param beanFactory the beans that {@code @name} may refer to, or {@code null} to
+	 * accept any name
+	 */
+	PusherEventParser(PusherEventExpressionEvaluator evaluator, @Nullable BeanFactory beanFactory) {
+		this.evaluator = evaluator;
 		this.beanFactory = beanFactory;
 	}
 
@@ -77,28 +59,30 @@ final class PusherEventParser {
 	 */
 	PusherEventMethod parse(Method method, Collection<PusherEvent> annotations) {
 		boolean futureResult = isFuture(method);
-		Variables variables = new Variables(method, parameterNames.getParameterNames(method), hasResult(method));
+		Variables variables = new Variables(method, this.evaluator.parameterNames(method), hasResult(method));
 		List<PusherEventOperation> operations = new ArrayList<>(annotations.size());
 		for (PusherEvent annotation : annotations) {
 			operations.add(parse(method, annotation, variables));
 		}
 		boolean needsSocketId = operations.stream().anyMatch(PusherEventOperation::toOthers);
-		return new PusherEventMethod(method, List.copyOf(operations), variables.index, futureResult, needsSocketId);
+		return new PusherEventMethod(method, List.copyOf(operations), futureResult, needsSocketId,
+				new ExpressionReferences(List.copyOf(variables.references)));
 	}
 
 	private PusherEventOperation parse(Method method, PusherEvent annotation, Variables variables) {
 		if (annotation.channels().length == 0) {
 			throw new InvalidPusherEventException(method, "channels", "name at least one channel");
 		}
-		List<Template> channels = new ArrayList<>(annotation.channels().length);
+		List<NameTemplate> channels = new ArrayList<>(annotation.channels().length);
 		for (String channel : annotation.channels()) {
 			Expression template = parse(method, "channels", channel, variables, true);
 			if (template instanceof LiteralExpression) {
 				validateChannel(method, channel);
 			}
-			channels.add(Template.of(template, variables.index));
+			channels.add(NameTemplate.of(template, variables.index));
 		}
-		Template event = Template.of(parse(method, "event", annotation.event(), variables, true), variables.index);
+		NameTemplate event = NameTemplate.of(parse(method, "event", annotation.event(), variables, true),
+				variables.index);
 		Expression data = null;
 		if (!annotation.data().isBlank()) {
 			data = parse(method, "data", annotation.data(), variables, false);
@@ -117,26 +101,38 @@ final class PusherEventParser {
 		if (text.isBlank()) {
 			throw new InvalidPusherEventException(method, attribute, "must not be empty");
 		}
-		String trimmed = text.strip();
-		boolean wrapped = trimmed.startsWith(ParserContext.TEMPLATE_EXPRESSION.getExpressionPrefix())
-				&& trimmed.endsWith(ParserContext.TEMPLATE_EXPRESSION.getExpressionSuffix());
 		Expression expression;
 		try {
-			expression = (template || wrapped) ? this.parser.parseExpression(text, ParserContext.TEMPLATE_EXPRESSION)
-					: this.parser.parseExpression(text);
+			expression = template ? this.evaluator.parseTemplate(text) : this.evaluator.parseExpression(method, text);
 		}
 		catch (ParseException ex) {
 			throw new InvalidPusherEventException(method, attribute,
 					"'" + text + "' is not a valid expression: " + ex.getMessage(), ex);
 		}
-		Expression[] parts = (expression instanceof CompositeStringExpression composite) ? composite.getExpressions()
-				: new Expression[] { expression };
-		for (Expression part : parts) {
-			if (part instanceof SpelExpression spel) {
-				new Check(method, attribute, text, variables).node(spel.getAST(), true, false);
-			}
+		for (Reference reference : ExpressionReferences.of(expression).references()) {
+			check(method, attribute, text, variables, reference);
+			variables.references.add(reference);
 		}
 		return expression;
+	}
+
+	private void check(Method method, String attribute, String text, Variables variables, Reference reference) {
+		String name = reference.name();
+		switch (reference.kind()) {
+			case VARIABLE -> variables.check(attribute, text, name);
+			case FUNCTION -> throw new InvalidPusherEventException(method, attribute,
+					"'" + text + "' calls #" + name + "(), but no functions are registered");
+			case BEAN -> {
+				if (this.beanFactory != null && !this.beanFactory.containsBean(name)) {
+					throw new InvalidPusherEventException(method, attribute, "'" + text + "' refers to bean "
+							+ (name.startsWith("&") ? name : "@" + name) + ", which does not exist");
+				}
+			}
+			case ROOT_PROPERTY -> throw new InvalidPusherEventException(method, attribute,
+					"'" + text + "' refers to '" + name + "' without '#': write #" + name + " for the argument");
+			case ROOT_METHOD -> throw new InvalidPusherEventException(method, attribute, "'" + text + "' calls " + name
+					+ "() on nothing: call it on an argument, #result or a bean, " + "such as @service." + name + "()");
+		}
 	}
 
 	private static void validateChannel(Method method, String channel) {
@@ -146,18 +142,6 @@ final class PusherEventParser {
 		catch (PusherValidationException ex) {
 			throw new InvalidPusherEventException(method, "channels", ex.getMessage());
 		}
-	}
-
-	/**
-	 * Compile expressions to bytecode once they have run a hundred times, falling back to
-	 * interpreting them if a compiled one fails, unless
-	 * {@code spring.expression.compiler.mode} says otherwise: they are fixed, run on
-	 * every call, and compiled they cost about half as much.
-	 */
-	private static SpelCompilerMode compilerMode() {
-		String configured = SpringProperties.getProperty(COMPILER_MODE_PROPERTY);
-		return (configured != null) ? SpelCompilerMode.valueOf(configured.toUpperCase(Locale.ROOT))
-				: SpelCompilerMode.MIXED;
 	}
 
 	private static boolean hasResult(Method method) {
@@ -201,7 +185,7 @@ final class PusherEventParser {
 	}
 
 	/**
-	 * The names a method's expressions may use.
+	 * The names a method's expressions may use, and those they do.
 	 */
 	private static final class Variables {
 
@@ -212,6 +196,8 @@ final class PusherEventParser {
 		private final boolean hasResult;
 
 		private final Map<String, Integer> index = new LinkedHashMap<>();
+
+		private final List<Reference> references = new ArrayList<>();
 
 		Variables(Method method, @Nullable String[] names, boolean hasResult) {
 			this.method = method;
@@ -231,7 +217,7 @@ final class PusherEventParser {
 			if (name.equals("this") || name.equals("root") || this.index.containsKey(name)) {
 				return;
 			}
-			if (name.equals(Invocation.RESULT)) {
+			if (name.equals(PusherEventExpressionEvaluator.RESULT_VARIABLE)) {
 				if (!this.hasResult) {
 					throw new InvalidPusherEventException(this.method, attribute, "'" + text
 							+ "' refers to #result, but the method returns no value; refer to its arguments instead");
@@ -254,83 +240,6 @@ final class PusherEventParser {
 							+ " (or " + positions + ")"
 					: "argument names are not available (compile with -parameters), so use " + positions;
 			return arguments + (this.hasResult ? ", and the return value is #result" : "");
-		}
-
-	}
-
-	/**
-	 * Walks an expression's syntax tree.
-	 */
-	private final class Check {
-
-		private final Method method;
-
-		private final String attribute;
-
-		private final String text;
-
-		private final Variables variables;
-
-		Check(Method method, String attribute, String text, Variables variables) {
-			this.method = method;
-			this.attribute = attribute;
-			this.text = text;
-			this.variables = variables;
-		}
-
-		/**
-		 * Check a node.
-		 * @param node the node
-		 * @param onRoot whether a bare name here would be looked up on the root object,
-		 * which {@code @PusherEvent} expressions do not have
-		 * @param onElement whether the node is inside a selection or projection, where
-		 * bare names are the element's
-		 */
-		void node(SpelNode node, boolean onRoot, boolean onElement) {
-			if (node instanceof VariableReference) {
-				this.variables.check(this.attribute, this.text, node.toStringAST().substring(1));
-			}
-			else if (node instanceof FunctionReference function) {
-				String name = function.toStringAST().substring(1, function.toStringAST().indexOf('('));
-				throw new InvalidPusherEventException(this.method, this.attribute,
-						"'" + this.text + "' calls #" + name + "(), but no functions are registered");
-			}
-			else if (node instanceof BeanReference) {
-				checkBean(node.toStringAST());
-			}
-			else if (onRoot && !onElement && node instanceof PropertyOrFieldReference property) {
-				throw new InvalidPusherEventException(this.method, this.attribute, "'" + this.text + "' refers to '"
-						+ property.getName() + "' without '#': write #" + property.getName() + " for the argument");
-			}
-			else if (onRoot && !onElement && node instanceof MethodReference call) {
-				throw new InvalidPusherEventException(this.method, this.attribute,
-						"'" + this.text + "' calls " + call.getName() + "() on nothing: call it on an argument, "
-								+ "#result or a bean, such as @service." + call.getName() + "()");
-			}
-			children(node, onElement);
-		}
-
-		private void children(SpelNode node, boolean onElement) {
-			boolean element = onElement || node instanceof Selection || node instanceof Projection;
-			for (int i = 0; i < node.getChildCount(); i++) {
-				SpelNode child = node.getChild(i);
-				boolean key = (node instanceof InlineMap && i % 2 == 0) || node instanceof Indexer;
-				if (key && child instanceof PropertyOrFieldReference) {
-					continue;
-				}
-				node(child, !(node instanceof CompoundExpression) || i == 0, element);
-			}
-		}
-
-		private void checkBean(String reference) {
-			String name = reference.startsWith("@") ? reference.substring(1) : reference;
-			if (name.length() > 1 && name.startsWith("'") && name.endsWith("'")) {
-				name = name.substring(1, name.length() - 1);
-			}
-			if (PusherEventParser.this.beanFactory != null && !PusherEventParser.this.beanFactory.containsBean(name)) {
-				throw new InvalidPusherEventException(this.method, this.attribute,
-						"'" + this.text + "' refers to bean " + reference + ", which does not exist");
-			}
 		}
 
 	}

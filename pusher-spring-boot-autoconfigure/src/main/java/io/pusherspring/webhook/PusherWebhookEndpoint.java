@@ -1,9 +1,11 @@
 package io.pusherspring.webhook;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.pusherspring.webhook.WebhookEventDispatcher.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
@@ -20,6 +22,12 @@ import org.springframework.web.HttpRequestHandler;
  * answers 200 when every listener returned, or 500 when one threw, so that Pusher
  * retries. The other entries are still published when one fails.
  * <p>
+ * With a {@link #setDeduplication de-duplication store}, an entry handled before (by its
+ * {@link WebhookEvent#id() id}) is skipped, so that Pusher's retries reach the listeners
+ * once; an entry that another delivery is handling at the same moment is skipped too, and
+ * answered 503 so that Pusher retries it in case that handling fails. If the store fails,
+ * the entries left are not published and the answer is 503: Pusher retries.
+ * <p>
  * It backs off for an application controller mapped on the same path. With an
  * {@link ObservationRegistry}, each entry published is one
  * {@link PusherWebhookObservation#EVENT observation}, tagged by its type.
@@ -30,18 +38,18 @@ public final class PusherWebhookEndpoint implements HttpRequestHandler {
 
 	private static final String TEXT_PLAIN_UTF8 = "text/plain;charset=UTF-8";
 
-	private final ApplicationEventPublisher publisher;
-
-	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-	private @Nullable PusherWebhookEventObservationConvention observationConvention;
+	private final WebhookEventDispatcher dispatcher;
 
 	/**
 	 * Create an endpoint.
 	 * @param publisher where the entries are published
 	 */
 	public PusherWebhookEndpoint(ApplicationEventPublisher publisher) {
-		this.publisher = publisher;
+		this(publisher, Clock.systemUTC());
+	}
+
+	PusherWebhookEndpoint(ApplicationEventPublisher publisher, Clock clock) {
+		this.dispatcher = new WebhookEventDispatcher(publisher, clock);
 	}
 
 	/**
@@ -50,7 +58,7 @@ public final class PusherWebhookEndpoint implements HttpRequestHandler {
 	 */
 	public void setObservationRegistry(ObservationRegistry observationRegistry) {
 		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
-		this.observationRegistry = observationRegistry;
+		this.dispatcher.setObservationRegistry(observationRegistry);
 	}
 
 	/**
@@ -59,7 +67,18 @@ public final class PusherWebhookEndpoint implements HttpRequestHandler {
 	 * @param observationConvention the convention, or {@code null} for the default
 	 */
 	public void setObservationConvention(@Nullable PusherWebhookEventObservationConvention observationConvention) {
-		this.observationConvention = observationConvention;
+		this.dispatcher.setObservationConvention(observationConvention);
+	}
+
+	/**
+	 * Hand each entry to the listeners once: remember the entries handled in a store.
+	 * @param store the store, or {@code null} to publish every delivery of an entry
+	 * @param window how long an entry is remembered, counted from the webhook's
+	 * {@code time_ms}: at least the filter's maximum age, past which Pusher's retries are
+	 * refused anyway
+	 */
+	public void setDeduplication(@Nullable WebhookDeduplicationStore store, Duration window) {
+		this.dispatcher.setDeduplication(store, window);
 	}
 
 	@Override
@@ -70,42 +89,28 @@ public final class PusherWebhookEndpoint implements HttpRequestHandler {
 			answer(response, HttpServletResponse.SC_UNAUTHORIZED, "Pusher webhook not verified");
 			return;
 		}
-		int failed = publish(webhook);
-		if (failed > 0) {
+		Outcome outcome = this.dispatcher.dispatch(webhook);
+		if (outcome.failed() > 0) {
 			answer(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
-					failed + " of " + webhook.events().size() + " webhook events failed; retry");
-			return;
+					outcome.failed() + " of " + outcome.entries() + " webhook events failed; retry");
 		}
-		response.setStatus(HttpServletResponse.SC_OK);
+		else if (outcome.storeUnavailable()) {
+			answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+					"Webhook de-duplication store unavailable; retry");
+		}
+		else if (outcome.inProgress() > 0) {
+			answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, outcome.inProgress() + " of "
+					+ outcome.entries() + " webhook events are being handled by another delivery; retry");
+		}
+		else {
+			response.setStatus(HttpServletResponse.SC_OK);
+		}
 	}
 
-	/**
-	 * Publish every entry of a webhook.
-	 * @param webhook the verified webhook
-	 * @return how many entries a listener failed on
-	 */
-	int publish(PusherWebhook webhook) {
-		int failed = 0;
-		for (WebhookEvent event : webhook.events()) {
-			PusherWebhookEventObservationContext context = new PusherWebhookEventObservationContext(event);
-			Observation observation = PusherWebhookObservation.EVENT
-				.observation(this.observationConvention, DefaultPusherWebhookEventObservationConvention.INSTANCE,
-						() -> context, this.observationRegistry)
-				.start();
-			try (Observation.Scope scope = observation.openScope()) {
-				this.publisher.publishEvent(event);
-			}
-			catch (RuntimeException ex) {
-				observation.error(ex);
-				failed++;
-				logger.error("A listener failed on Pusher webhook event " + event.name() + " " + event.id()
-						+ "; answering 500 so that Pusher retries", ex);
-			}
-			finally {
-				observation.stop();
-			}
-		}
-		return failed;
+	@Override
+	public String toString() {
+		WebhookDeduplicationStore store = this.dispatcher.getStore();
+		return "PusherWebhookEndpoint[" + ((store != null) ? "de-duplicated in " + store : "not de-duplicated") + "]";
 	}
 
 	private static void answer(HttpServletResponse response, int status, String text) throws IOException {

@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.pusherspring.core.HmacSigner;
+import io.pusherspring.core.internal.HmacSigner;
 import io.pusherspring.webhook.WebhookVerification.Accepted;
 import io.pusherspring.webhook.WebhookVerification.Rejected;
 import jakarta.servlet.http.HttpServletRequest;

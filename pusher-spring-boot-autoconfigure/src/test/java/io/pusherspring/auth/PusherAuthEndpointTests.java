@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,6 +232,52 @@ class PusherAuthEndpointTests {
 				jsonAuth("{\"socket_id\": \"1.2\", \"channel_name\": \"" + "a".repeat(9000) + "\"}"), 413));
 	}
 
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "socket_id=1.2&channel_name=private-user-u1%2", "socket_id=%ZZ&channel_name=private-foobar",
+					"socket_id=1.2&channel_name=private-foobar%C0%AF", "socket_id=1.2&channel_name=private-foobar&=x",
+					"socket_id=1.2%", "socket_id=1.2&channel_name=private-foobar&socket_id=3.4" })
+	void refusesFormBodiesThatCannotBeDecodedOnBothEndpoints(String body) {
+		run((mvc, decisions) -> {
+			for (String path : new String[] { "/pusher/auth", "/pusher/user-auth" }) {
+				JsonNode answer = refused(mvc,
+						post(path).principal(USER_42).with(rawBody(MediaType.APPLICATION_FORM_URLENCODED_VALUE, body)),
+						400);
+				assertThat(answer.get("error").stringValue()).startsWith("Malformed form body: ");
+			}
+			assertThat(decisions.events()).isEmpty();
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "multipart/form-data; boundary=b", "multipart/form-data", "text/plain" })
+	void refusesOtherContentTypesWith415OnBothEndpoints(String contentType) {
+		run((mvc, decisions) -> {
+			String multipart = "--b\r\nContent-Disposition: form-data; name=\"socket_id\"\r\n\r\n1.2\r\n--b--\r\n";
+			for (String path : new String[] { "/pusher/auth", "/pusher/user-auth" }) {
+				JsonNode answer = refused(mvc, post(path).principal(USER_42).with(rawBody(contentType, multipart)),
+						415);
+				assertThat(answer.get("error").stringValue())
+					.isEqualTo("Unsupported Content-Type: send application/x-www-form-urlencoded or application/json");
+			}
+		});
+	}
+
+	@Test
+	void logsARefusalAsOneWarnLineWithoutTheRequest(CapturedOutput output) {
+		run((mvc, decisions) -> {
+			refused(mvc,
+					post("/pusher/auth").principal(USER_42)
+						.with(rawBody(MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+								"socket_id=1.2&channel_name=%0Aqz7canary%ZZ")),
+					400);
+			assertThat(output)
+				.containsOnlyOnce("Refused a Pusher channel authorization request from 127.0.0.1 "
+						+ "with 400: Malformed form body: invalid percent-encoding")
+				.doesNotContain("qz7canary", "Exception");
+		});
+	}
+
 	@Test
 	void answersOnlyPost() {
 		run((mvc, decisions) -> {
@@ -381,6 +428,17 @@ class PusherAuthEndpointTests {
 
 	private static MockHttpServletRequestBuilder jsonAuth(String body) {
 		return post("/pusher/auth").principal(USER_42).contentType(MediaType.APPLICATION_JSON).content(body);
+	}
+
+	/**
+	 * A body set on the built request, so that MockMvc does not parse it as a form first.
+	 */
+	private static RequestPostProcessor rawBody(String contentType, String body) {
+		return (request) -> {
+			request.setContentType(contentType);
+			request.setContent(body.getBytes(StandardCharsets.UTF_8));
+			return request;
+		};
 	}
 
 	static MockHttpServletResponse perform(MockMvc mvc, MockHttpServletRequestBuilder request) throws Exception {

@@ -119,6 +119,24 @@ class PusherAuthObservationTests {
 	}
 
 	@Test
+	void aRequestTheFilterRefusesIsOneInvalidObservation() {
+		this.runner.run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
+				.addFilters(context.getBean(PusherAuthRequestFilter.class))
+				.build();
+			assertThat(PusherAuthEndpointTests
+				.perform(mvc, post("/pusher/user-auth").principal(USER_42).contentType("text/plain").content("1.2"))
+				.getStatus()).isEqualTo(415);
+			assertThat(registry(context)).hasNumberOfObservationsEqualTo(1)
+				.hasObservationWithNameEqualTo("pusher.auth")
+				.that()
+				.hasLowCardinalityKeyValue("kind", "user_authentication")
+				.hasLowCardinalityKeyValue("outcome", "invalid")
+				.hasBeenStopped();
+		});
+	}
+
+	@Test
 	void anInternalFailureIsAnErrorWithItsException() {
 		this.runner.withBean(AuthRateLimiter.class, () -> (key) -> {
 			throw new IllegalStateException("rate limit store down");

@@ -1,8 +1,15 @@
 package io.pusherspring.autoconfigure;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.github.bucket4j.Bucket;
 import io.pusherspring.auth.AuthRateLimiter;
@@ -12,23 +19,40 @@ import io.pusherspring.auth.ChannelAuthorizerRegistry;
 import io.pusherspring.auth.ChannelVariable;
 import io.pusherspring.auth.InMemoryProxyManager;
 import io.pusherspring.auth.PusherAuthHandlerMapping;
+import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherChannel;
+import io.pusherspring.core.ChannelEncryption;
+import io.pusherspring.core.PusherTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Tests for {@link PusherAuthAutoConfiguration}.
@@ -36,10 +60,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class PusherAuthAutoConfigurationTests {
 
+	private static final String MASTER_KEY = Base64.getEncoder()
+		.encodeToString("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
 				PusherAuthAutoConfiguration.class))
 		.withPropertyValues("pusher.app-id=3", "pusher.key=key", "pusher.secret=secret");
+
+	private final WebApplicationContextRunner mvcRunner = this.runner
+		.withConfiguration(
+				AutoConfigurations.of(HttpMessageConvertersAutoConfiguration.class, WebMvcAutoConfiguration.class))
+		.withUserConfiguration(PermitAll.class);
 
 	@Test
 	void definesEndpointsWithALocalRateLimitByDefault() {
@@ -52,6 +84,41 @@ class PusherAuthAutoConfigurationTests {
 					"/pusher/user-auth");
 			assertThat(context.getBean(Bucket4jAuthRateLimiter.class))
 				.hasToString("Bucket4jAuthRateLimiter[local, 120 requests per PT1M per caller]");
+		});
+	}
+
+	@Test
+	void guardsBothPathsWithAFilterOrderedBeforeSpringSecurity() {
+		this.runner.run((context) -> {
+			FilterRegistrationBean<?> registration = context.getBean("pusherAuthRequestFilterRegistration",
+					FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isSameAs(context.getBean(PusherAuthRequestFilter.class));
+			assertThat(registration.getUrlPatterns()).containsExactly("/pusher/auth", "/pusher/user-auth");
+			assertThat(registration.getOrder()).isLessThan(SecurityFilterProperties.DEFAULT_FILTER_ORDER);
+		});
+	}
+
+	@Test
+	void filterGuardsTheConfiguredPathsUnderTheDispatcherServletsPath() {
+		this.runner.withPropertyValues("pusher.auth.path=/realtime/auth", "pusher.auth.user-path=/realtime/me")
+			.withBean(DispatcherServletPath.class, () -> () -> "/api")
+			.run((context) -> {
+				assertThat(context.getBean(PusherAuthHandlerMapping.class).getUrlMap())
+					.containsOnlyKeys("/realtime/auth", "/realtime/me");
+				PusherAuthRequestFilter filter = context.getBean(PusherAuthRequestFilter.class);
+				assertThat(filter.getPath()).isEqualTo("/api/realtime/auth");
+				assertThat(filter.getUserPath()).isEqualTo("/api/realtime/me");
+				assertThat(context.getBean("pusherAuthRequestFilterRegistration", FilterRegistrationBean.class)
+					.getUrlPatterns()).containsExactly("/api/realtime/auth", "/api/realtime/me");
+			});
+	}
+
+	@Test
+	void backsOffFromAnApplicationsFilter() {
+		this.runner.withUserConfiguration(OwnFilterConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(PusherAuthRequestFilter.class);
+			assertThat(context.getBean("pusherAuthRequestFilterRegistration", FilterRegistrationBean.class)
+				.getUrlPatterns()).containsExactly("/own/auth", "/own/me");
 		});
 	}
 
@@ -97,7 +164,8 @@ class PusherAuthAutoConfigurationTests {
 	void switchedOffByProperty() {
 		this.runner.withPropertyValues("pusher.auth.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(PusherAuthHandlerMapping.class)
-				.doesNotHaveBean(PusherAuthService.class));
+				.doesNotHaveBean(PusherAuthService.class)
+				.doesNotHaveBean(PusherAuthRequestFilter.class));
 	}
 
 	@Test
@@ -119,6 +187,58 @@ class PusherAuthAutoConfigurationTests {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAuthAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(PusherAuthHandlerMapping.class));
+	}
+
+	@Test
+	void signsWithTheConnectionDetailsThatThePublishingAutoConfigurationDefines() {
+		this.mvcRunner.withPropertyValues("pusher.encryption-master-key=" + MASTER_KEY).run((context) -> {
+			assertThat(context).hasSingleBean(PusherConnectionDetails.class).hasSingleBean(ChannelEncryption.class);
+			JsonNode answer = authorize(context, "private-encrypted-notes");
+			assertThat(answer.get("auth").stringValue())
+				.isEqualTo("key:" + hmac("secret", "1.2:private-encrypted-notes"));
+			assertThat(answer.get("shared_secret").stringValue())
+				.isEqualTo(sharedSecret("private-encrypted-notes", MASTER_KEY));
+		});
+	}
+
+	@Test
+	void signsWithAConnectionDetailsBeanOfTheApplication() {
+		this.mvcRunner.withBean(PusherConnectionDetails.class, () -> connectionDetails("other-key", "other-secret"))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(PropertiesPusherConnectionDetails.class);
+				assertThat(authorize(context, "private-notes").get("auth").stringValue())
+					.isEqualTo("other-key:" + hmac("other-secret", "1.2:private-notes"));
+			});
+	}
+
+	@Test
+	void encryptsWithAChannelEncryptionBeanOfTheApplication() {
+		String otherKey = Base64.getEncoder().encodeToString(new byte[32]);
+		this.mvcRunner.withPropertyValues("pusher.encryption-master-key=" + MASTER_KEY)
+			.withBean(ChannelEncryption.class, () -> new ChannelEncryption(otherKey))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ChannelEncryption.class);
+				assertThat(authorize(context, "private-encrypted-notes").get("shared_secret").stringValue())
+					.isEqualTo(sharedSecret("private-encrypted-notes", otherKey));
+			});
+	}
+
+	@Test
+	void aSliceWithoutThePublishingAutoConfigurationDefinesTheSameBeansOnce() {
+		new WebApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(JacksonAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+							WebMvcAutoConfiguration.class, PusherAuthAutoConfiguration.class))
+			.withUserConfiguration(PermitAll.class)
+			.withPropertyValues("pusher.app-id=3", "pusher.key=key", "pusher.secret=secret",
+					"pusher.encryption-master-key=" + MASTER_KEY)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(PropertiesPusherConnectionDetails.class)
+					.hasSingleBean(ChannelEncryption.class)
+					.doesNotHaveBean(PusherTemplate.class);
+				assertThat(authorize(context, "private-encrypted-notes").get("shared_secret").stringValue())
+					.isEqualTo(sharedSecret("private-encrypted-notes", MASTER_KEY));
+			});
 	}
 
 	@Test
@@ -165,6 +285,78 @@ class PusherAuthAutoConfigurationTests {
 			assertThat(new String(imports.readAllBytes(), StandardCharsets.UTF_8).lines())
 				.contains(PusherAuthAutoConfiguration.class.getName());
 		}
+	}
+
+	private static JsonNode authorize(ApplicationContext context, String channel) throws Exception {
+		MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) context).build();
+		String body = mvc
+			.perform(post("/pusher/auth").principal(() -> "42")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.content("socket_id=1.2&channel_name=" + channel))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return JsonMapper.shared().readTree(body);
+	}
+
+	private static String hmac(String secret, String message) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String sharedSecret(String channel, String masterKey) throws Exception {
+		MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+		sha256.update(channel.getBytes(StandardCharsets.UTF_8));
+		sha256.update(Base64.getDecoder().decode(masterKey));
+		return Base64.getEncoder().encodeToString(sha256.digest());
+	}
+
+	private static PusherConnectionDetails connectionDetails(String key, String secret) {
+		return new PusherConnectionDetails() {
+
+			@Override
+			public String getAppId() {
+				return "3";
+			}
+
+			@Override
+			public String getKey() {
+				return key;
+			}
+
+			@Override
+			public String getSecret() {
+				return secret;
+			}
+
+			@Override
+			public URI getEndpoint() {
+				return URI.create("http://localhost:8099");
+			}
+
+		};
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PermitAll {
+
+		@Bean
+		ChannelAuthorizer privateChannels() {
+			return ChannelAuthorizer.permitAll("private-{name}");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnFilterConfiguration {
+
+		@Bean
+		PusherAuthRequestFilter ownFilter(PusherAuthService service) {
+			return new PusherAuthRequestFilter(service, "/own/auth", "/own/me");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

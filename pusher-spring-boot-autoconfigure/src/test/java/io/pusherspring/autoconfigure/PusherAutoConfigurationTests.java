@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpComponentsHttpClientBuilder;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundle;
@@ -293,6 +296,22 @@ class PusherAutoConfigurationTests {
 	}
 
 	@Test
+	void noHttpTransportWithoutSpringBootsHttpClientBuilders() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withClassLoader(new FilteredClassLoader(HttpComponentsHttpClientBuilder.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherTransport.class));
+	}
+
+	@Test
+	void httpPropertiesBecomeTheClientSettingsOfSpringBootsBuilders() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.http.connect-timeout=750ms", "pusher.http.read-timeout=3s")
+			.run((context) -> assertThat(context.getBean(HttpPusherTransport.Settings.class).httpClientSettings())
+				.isEqualTo(new HttpClientSettings(HttpRedirects.DONT_FOLLOW, Duration.ofMillis(750),
+						Duration.ofSeconds(3), null)));
+	}
+
+	@Test
 	void theTransportNeedsNoPusherHttpJava() {
 		this.runner.withPropertyValues(CREDENTIALS)
 			.withClassLoader(new FilteredClassLoader("com.pusher.rest"))
@@ -304,7 +323,7 @@ class PusherAutoConfigurationTests {
 	void httpSettingsAreOneBeanSharedByTheTransport() {
 		this.runner.withPropertyValues(CREDENTIALS).run((context) -> {
 			HttpPusherTransport.Settings settings = context.getBean(HttpPusherTransport.Settings.class);
-			assertThat(settings.tls()).isNull();
+			assertThat(settings.sslBundle()).isNull();
 			assertThat(settings.userAgent()).isEqualTo(HttpPusherTransport.DEFAULT_USER_AGENT);
 			assertThat(context.getBean(HttpPusherTransport.class).getSettings()).isSameAs(settings);
 		});
@@ -316,11 +335,12 @@ class PusherAutoConfigurationTests {
 			.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("pusher.http.ssl.bundle=soketi")
 			.run((context) -> {
-				HttpPusherTransport.Tls tls = context.getBean(HttpPusherTransport.class).getSettings().tls();
-				assertThat(tls).isNotNull();
-				assertThat(tls.sslContext()).isNotNull();
-				assertThat(tls.protocols()).containsExactly("TLSv1.3");
-				assertThat(tls.ciphers()).isEmpty();
+				HttpPusherTransport.Settings settings = context.getBean(HttpPusherTransport.class).getSettings();
+				assertThat(settings.sslBundle()).isSameAs(context.getBean(SslBundles.class).getBundle("soketi"));
+				HttpClientSettings clientSettings = settings.httpClientSettings();
+				assertThat(clientSettings.sslBundle()).isSameAs(settings.sslBundle());
+				assertThat(clientSettings.sslBundle().getOptions().getEnabledProtocols()).containsExactly("TLSv1.3");
+				assertThat(clientSettings.redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW);
 			});
 	}
 

@@ -1,13 +1,17 @@
 package io.pusherspring.autoconfigure;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Predicate;
 
+import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.DurablePusherBroadcastListener;
+import io.pusherspring.event.PusherBroadcast;
 import io.pusherspring.event.PusherBroadcastListener;
+import io.pusherspring.event.PusherEvent;
 import io.pusherspring.event.PusherEventAnnotationBeanPostProcessor;
-import io.pusherspring.event.PusherEventDispatcher;
 import io.pusherspring.event.RequestHeaderSocketIdResolver;
 import io.pusherspring.event.SocketIdResolver;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,9 +24,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link PusherEventAutoConfiguration}.
@@ -35,9 +39,8 @@ class PusherEventAutoConfigurationTests {
 		.withBean(ScriptedTransport.class);
 
 	@Test
-	void definesDispatcherPostProcessorSocketIdResolverAndBroadcastListenerByDefault() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(PusherEventDispatcher.class)
-			.hasSingleBean(PusherEventAnnotationBeanPostProcessor.class)
+	void definesPostProcessorSocketIdResolverAndBroadcastListenerByDefault() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(PusherEventAnnotationBeanPostProcessor.class)
 			.hasSingleBean(RequestHeaderSocketIdResolver.class)
 			.hasSingleBean(PusherBroadcastListener.class)
 			.doesNotHaveBean(DurablePusherBroadcastListener.class));
@@ -46,8 +49,7 @@ class PusherEventAutoConfigurationTests {
 	@Test
 	void eventsEnabledFalseDefinesNothing() {
 		this.runner.withPropertyValues("pusher.events.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(PusherEventDispatcher.class)
-				.doesNotHaveBean(PusherEventAnnotationBeanPostProcessor.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(PusherEventAnnotationBeanPostProcessor.class)
 				.doesNotHaveBean(PusherBroadcastListener.class));
 	}
 
@@ -57,7 +59,9 @@ class PusherEventAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
 					PusherEventAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(org.apache.hc.client5.http.impl.async.HttpAsyncClients.class))
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(PusherEventDispatcher.class));
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(PusherEventAnnotationBeanPostProcessor.class)
+				.doesNotHaveBean(PusherBroadcastListener.class));
 	}
 
 	@Test
@@ -83,11 +87,26 @@ class PusherEventAutoConfigurationTests {
 	}
 
 	@Test
-	void failOnErrorPropertyConfiguresTheDispatcher() {
-		this.runner.withPropertyValues("pusher.events.fail-on-error=true")
-			.run((context) -> assertThat(
-					ReflectionTestUtils.getField(context.getBean(PusherEventDispatcher.class), "failOnError"))
-				.isEqualTo(true));
+	void failOnErrorPropertyReachesPusherEventMethodsAndBroadcasts() {
+		this.runner.withPropertyValues("pusher.events.fail-on-error=true", "pusher.retry.max-retries=0")
+			.withBean(Greeter.class)
+			.run((context) -> {
+				context.getBean(ScriptedTransport.class).thenAnswer(400).thenAnswer(400);
+				assertThatExceptionOfType(PusherApiException.class)
+					.isThrownBy(() -> context.getBean(Greeter.class).greet("42"));
+				assertThatExceptionOfType(PusherApiException.class)
+					.isThrownBy(() -> context.publishEvent(new Greeting("42")));
+			});
+	}
+
+	@Test
+	void failuresReachNoCallerByDefault() {
+		this.runner.withPropertyValues("pusher.retry.max-retries=0").withBean(Greeter.class).run((context) -> {
+			context.getBean(ScriptedTransport.class).thenAnswer(400).thenAnswer(400);
+			assertThat(context.getBean(Greeter.class).greet("42")).isEqualTo("hello 42");
+			context.publishEvent(new Greeting("42"));
+			assertThat(context.getBean(ScriptedTransport.class).requests()).hasSize(2);
+		});
 	}
 
 	@Test
@@ -102,6 +121,34 @@ class PusherEventAutoConfigurationTests {
 		this.runner.withClassLoader(new FilteredClassLoader(IncompleteEventPublications.class))
 			.run((context) -> assertThat(context).hasSingleBean(PusherBroadcastListener.class)
 				.doesNotHaveBean(DurablePusherBroadcastListener.class));
+	}
+
+	static class Greeter {
+
+		@PusherEvent(channels = "private-user-#{#userId}", event = "greeting")
+		public String greet(String userId) {
+			return "hello " + userId;
+		}
+
+	}
+
+	record Greeting(String userId) implements PusherBroadcast {
+
+		@Override
+		public Collection<String> channels() {
+			return List.of("private-user-" + this.userId);
+		}
+
+		@Override
+		public String event() {
+			return "greeting";
+		}
+
+		@Override
+		public Object data() {
+			return this;
+		}
+
 	}
 
 	static class NoIncompletePublications implements IncompleteEventPublications {

@@ -4,12 +4,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
 
 import com.pusher.rest.SignatureUtil;
+import io.pusherspring.auth.PusherAuthHandlerMapping;
+import io.pusherspring.webhook.InMemoryWebhookDeduplicationStore;
+import io.pusherspring.webhook.JdbcWebhookDeduplicationStore;
 import io.pusherspring.webhook.PusherWebhook;
 import io.pusherspring.webhook.PusherWebhookEndpoint;
 import io.pusherspring.webhook.PusherWebhookFilter;
+import io.pusherspring.webhook.WebhookDeduplicationStore;
+import io.pusherspring.webhook.WebhookEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +32,13 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -174,6 +189,16 @@ class PusherWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void aSliceWithTheAuthEndpointsButNoCredentialsStartsWithoutGuardingWebhooks() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class,
+					PusherWebhookAutoConfiguration.class, PusherAuthAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(PusherAuthHandlerMapping.class)
+				.doesNotHaveBean(PusherWebhookFilter.class));
+	}
+
+	@Test
 	void backsOffWithoutSpringWeb() {
 		this.runner.withPropertyValues(CREDENTIALS)
 			.withClassLoader(new FilteredClassLoader(OncePerRequestFilter.class))
@@ -264,11 +289,108 @@ class PusherWebhookAutoConfigurationTests {
 	}
 
 	@Test
+	void deduplicatesInMemoryByDefault() {
+		this.runner.withPropertyValues(CREDENTIALS).withUserConfiguration(Listener.class).run((context) -> {
+			assertThat(context).hasSingleBean(InMemoryWebhookDeduplicationStore.class);
+			assertThat(context.getBean(PusherWebhookEndpoint.class)).asString()
+				.contains("de-duplicated in InMemoryWebhookDeduplicationStore");
+			String body = body(Instant.now());
+			assertThat(deliver(context, body)).isEqualTo(200);
+			assertThat(deliver(context, body)).isEqualTo(200);
+			assertThat(context.getBean(Listener.class).events).hasSize(1);
+		});
+	}
+
+	@Test
+	void storesHandledEntriesInTheDataSourceWhenTheStoreIsJdbc() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.webhook.deduplication.store=jdbc", "pusher.webhook.max-age=10m")
+			.withUserConfiguration(Listener.class, EmbeddedDataSource.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JdbcWebhookDeduplicationStore.class)
+					.doesNotHaveBean(InMemoryWebhookDeduplicationStore.class);
+				Instant time = Instant.now();
+				String body = body(time);
+				assertThat(deliver(context, body)).isEqualTo(200);
+				assertThat(deliver(context, body)).isEqualTo(200);
+				assertThat(context.getBean(Listener.class).events).hasSize(1);
+				Map<String, Object> row = new JdbcTemplate(context.getBean(DataSource.class))
+					.queryForMap("SELECT * FROM pusher_webhook_event");
+				assertThat(row.get("handled_at")).isNotNull();
+				assertThat(row.get("expires_at")).as("kept for max-age (the default window) and a minute")
+					.isEqualTo(time.plus(Duration.ofMinutes(11)).toEpochMilli());
+			});
+	}
+
+	@Test
+	void aStoreBeanReplacesTheAutoConfiguredOne() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.webhook.deduplication.store=jdbc")
+			.withUserConfiguration(CustomStoreConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(WebhookDeduplicationStore.class);
+				assertThat(context.getBean(PusherWebhookEndpoint.class)).asString().contains("de-duplicated in custom");
+			});
+	}
+
+	@Test
+	void theJdbcStoreNeedsADataSource() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.webhook.deduplication.store=jdbc")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("pusher.webhook.deduplication.store")
+				.hasMessageContaining("Define one DataSource")
+				.hasMessageContaining(JdbcWebhookDeduplicationStore.SCHEMA_LOCATION));
+	}
+
+	@Test
+	void theJdbcStoreNeedsSpringJdbc() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.webhook.deduplication.store=jdbc")
+			.withClassLoader(new FilteredClassLoader(JdbcOperations.class))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pusher.webhook.deduplication.store")
+				.hasMessageContaining("spring-jdbc"));
+	}
+
+	@Test
+	void deduplicationCanBeSwitchedOff() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.webhook.deduplication.enabled=false")
+			.withUserConfiguration(Listener.class)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(WebhookDeduplicationStore.class);
+				String body = body(Instant.now());
+				assertThat(deliver(context, body)).isEqualTo(200);
+				assertThat(deliver(context, body)).isEqualTo(200);
+				assertThat(context.getBean(Listener.class).events).hasSize(2);
+			});
+	}
+
+	@Test
+	void theWindowMustCoverMaxAge() {
+		this.runner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("pusher.webhook.max-age=5m", "pusher.webhook.deduplication.window=1m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("pusher.webhook.deduplication.window")
+				.hasMessageContaining("at least pusher.webhook.max-age"));
+	}
+
+	@Test
 	void everyWebhookPropertyHasADescription() throws Exception {
 		try (InputStream metadata = new ClassPathResource("META-INF/spring-configuration-metadata.json")
 			.getInputStream()) {
 			String json = StreamUtils.copyToString(metadata, StandardCharsets.UTF_8);
-			for (String property : new String[] { "enabled", "path", "max-age", "max-body-size", "additional-keys" }) {
+			for (String property : new String[] { "enabled", "path", "max-age", "max-body-size", "additional-keys",
+					"deduplication.enabled", "deduplication.store", "deduplication.window" }) {
 				assertThat(json).containsPattern(
 						"\"name\": \"pusher\\.webhook\\." + property + "\",[^}]*\"description\": \"[A-Z][^\"]+\\.\"");
 			}
@@ -310,6 +432,75 @@ class PusherWebhookAutoConfigurationTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		context.getBean(PusherWebhookFilter.class).doFilter(request, response, chain);
 		return response;
+	}
+
+	/**
+	 * Verify a signed body with the filter and hand it to the endpoint.
+	 * @return the endpoint's answer
+	 */
+	private static int deliver(AssertableWebApplicationContext context, String body) throws Exception {
+		MockFilterChain chain = new MockFilterChain();
+		filter(context, "/pusher/webhooks", "278d425bdf160c739803", SignatureUtil.sign(body, "7ad3773142a6692b25b8"),
+				body, chain);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		context.getBean(PusherWebhookEndpoint.class).handleRequest((HttpServletRequest) chain.getRequest(), response);
+		return response.getStatus();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Listener {
+
+		final List<WebhookEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(WebhookEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class EmbeddedDataSource {
+
+		@Bean(destroyMethod = "shutdown")
+		EmbeddedDatabase dataSource() {
+			return new EmbeddedDatabaseBuilder().setType(EmbeddedDatabaseType.H2)
+				.generateUniqueName(true)
+				.addScript(JdbcWebhookDeduplicationStore.SCHEMA_LOCATION)
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomStoreConfiguration {
+
+		@Bean
+		WebhookDeduplicationStore customStore() {
+			return new WebhookDeduplicationStore() {
+
+				@Override
+				public Claim claim(String id, String claimant, Instant leaseEnd, Instant expiresAt) {
+					return Claim.CLAIMED;
+				}
+
+				@Override
+				public boolean complete(String id, String claimant) {
+					return true;
+				}
+
+				@Override
+				public void release(String id, String claimant) {
+				}
+
+				@Override
+				public String toString() {
+					return "custom";
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -132,7 +132,7 @@ class PusherTemplateObservationTests {
 
 	@Test
 	void anEventNamePusherRefusesIsNotATag() {
-		String tooLong = "e".repeat(PusherTemplate.MAX_EVENT_NAME_LENGTH + 1);
+		String tooLong = "e".repeat(PusherLimits.MAX_EVENT_NAME_LENGTH + 1);
 		assertThatExceptionOfType(PusherValidationException.class)
 			.isThrownBy(() -> this.template.trigger("orders", tooLong, "{}"));
 		assertThat(this.registry).hasObservationWithNameEqualTo("pusher.template")

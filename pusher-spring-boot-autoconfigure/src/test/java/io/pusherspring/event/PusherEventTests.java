@@ -2,6 +2,7 @@ package io.pusherspring.event;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -87,6 +88,15 @@ class PusherEventTests {
 			assessments.complete("42", 90);
 			assertThat(triggers(context)).singleElement()
 				.satisfies((trigger) -> assertThat(trigger.event()).isEqualTo("assessment.completed"));
+		});
+	}
+
+	@Test
+	void resultIsTheReturnValueEvenBesideAnArgumentNamedResult() {
+		this.runner.run((context) -> {
+			context.getBean(AssessmentService.class).grade("42", "b");
+			assertThat(triggers(context)).containsExactly(new Trigger(List.of("private-user-42"), "assessment.graded",
+					"{\"given\":\"b\",\"grade\":\"B\"}", null));
 		});
 	}
 
@@ -428,6 +438,12 @@ class PusherEventTests {
 				condition = "#result.score >= 60")
 		public Assessment complete(String userId, int score) {
 			return new Assessment(userId, score);
+		}
+
+		@PusherEvent(channels = "private-user-#{#userId}", event = "assessment.graded",
+				data = "{given: #p1, grade: #result}")
+		public String grade(String userId, String result) {
+			return result.toUpperCase(Locale.ROOT);
 		}
 
 	}

@@ -3,6 +3,8 @@ package io.pusherspring.test;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import io.pusherspring.test.assertion.JsonComparison;
+
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
@@ -54,7 +56,7 @@ final class AuthResultMatchers {
 	}
 
 	private static @Nullable String jsonField(@Nullable String body, String name) {
-		JsonNode json = (body != null) ? JsonData.parse(body) : null;
+		JsonNode json = (body != null) ? JsonComparison.parse(body) : null;
 		JsonNode value = (json != null) ? json.get(name) : null;
 		return (value != null && value.isString()) ? value.stringValue() : null;
 	}

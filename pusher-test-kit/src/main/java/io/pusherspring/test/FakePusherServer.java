@@ -1,9 +1,14 @@
 package io.pusherspring.test;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+
+import io.pusherspring.test.simulator.PusherApiSimulator;
+import io.pusherspring.test.simulator.PusherHttpApi;
+import io.pusherspring.test.wiremock.InjectedFault;
+import io.pusherspring.test.wiremock.WireMockPusherApi;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +22,9 @@ import org.springframework.util.unit.DataSize;
  * accepts in a {@link PusherRecorder}, and can inject faults: error statuses (with
  * {@code Retry-After}), dropped connections, connections closed after accepting, slow
  * answers, planned for the next requests or drawn at random from a seeded sequence
- * ({@link RandomFaults}). Also a JUnit 5 extension:
+ * ({@link RandomFaults}). It is a WireMock server: the API is a stub answered by a
+ * WireMock extension, planned faults are stubs, delays are WireMock's, and
+ * {@link #requests()} reads its request journal. Also a JUnit 5 extension:
  *
  * <pre class="code">
  * &#64;RegisterExtension
@@ -45,9 +52,13 @@ public class FakePusherServer extends TestPusherServer {
 	/** The secret of a server created without credentials. */
 	public static final String DEFAULT_SECRET = "fake-secret";
 
-	private final FakePusherHandler handler;
+	private final PusherApiSimulator simulator;
 
-	private @Nullable WireMockHttpServer server;
+	private final WireMockPusherApi server;
+
+	private volatile @Nullable RandomFaults randomFaults;
+
+	private boolean running;
 
 	/**
 	 * Create a server for the default test credentials: app id {@value #DEFAULT_APP_ID},
@@ -69,7 +80,12 @@ public class FakePusherServer extends TestPusherServer {
 
 	FakePusherServer(String appId, String key, String secret, Clock clock) {
 		super(FakePusherServer.class, appId, key, secret);
-		this.handler = new FakePusherHandler(appId, key, secret, recorder(), clock);
+		this.simulator = new PusherApiSimulator(recorder()::record, clock);
+		this.server = new WireMockPusherApi(new PusherHttpApi(appId, key, secret, clock, this.simulator));
+		this.server.injectRandomFaults(() -> {
+			RandomFaults faults = this.randomFaults;
+			return (faults != null) ? faults.next() : null;
+		});
 	}
 
 	/**
@@ -78,54 +94,29 @@ public class FakePusherServer extends TestPusherServer {
 	 */
 	@Override
 	public synchronized FakePusherServer start() {
-		if (this.server == null) {
-			WireMockHttpServer started = new WireMockHttpServer(this.handler);
-			started.start();
-			this.server = started;
+		if (!this.running) {
+			this.server.start();
+			this.running = true;
 		}
 		return this;
 	}
 
-	/**
-	 * Stop the server; does nothing if it is not running. What it recorded stays
-	 * readable.
-	 */
 	@Override
 	public synchronized void stop() {
-		WireMockHttpServer running = this.server;
-		this.server = null;
-		if (running != null) {
-			running.stop();
+		if (this.running) {
+			this.running = false;
+			this.server.stop();
 		}
 	}
 
-	/**
-	 * Whether the server is running.
-	 * @return {@code true} between {@link #start()} and {@link #stop()}
-	 */
 	@Override
 	public synchronized boolean isRunning() {
-		return this.server != null;
+		return this.running;
 	}
 
-	/**
-	 * The address to send requests to.
-	 * @return {@code http://localhost:{port}}
-	 * @throws IllegalStateException if the server is not running
-	 */
-	@Override
-	public URI getEndpoint() {
-		return super.getEndpoint();
-	}
-
-	/**
-	 * The port the server listens on.
-	 * @return the port
-	 * @throws IllegalStateException if the server is not running
-	 */
 	@Override
 	public synchronized int getPort() {
-		Assert.state(this.server != null, "FakePusherServer is not running: start() it or register it as an extension");
+		Assert.state(this.running, "FakePusherServer is not running: start() it or register it as an extension");
 		return this.server.port();
 	}
 
@@ -139,7 +130,7 @@ public class FakePusherServer extends TestPusherServer {
 	public FakePusherServer stubChannel(String channel, int subscriptionCount, String... userIds) {
 		Assert.hasText(channel, "'channel' must not be empty");
 		Assert.isTrue(subscriptionCount >= 0, "'subscriptionCount' must not be negative");
-		this.handler.simulator().stubChannel(channel, subscriptionCount, Arrays.asList(userIds));
+		this.simulator.stubChannel(channel, subscriptionCount, Arrays.asList(userIds));
 		return this;
 	}
 
@@ -151,7 +142,7 @@ public class FakePusherServer extends TestPusherServer {
 	 */
 	public FakePusherServer maxPayloadSize(DataSize maxPayloadSize) {
 		Assert.isTrue(maxPayloadSize != null && !maxPayloadSize.isNegative(), "'maxPayloadSize' must not be negative");
-		this.handler.simulator().maxPayloadBytes(maxPayloadSize.toBytes());
+		this.simulator.maxPayloadBytes(maxPayloadSize.toBytes());
 		return this;
 	}
 
@@ -178,7 +169,9 @@ public class FakePusherServer extends TestPusherServer {
 	public FakePusherServer failNext(int times, int status, @Nullable String retryAfter) {
 		Assert.isTrue(times >= 0, "'times' must not be negative");
 		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status code");
-		this.handler.failNext(times, status, retryAfter);
+		for (int i = 0; i < times; i++) {
+			this.server.plan(InjectedFault.errorStatus(status, retryAfter));
+		}
 		return this;
 	}
 
@@ -190,7 +183,7 @@ public class FakePusherServer extends TestPusherServer {
 	 */
 	public FakePusherServer delay(Duration delay) {
 		Assert.isTrue(delay != null && !delay.isNegative(), "'delay' must not be negative");
-		this.handler.delay(delay);
+		this.server.delay(delay);
 		return this;
 	}
 
@@ -200,7 +193,7 @@ public class FakePusherServer extends TestPusherServer {
 	 * @return this server
 	 */
 	public FakePusherServer dropNextConnection() {
-		this.handler.dropNextConnection();
+		this.server.plan(InjectedFault.droppedConnection());
 		return this;
 	}
 
@@ -211,7 +204,7 @@ public class FakePusherServer extends TestPusherServer {
 	 * @return this server
 	 */
 	public FakePusherServer closeNextConnectionAfterAccepting() {
-		this.handler.closeNextConnectionAfterAccepting();
+		this.server.plan(InjectedFault.closedAfterAccepting());
 		return this;
 	}
 
@@ -223,7 +216,7 @@ public class FakePusherServer extends TestPusherServer {
 	 */
 	public FakePusherServer answerNextLate(Duration delay) {
 		Assert.isTrue(delay != null && !delay.isNegative(), "'delay' must not be negative");
-		this.handler.answerNextLate(delay);
+		this.server.plan(InjectedFault.slowAnswer(delay));
 		return this;
 	}
 
@@ -235,17 +228,18 @@ public class FakePusherServer extends TestPusherServer {
 	 */
 	public FakePusherServer injectRandomFaults(RandomFaults faults) {
 		Assert.notNull(faults, "'faults' must not be null");
-		this.handler.injectRandomFaults(faults);
+		this.randomFaults = faults;
 		return this;
 	}
 
-	/**
-	 * Forget recorded events, received requests, stubbed channels, terminated users,
-	 * planned and random faults, the delay and a raised payload limit.
-	 */
 	@Override
-	public void reset() {
-		super.reset();
+	public List<ReceivedRequest> requests() {
+		return this.server.requests();
+	}
+
+	@Override
+	public List<String> terminatedUsers() {
+		return this.simulator.terminatedUsers();
 	}
 
 	@Override
@@ -254,17 +248,16 @@ public class FakePusherServer extends TestPusherServer {
 	}
 
 	@Override
-	FakePusherHandler handler() {
-		return this.handler;
+	void resetServer() {
+		this.randomFaults = null;
+		this.server.reset();
+		this.simulator.reset();
+		this.simulator.maxPayloadBytes(PusherApiSimulator.DEFAULT_MAX_PAYLOAD_BYTES);
 	}
 
 	@Override
-	public String toString() {
-		WireMockHttpServer running;
-		synchronized (this) {
-			running = this.server;
-		}
-		return describe((running != null) ? "http://localhost:" + running.port() : null);
+	public synchronized String toString() {
+		return describe(this.running ? "http://localhost:" + this.server.port() : null);
 	}
 
 }

@@ -3,8 +3,10 @@ package io.pusherspring.test;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 
-import io.pusherspring.test.PusherConnection.LocalPusherSettings;
+import io.pusherspring.test.local.ProtocolServer;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +24,10 @@ import org.springframework.util.Assert;
  * encrypted and cache channels with their authorization verified against the app secret,
  * sign in, send client events and receive what the application triggers. Channel queries
  * answer from the live connections, and given a {@linkplain #webhookUrl(URI) webhook URL}
- * it posts signed webhooks as Pusher does.
+ * it posts signed webhooks as Pusher does. Two features that a Pusher app switches on in
+ * Pusher's dashboard are off here too until switched on:
+ * {@linkplain #watchlistEvents(boolean) watchlist events} and
+ * {@linkplain #subscriptionCounting(boolean) subscription counting}.
  * <p>
  * <strong>It is not a production server.</strong> It listens on loopback only, keeps
  * everything in memory, runs one app, and has none of Pusher's quotas, TLS, scaling or
@@ -68,19 +73,9 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 
 	private static final String HOST = "127.0.0.1";
 
-	private static final Duration MAX_PONG_TIMEOUT = Duration.ofSeconds(30);
-
-	private final LocalWebhooks webhooks;
-
-	private final LocalChannels channels;
-
-	private final FakePusherHandler handler;
+	private final ProtocolServer server;
 
 	private int requestedPort;
-
-	private volatile LocalPusherSettings settings;
-
-	private @Nullable LocalNettyServer server;
 
 	/**
 	 * Create a server for the default credentials: app id {@value #DEFAULT_APP_ID}, key
@@ -99,13 +94,8 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	public LocalPusherServer(String appId, String key, String secret) {
 		super(LocalPusherServer.class, appId, key, secret);
 		Assert.isTrue(key.indexOf('/') == -1 && key.indexOf('?') == -1, "Key must not contain '/' or '?'");
-		Clock clock = Clock.systemUTC();
-		this.webhooks = new LocalWebhooks(key, secret, clock);
-		this.channels = new LocalChannels(this.webhooks);
-		this.handler = new FakePusherHandler(appId, key, secret,
-				new PusherApiSimulator(recorder(), clock, this.channels), clock,
-				LogFactory.getLog(LocalPusherServer.class));
-		this.settings = settings(DEFAULT_ACTIVITY_TIMEOUT);
+		this.server = new ProtocolServer(appId, key, secret, Clock.systemUTC(), recorder()::record,
+				DEFAULT_ACTIVITY_TIMEOUT);
 	}
 
 	/**
@@ -131,7 +121,46 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	public synchronized LocalPusherServer activityTimeout(Duration activityTimeout) {
 		Assert.isTrue(activityTimeout != null && activityTimeout.compareTo(Duration.ofSeconds(1)) >= 0,
 				"'activityTimeout' must be at least one second");
-		this.settings = settings(activityTimeout);
+		this.server.activityTimeout(activityTimeout);
+		return this;
+	}
+
+	/**
+	 * Switch Pusher's watchlist events on or off, as the "Watchlist events" setting of an
+	 * app in Pusher's dashboard does; off unless this is called, as in Pusher. While they
+	 * are on, a connection that signs in with a {@code watchlist} in its
+	 * {@code user_data} (the user ids of a {@code PusherUser}'s watchlist) receives
+	 * {@code pusher_internal:watchlist_events}: at once, which of those users are offline
+	 * and which are online, then each time one of them comes online or goes offline, so
+	 * that pusher-js's {@code pusher.user.watchlist.bind('online' | 'offline', ...)}
+	 * works. A user is online while at least one of their connections is signed in. Of a
+	 * longer watchlist the first 100 distinct user ids are kept and the connection is
+	 * told with {@code pusher:error} 4302, as Pusher does. Applies to sign-ins made
+	 * afterwards.
+	 * @param enabled whether to send watchlist events
+	 * @return this server
+	 */
+	public LocalPusherServer watchlistEvents(boolean enabled) {
+		this.server.watchlistEvents(enabled);
+		return this;
+	}
+
+	/**
+	 * Switch Pusher's subscription counting on or off, as the "Subscription count"
+	 * setting of an app in Pusher's dashboard does; off unless this is called, as in
+	 * Pusher. While it is on, each time a connection subscribes to or unsubscribes from a
+	 * channel that is not a presence channel, the channel's subscribers receive
+	 * {@code pusher_internal:subscription_count} (pusher-js's
+	 * {@code pusher:subscription_count}) and, given a {@linkplain #webhookUrl(URI)
+	 * webhook URL}, the application a {@code subscription_count} webhook; on a channel
+	 * with more than 100 subscribers, at most once every five seconds. The HTTP API
+	 * reports {@code subscription_count} (channel queries and trigger {@code info}) only
+	 * while it is on, and answers 400 otherwise, as Pusher does.
+	 * @param enabled whether to count subscriptions
+	 * @return this server
+	 */
+	public LocalPusherServer subscriptionCounting(boolean enabled) {
+		this.server.subscriptionCounting(enabled);
 		return this;
 	}
 
@@ -146,7 +175,7 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	public LocalPusherServer webhookUrl(@Nullable URI url) {
 		Assert.isTrue(url == null || ("http".equalsIgnoreCase(url.getScheme()) && url.getHost() != null),
 				() -> "Webhook URL must be an absolute http URL, but was " + url);
-		this.webhooks.url(url);
+		this.server.webhookUrl(url);
 		return this;
 	}
 
@@ -156,12 +185,8 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 */
 	@Override
 	public synchronized LocalPusherServer start() {
-		if (this.server == null) {
-			LocalNettyServer started = LocalNettyServer.start(HOST, this.requestedPort,
-					Math.max(2, Runtime.getRuntime().availableProcessors()),
-					() -> new PusherConnection(this.settings, this.channels), new LocalHttpApiHandler(this.handler));
-			this.webhooks.start(started.group().next());
-			this.server = started;
+		if (!this.server.isRunning()) {
+			this.server.start(HOST, this.requestedPort);
 			LogFactory.getLog(LocalPusherServer.class).debug("Listening on " + getWebSocketUrl());
 		}
 		return this;
@@ -174,22 +199,12 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 */
 	@Override
 	public synchronized void stop() {
-		LocalNettyServer running = this.server;
-		this.server = null;
-		if (running != null) {
-			this.webhooks.stop();
-			this.channels.closeAll();
-			running.stop();
-		}
+		this.server.stop();
 	}
 
-	/**
-	 * Whether the server is running.
-	 * @return {@code true} between {@link #start()} and {@link #stop()}
-	 */
 	@Override
-	public synchronized boolean isRunning() {
-		return this.server != null;
+	public boolean isRunning() {
+		return this.server.isRunning();
 	}
 
 	/**
@@ -198,9 +213,7 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 * @throws IllegalStateException if the server is not running
 	 */
 	@Override
-	public synchronized int getPort() {
-		Assert.state(this.server != null,
-				"LocalPusherServer is not running: start() it or register it as an extension");
+	public int getPort() {
 		return this.server.port();
 	}
 
@@ -226,16 +239,17 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 	 * @return the number of established WebSocket connections
 	 */
 	public int connectionCount() {
-		return this.channels.connectionCount();
+		return this.server.connectionCount();
 	}
 
-	/**
-	 * Forget recorded events, received requests, terminated users and the last events of
-	 * cache channels. Connections and their subscriptions stay.
-	 */
 	@Override
-	public void reset() {
-		super.reset();
+	public List<ReceivedRequest> requests() {
+		return this.server.requests();
+	}
+
+	@Override
+	public List<String> terminatedUsers() {
+		return this.server.terminatedUsers();
 	}
 
 	@Override
@@ -248,29 +262,20 @@ public class LocalPusherServer extends TestPusherServer implements InitializingB
 		stop();
 	}
 
-	private LocalPusherSettings settings(Duration activityTimeout) {
-		Duration pongTimeout = (activityTimeout.compareTo(MAX_PONG_TIMEOUT) < 0) ? activityTimeout : MAX_PONG_TIMEOUT;
-		return new LocalPusherSettings(getKey(), PusherSignatures.of(getKey(), getSecret()), activityTimeout,
-				pongTimeout);
-	}
-
 	@Override
 	String host() {
 		return HOST;
 	}
 
 	@Override
-	FakePusherHandler handler() {
-		return this.handler;
+	void resetServer() {
+		this.server.reset();
 	}
 
 	@Override
 	public String toString() {
-		LocalNettyServer running;
-		synchronized (this) {
-			running = this.server;
-		}
-		return describe((running != null) ? "http://" + HOST + ":" + running.port() : null);
+		OptionalInt port = this.server.runningPort();
+		return describe(port.isPresent() ? "http://" + HOST + ":" + port.getAsInt() : null);
 	}
 
 }

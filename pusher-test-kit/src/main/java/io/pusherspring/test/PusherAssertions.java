@@ -54,6 +54,11 @@ public final class PusherAssertions {
 	 */
 	public record ChannelEvent(String channel, String event) {
 
+		/**
+		 * An event name on a channel.
+		 * @param channel the channel name, not empty
+		 * @param event the event name, not empty
+		 */
 		public ChannelEvent {
 			Assert.hasText(channel, "'channel' must not be empty");
 			Assert.hasText(event, "'event' must not be empty");

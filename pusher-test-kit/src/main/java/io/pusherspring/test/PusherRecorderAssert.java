@@ -12,6 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.test.PusherAssertions.ChannelEvent;
+import io.pusherspring.test.assertion.FailureMessages;
+import io.pusherspring.test.assertion.Expectation;
+import io.pusherspring.test.assertion.Polling;
 
 import org.springframework.util.Assert;
 
@@ -78,7 +81,7 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 		Assert.hasText(channel, "'channel' must not be empty");
 		Assert.hasText(event, "'event' must not be empty");
 		isNotNull();
-		Expectation expectation = new Expectation(this.actual, channel, event, List.of(), this.timeout,
+		Expectation expectation = new Expectation(this.actual::events, channel, event, List.of(), this.timeout,
 				this.jsonMapper);
 		AtomicReference<@Nullable RecordedEvent> found = new AtomicReference<>();
 		String failure = expectation.awaitMatch(found);
@@ -111,11 +114,11 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 	public PusherRecorderAssert hasNotTriggered(String channel, String event) {
 		isNotNull();
 		ChannelEvent expected = PusherAssertions.on(channel, event);
-		String failure = Waiting.throughout(this.timeout, () -> {
+		String failure = Polling.throughout(this.timeout, () -> {
 			List<RecordedEvent> events = this.actual.events();
 			long count = events.stream().filter(expected::matches).count();
 			return (count == 0) ? null : "Expected no " + expected + ", but it was triggered "
-					+ EventListing.times(count) + ".\n" + EventListing.of(events);
+					+ FailureMessages.times(count) + ".\n" + FailureMessages.recordedEvents(events);
 		});
 		if (failure != null) {
 			failWithMessage("%s", failure);
@@ -129,9 +132,10 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 	 */
 	public PusherRecorderAssert hasNoEvents() {
 		isNotNull();
-		String failure = Waiting.throughout(this.timeout, () -> {
+		String failure = Polling.throughout(this.timeout, () -> {
 			List<RecordedEvent> events = this.actual.events();
-			return events.isEmpty() ? null : "Expected no events, but some were triggered.\n" + EventListing.of(events);
+			return events.isEmpty() ? null
+					: "Expected no events, but some were triggered.\n" + FailureMessages.recordedEvents(events);
 		});
 		if (failure != null) {
 			failWithMessage("%s", failure);
@@ -151,7 +155,7 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 		Assert.hasText(channel, "'channel' must not be empty");
 		Assert.hasText(event, "'event' must not be empty");
 		isNotNull();
-		String failure = new Expectation(this.actual, channel, event, List.of(), this.timeout, this.jsonMapper)
+		String failure = new Expectation(this.actual::events, channel, event, List.of(), this.timeout, this.jsonMapper)
 			.awaitTimes(times);
 		if (failure != null) {
 			failWithMessage("%s", failure);
@@ -182,7 +186,7 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 		Assert.notEmpty(events, "'events' must not be empty");
 		isNotNull();
 		List<ChannelEvent> expected = List.of(events);
-		String failure = Waiting.until(this.timeout, () -> {
+		String failure = Polling.until(this.timeout, () -> {
 			List<RecordedEvent> recorded = this.actual.events();
 			int next = 0;
 			for (RecordedEvent event : recorded) {
@@ -196,7 +200,7 @@ public class PusherRecorderAssert extends AbstractAssert<PusherRecorderAssert, P
 			List<ChannelEvent> seen = new ArrayList<>(expected.subList(0, next));
 			return "Expected events in this order:\n  " + expected + "\nbut "
 					+ (seen.isEmpty() ? "" : "after " + seen + " ") + "no " + expected.get(next) + " followed.\n"
-					+ EventListing.of(recorded);
+					+ FailureMessages.recordedEvents(recorded);
 		});
 		if (failure != null) {
 			failWithMessage("%s", failure);

@@ -1,5 +1,7 @@
 package io.pusherspring.test;
 
+import io.pusherspring.test.request.ConfiguredAuthPath;
+
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -21,10 +23,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * @see PusherSignatures
  */
 public final class PusherRequests {
-
-	static final String DEFAULT_AUTH_PATH = "/pusher/auth";
-
-	static final String DEFAULT_USER_AUTH_PATH = "/pusher/user-auth";
 
 	private PusherRequests() {
 	}
@@ -51,7 +49,7 @@ public final class PusherRequests {
 	 * @return a request builder
 	 */
 	public static MockHttpServletRequestBuilder channelAuth(String socketId, String channelName) {
-		return MockMvcRequestBuilders.post(DEFAULT_AUTH_PATH)
+		return MockMvcRequestBuilders.post(ConfiguredAuthPath.DEFAULT_AUTH_PATH)
 			.formField("socket_id", socketId)
 			.formField("channel_name", channelName)
 			.with(ConfiguredAuthPath.channelAuth());
@@ -65,7 +63,7 @@ public final class PusherRequests {
 	 * @return a request builder
 	 */
 	public static MockHttpServletRequestBuilder userAuth(String socketId) {
-		return MockMvcRequestBuilders.post(DEFAULT_USER_AUTH_PATH)
+		return MockMvcRequestBuilders.post(ConfiguredAuthPath.DEFAULT_USER_AUTH_PATH)
 			.formField("socket_id", socketId)
 			.with(ConfiguredAuthPath.userAuth());
 	}

@@ -11,6 +11,10 @@ import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.test.assertion.JsonComparison;
+import io.pusherspring.test.context.PusherTestCredentials;
+import io.pusherspring.test.simulator.AuthSignatures;
+import io.pusherspring.test.simulator.PusherCrypto;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -32,11 +36,14 @@ public final class PusherSignatures {
 
 	private final String secret;
 
+	private final AuthSignatures signatures;
+
 	private final byte @Nullable [] masterKey;
 
 	private PusherSignatures(String key, String secret, byte @Nullable [] masterKey) {
 		this.key = key;
 		this.secret = secret;
+		this.signatures = new AuthSignatures(key, secret);
 		this.masterKey = masterKey;
 	}
 
@@ -45,7 +52,7 @@ public final class PusherSignatures {
 	 * @return a verifier
 	 */
 	public static PusherSignatures forTestCredentials() {
-		return of(TestPusherConnectionDetails.TEST_CREDENTIALS);
+		return of(PusherTestCredentials.CREDENTIALS);
 	}
 
 	/**
@@ -105,7 +112,7 @@ public final class PusherSignatures {
 	 * @return {@code true} if it was signed with this app's secret
 	 */
 	public boolean isValidPrivateAuth(String socketId, String channel, @Nullable String auth) {
-		return isValid(auth, socketId + ":" + channel);
+		return this.signatures.isValidPrivateAuth(socketId, channel, auth);
 	}
 
 	/**
@@ -118,7 +125,7 @@ public final class PusherSignatures {
 	 * @return {@code true} if it was signed with this app's secret
 	 */
 	public boolean isValidPresenceAuth(String socketId, String channel, String channelData, @Nullable String auth) {
-		return isValid(auth, socketId + ":" + channel + ":" + channelData);
+		return this.signatures.isValidPresenceAuth(socketId, channel, channelData, auth);
 	}
 
 	/**
@@ -129,7 +136,7 @@ public final class PusherSignatures {
 	 * @return {@code true} if it was signed with this app's secret
 	 */
 	public boolean isValidUserAuth(String socketId, String userData, @Nullable String auth) {
-		return isValid(auth, socketId + "::user::" + userData);
+		return this.signatures.isValidUserAuth(socketId, userData, auth);
 	}
 
 	/**
@@ -228,18 +235,6 @@ public final class PusherSignatures {
 		return AuthResultMatchers.userAuthentication(this);
 	}
 
-	private boolean isValid(@Nullable String auth, String signed) {
-		if (auth == null) {
-			return false;
-		}
-		int colon = auth.indexOf(':');
-		if (colon < 0 || !auth.substring(0, colon).equals(this.key)) {
-			return false;
-		}
-		return PusherCrypto.constantTimeEquals(PusherCrypto.hmacSha256Hex(this.secret, signed),
-				auth.substring(colon + 1));
-	}
-
 	private String invalid(String auth) {
 		int colon = auth.indexOf(':');
 		if (colon < 0) {
@@ -252,7 +247,7 @@ public final class PusherSignatures {
 	}
 
 	private static JsonNode parse(String subject, String answer) {
-		JsonNode body = JsonData.parse(answer);
+		JsonNode body = JsonComparison.parse(answer);
 		if (body == null || !body.isObject()) {
 			throw new AssertionError(subject + ": the answer is not a JSON object");
 		}
@@ -268,7 +263,7 @@ public final class PusherSignatures {
 	}
 
 	private static void checkUserData(String subject, String field, String text, String idField) {
-		JsonNode data = JsonData.parse(text);
+		JsonNode data = JsonComparison.parse(text);
 		JsonNode id = (data != null && data.isObject()) ? data.get(idField) : null;
 		if (id == null || !id.isString() || id.stringValue().isEmpty()) {
 			throw new AssertionError(

@@ -15,6 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.test.assertion.JsonComparison;
+import io.pusherspring.test.context.PusherTestCredentials;
+import io.pusherspring.test.request.ConfiguredAuthPath;
+import io.pusherspring.test.simulator.PusherCrypto;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
@@ -48,9 +52,9 @@ public final class PusherWebhookRequestBuilder
 
 	private final List<Map<String, Object>> events = new ArrayList<>();
 
-	private String key = TestPusherConnectionDetails.TEST_CREDENTIALS.key();
+	private String key = PusherTestCredentials.CREDENTIALS.key();
 
-	private String secret = TestPusherConnectionDetails.TEST_CREDENTIALS.secret();
+	private String secret = PusherTestCredentials.CREDENTIALS.secret();
 
 	private @Nullable String headerKey;
 
@@ -156,7 +160,7 @@ public final class PusherWebhookRequestBuilder
 		Assert.notNull(data, "'data' must not be null");
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("event", event);
-		fields.put("data", JsonData.toJson(data, json));
+		fields.put("data", JsonComparison.toJson(data, json));
 		fields.put("socket_id", socketId);
 		if (userId != null) {
 			fields.put("user_id", userId);

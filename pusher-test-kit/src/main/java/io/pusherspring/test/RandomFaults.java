@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.pusherspring.test.wiremock.InjectedFault;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -57,7 +58,7 @@ public final class RandomFaults {
 	 */
 	public RandomFaults status(double probability, int status) {
 		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status code");
-		return add(probability, new InjectedFault(ReceivedRequest.Fault.ERROR_STATUS, status, null, Duration.ZERO));
+		return add(probability, InjectedFault.errorStatus(status, null));
 	}
 
 	/**
@@ -70,8 +71,7 @@ public final class RandomFaults {
 	public RandomFaults status(double probability, int status, String retryAfter) {
 		Assert.isTrue(status >= 100 && status <= 599, "'status' must be an HTTP status code");
 		Assert.hasText(retryAfter, "'retryAfter' must not be empty");
-		return add(probability,
-				new InjectedFault(ReceivedRequest.Fault.ERROR_STATUS, status, retryAfter, Duration.ZERO));
+		return add(probability, InjectedFault.errorStatus(status, retryAfter));
 	}
 
 	/**
@@ -80,8 +80,7 @@ public final class RandomFaults {
 	 * @return these faults
 	 */
 	public RandomFaults dropConnection(double probability) {
-		return add(probability, new InjectedFault(ReceivedRequest.Fault.DROPPED_CONNECTION, ReceivedRequest.DROPPED,
-				null, Duration.ZERO));
+		return add(probability, InjectedFault.droppedConnection());
 	}
 
 	/**
@@ -91,8 +90,7 @@ public final class RandomFaults {
 	 * @return these faults
 	 */
 	public RandomFaults closeAfterAccepting(double probability) {
-		return add(probability, new InjectedFault(ReceivedRequest.Fault.CLOSED_AFTER_ACCEPTING, ReceivedRequest.DROPPED,
-				null, Duration.ZERO));
+		return add(probability, InjectedFault.closedAfterAccepting());
 	}
 
 	/**
@@ -103,7 +101,7 @@ public final class RandomFaults {
 	 */
 	public RandomFaults slowAnswer(double probability, Duration delay) {
 		Assert.isTrue(delay != null && !delay.isNegative(), "'delay' must not be negative");
-		return add(probability, new InjectedFault(ReceivedRequest.Fault.SLOW_ANSWER, 0, null, delay));
+		return add(probability, InjectedFault.slowAnswer(delay));
 	}
 
 	/**
@@ -136,19 +134,6 @@ public final class RandomFaults {
 	}
 
 	private record Candidate(double probability, InjectedFault fault) {
-
-	}
-
-	/**
-	 * A fault to inject into one request.
-	 *
-	 * @param kind what to do
-	 * @param status the status of an error answer
-	 * @param retryAfter the {@code Retry-After} header of an error answer, or
-	 * {@code null}
-	 * @param delay how late to answer a slow answer
-	 */
-	record InjectedFault(ReceivedRequest.Fault kind, int status, @Nullable String retryAfter, Duration delay) {
 
 	}
 

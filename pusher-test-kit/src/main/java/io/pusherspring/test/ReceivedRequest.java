@@ -26,6 +26,17 @@ public record ReceivedRequest(String method, String path, Map<String, String> qu
 	 */
 	public static final int DROPPED = 0;
 
+	private static final String AUTH_SIGNATURE = "auth_signature";
+
+	/**
+	 * A request that was received.
+	 * @param method the HTTP method
+	 * @param path the request path, decoded
+	 * @param query the query parameters, decoded
+	 * @param body the request body
+	 * @param status the status answered, or {@link #DROPPED}
+	 * @param fault the fault injected into the request, or {@code null}
+	 */
 	public ReceivedRequest {
 		query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
 	}
@@ -72,7 +83,7 @@ public record ReceivedRequest(String method, String path, Map<String, String> qu
 		String parameters = this.query.entrySet()
 			.stream()
 			.map((entry) -> entry.getKey() + "="
-					+ (SignatureVerifier.AUTH_SIGNATURE.equals(entry.getKey()) ? "[redacted]" : entry.getValue()))
+					+ (AUTH_SIGNATURE.equals(entry.getKey()) ? "[redacted]" : entry.getValue()))
 			.collect(Collectors.joining("&"));
 		return this.method + " " + this.path + (parameters.isEmpty() ? "" : "?" + parameters) + " -> "
 				+ ((this.status != DROPPED) ? this.status : "dropped")

@@ -4,6 +4,7 @@ import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherTransport;
+import io.pusherspring.test.simulator.RecordingPusherTransport;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,7 +30,8 @@ public final class RecordPusherEventsAutoConfiguration {
 	@Bean
 	@Primary
 	RecordingPusherTransport recordingPusherTransport(PusherRecorder pusherRecorder, PusherProperties properties) {
-		RecordingPusherTransport transport = new RecordingPusherTransport(pusherRecorder);
+		RecordingPusherTransport transport = new RecordingPusherTransport(pusherRecorder::record,
+				pusherRecorder::clear);
 		transport.maxPayloadBytes(properties.getLimits().getMaxPayloadSize().toBytes());
 		return transport;
 	}

@@ -24,6 +24,14 @@ public record RecordedEvent(List<String> channels, String event, String data, @N
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	/**
+	 * An event as it was sent.
+	 * @param channels the channels it went to
+	 * @param event the event name
+	 * @param data the data exactly as sent
+	 * @param excludedSocketId the socket left out, or {@code null}
+	 * @param time when it was recorded
+	 */
 	public RecordedEvent {
 		channels = List.copyOf(channels);
 	}

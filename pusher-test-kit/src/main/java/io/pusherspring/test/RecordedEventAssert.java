@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
-import io.pusherspring.test.Expectation.Criterion;
+import io.pusherspring.test.assertion.FailureMessages;
+import io.pusherspring.test.assertion.Expectation;
+import io.pusherspring.test.assertion.Expectation.Criterion;
+import io.pusherspring.test.assertion.JsonComparison;
 
 import org.springframework.util.Assert;
 
@@ -42,10 +45,10 @@ public class RecordedEventAssert extends AbstractAssert<RecordedEventAssert, Rec
 	 */
 	public RecordedEventAssert withData(Object expected) {
 		Assert.notNull(expected, "'expected' must not be null");
-		String json = JsonData.toJson(expected, this.expectation.jsonMapper());
-		return narrow(new Criterion("with data " + EventListing.abbreviate(json),
-				(event) -> JsonData.equivalent(event.data(), json) ? null
-						: "data was " + EventListing.abbreviate(event.data())));
+		String json = JsonComparison.toJson(expected, this.expectation.jsonMapper());
+		return narrow(new Criterion("with data " + FailureMessages.abbreviate(json),
+				(event) -> JsonComparison.equivalent(event.data(), json) ? null
+						: "data was " + FailureMessages.abbreviate(event.data())));
 	}
 
 	/**
@@ -119,14 +122,14 @@ public class RecordedEventAssert extends AbstractAssert<RecordedEventAssert, Rec
 			data = reader.read();
 		}
 		catch (JacksonException ex) {
-			return "data could not be read: " + EventListing.abbreviate(event.data());
+			return "data could not be read: " + FailureMessages.abbreviate(event.data());
 		}
 		try {
 			requirements.accept(data);
 			return null;
 		}
 		catch (AssertionError ex) {
-			return "data " + EventListing.abbreviate(event.data()) + " failed: " + firstLines(ex.getMessage());
+			return "data " + FailureMessages.abbreviate(event.data()) + " failed: " + firstLines(ex.getMessage());
 		}
 	}
 

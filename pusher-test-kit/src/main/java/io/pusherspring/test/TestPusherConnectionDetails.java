@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
-import io.pusherspring.core.PusherCredentials;
+import io.pusherspring.test.context.PusherTestCredentials;
 
 import org.springframework.util.StringUtils;
 
@@ -17,9 +17,6 @@ import org.springframework.util.StringUtils;
  */
 final class TestPusherConnectionDetails implements PusherConnectionDetails {
 
-	/** The credentials used where the application sets none. */
-	static final PusherCredentials TEST_CREDENTIALS = new PusherCredentials("test-app-id", "test-key", "test-secret");
-
 	private final PusherProperties properties;
 
 	TestPusherConnectionDetails(PusherProperties properties) {
@@ -28,17 +25,17 @@ final class TestPusherConnectionDetails implements PusherConnectionDetails {
 
 	@Override
 	public String getAppId() {
-		return orDefault(this.properties.getAppId(), TEST_CREDENTIALS.appId());
+		return orDefault(this.properties.getAppId(), PusherTestCredentials.CREDENTIALS.appId());
 	}
 
 	@Override
 	public String getKey() {
-		return orDefault(this.properties.getKey(), TEST_CREDENTIALS.key());
+		return orDefault(this.properties.getKey(), PusherTestCredentials.CREDENTIALS.key());
 	}
 
 	@Override
 	public String getSecret() {
-		return orDefault(this.properties.getSecret(), TEST_CREDENTIALS.secret());
+		return orDefault(this.properties.getSecret(), PusherTestCredentials.CREDENTIALS.secret());
 	}
 
 	@Override

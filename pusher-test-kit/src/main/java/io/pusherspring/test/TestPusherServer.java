@@ -2,8 +2,10 @@ package io.pusherspring.test;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.test.junit.ServerExtensionSupport;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -19,14 +21,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * What {@link FakePusherServer} and {@link LocalPusherServer} share: an app's
- * credentials, the {@link FakePusherHandler} that answers the Pusher HTTP API and records
- * what it accepts, the JUnit 5 extension life cycle with its parameter resolution, and
- * the ways to point a Spring Boot application at the server.
+ * credentials, the recorder of the events the server's HTTP API accepts, and the ways to
+ * point a Spring Boot application at the server. Each is a JUnit 5 extension whose life
+ * cycle, with its parameter resolution, is a {@link ServerExtensionSupport}.
  */
 abstract class TestPusherServer
 		implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-
-	private final Class<?> serverType;
 
 	private final String appId;
 
@@ -36,17 +36,17 @@ abstract class TestPusherServer
 
 	private final PusherRecorder recorder = new PusherRecorder();
 
-	private final ExtensionScopes scopes;
+	private final ServerExtensionSupport extension;
 
 	TestPusherServer(Class<? extends TestPusherServer> serverType, String appId, String key, String secret) {
 		Assert.isTrue(StringUtils.hasText(appId) && StringUtils.hasText(key) && StringUtils.hasText(secret),
 				"App id, key and secret must not be empty");
 		Assert.isTrue(appId.indexOf('/') == -1, "App id must not contain '/'");
-		this.serverType = serverType;
 		this.appId = appId;
 		this.key = key;
 		this.secret = secret;
-		this.scopes = new ExtensionScopes(this::isRunning, this::start, this::stop, this::reset);
+		this.extension = new ServerExtensionSupport(this::isRunning, this::start, this::stop, this::reset,
+				Map.of(serverType, this, PusherRecorder.class, this.recorder));
 	}
 
 	/**
@@ -80,9 +80,9 @@ abstract class TestPusherServer
 	abstract String host();
 
 	/**
-	 * The handler of the HTTP API.
+	 * Forget what the server itself recorded and what tests set up on it.
 	 */
-	abstract FakePusherHandler handler();
+	abstract void resetServer();
 
 	/**
 	 * The address of the HTTP API.
@@ -131,24 +131,25 @@ abstract class TestPusherServer
 	 * oldest first.
 	 * @return a snapshot of the requests
 	 */
-	public List<ReceivedRequest> requests() {
-		return handler().requests();
-	}
+	public abstract List<ReceivedRequest> requests();
 
 	/**
 	 * The users whose connections the application terminated through the HTTP API, in
 	 * order.
 	 * @return the user ids
 	 */
-	public List<String> terminatedUsers() {
-		return handler().simulator().terminatedUsers();
-	}
+	public abstract List<String> terminatedUsers();
 
 	/**
-	 * Forget what the server recorded and what tests set up on it.
+	 * Forget what the server recorded and what tests set up on it: recorded events,
+	 * received requests and terminated users; on a {@link FakePusherServer} also stubbed
+	 * channels, planned and random faults, the delay and a raised payload limit; on a
+	 * {@link LocalPusherServer} the last events of cache channels, while its connections
+	 * and their subscriptions stay.
 	 */
 	public void reset() {
-		handler().reset();
+		this.recorder.clear();
+		resetServer();
 	}
 
 	/**
@@ -178,33 +179,32 @@ abstract class TestPusherServer
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.scopes.beforeAll();
+		this.extension.beforeAll();
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		this.scopes.afterAll();
+		this.extension.afterAll();
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		this.scopes.beforeEach();
+		this.extension.beforeEach();
 	}
 
 	@Override
 	public void afterEach(ExtensionContext context) {
-		this.scopes.afterEach();
+		this.extension.afterEach();
 	}
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		Class<?> type = parameterContext.getParameter().getType();
-		return type == this.serverType || type == PusherRecorder.class;
+		return this.extension.supportsParameter(parameterContext.getParameter().getType());
 	}
 
 	@Override
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-		return (parameterContext.getParameter().getType() == PusherRecorder.class) ? this.recorder : this;
+		return this.extension.resolveParameter(parameterContext.getParameter().getType());
 	}
 
 	String describe(@Nullable String address) {

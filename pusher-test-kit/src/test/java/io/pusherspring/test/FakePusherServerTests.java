@@ -390,6 +390,59 @@ class FakePusherServerTests {
 	}
 
 	@Test
+	void servesEachPlannedFaultToExactlyOneOfConcurrentRequests() throws Exception {
+		pusher.failNext(10, 503).closeNextConnectionAfterAccepting();
+		List<Integer> statuses = new ArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Integer>> calls = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				calls.add(() -> {
+					try {
+						return SignedRequests.post(pusher, "/apps/1000/events", EVENT).send().statusCode();
+					}
+					catch (IOException ex) {
+						return ReceivedRequest.DROPPED;
+					}
+				});
+			}
+			for (Future<Integer> status : executor.invokeAll(calls)) {
+				statuses.add(status.get());
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(statuses).filteredOn((status) -> status == 503).hasSize(10);
+		assertThat(statuses).filteredOn((status) -> status == ReceivedRequest.DROPPED).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(29);
+		assertThat(pusher.recorder().events()).hasSize(30);
+		assertThat(pusher.requests()).extracting(ReceivedRequest::fault)
+			.containsOnly(ReceivedRequest.Fault.ERROR_STATUS, ReceivedRequest.Fault.CLOSED_AFTER_ACCEPTING, null)
+			.filteredOn((fault) -> fault == ReceivedRequest.Fault.ERROR_STATUS)
+			.hasSize(10);
+	}
+
+	@Test
+	void startsAgainAfterStoppingWithFaultsPlannedWhileStopped() throws Exception {
+		FakePusherServer server = new FakePusherServer().start();
+		try {
+			assertThat(SignedRequests.post(server, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(200);
+			server.stop();
+			assertThat(server.requests()).extracting(ReceivedRequest::status).containsExactly(200);
+			server.failNext(1, 503);
+			server.start();
+			assertThat(SignedRequests.post(server, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(503);
+			assertThat(SignedRequests.post(server, "/apps/1000/events", EVENT).send().statusCode()).isEqualTo(200);
+			assertThat(server.requests()).extracting(ReceivedRequest::status).containsExactly(200, 503, 200);
+			assertThat(server.recorder().events()).hasSize(2);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@Test
 	void neverPrintsTheSecretOrASignature() throws Exception {
 		SignedRequests request = SignedRequests.post(pusher, "/apps/1000/events", EVENT);
 		request.send();

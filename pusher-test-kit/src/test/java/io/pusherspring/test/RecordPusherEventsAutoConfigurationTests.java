@@ -2,8 +2,6 @@ package io.pusherspring.test;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.Test;
-
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.HttpPusherTransport;
@@ -12,6 +10,8 @@ import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherRequest;
 import io.pusherspring.core.PusherResponse;
 import io.pusherspring.core.PusherTransport;
+import io.pusherspring.test.simulator.RecordingPusherTransport;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -4,12 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.PusherOperations;
@@ -17,6 +11,13 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.test.app.TestApplication;
+import io.pusherspring.test.context.PusherTestCredentials;
+import io.pusherspring.test.simulator.RecordingPusherTransport;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,7 +79,7 @@ class RecordPusherEventsIntegrationTests {
 	@Order(5)
 	void suppliesTestCredentials() {
 		PusherConnectionDetails connectionDetails = this.context.getBean(PusherConnectionDetails.class);
-		assertThat(connectionDetails.getCredentials()).isEqualTo(TestPusherConnectionDetails.TEST_CREDENTIALS);
+		assertThat(connectionDetails.getCredentials()).isEqualTo(PusherTestCredentials.CREDENTIALS);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package io.pusherspring.test;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.Test;
-
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherValidationException;
+import io.pusherspring.test.simulator.RecordingPusherTransport;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.util.unit.DataSize;
 
@@ -34,7 +33,8 @@ class RecordingPusherTransportTests {
 
 	private final PusherRecorder pusher = new PusherRecorder();
 
-	private final RecordingPusherTransport transport = new RecordingPusherTransport(this.pusher);
+	private final RecordingPusherTransport transport = new RecordingPusherTransport(this.pusher::record,
+			this.pusher::clear);
 
 	private final PusherTemplate template = new PusherTemplate(this.transport);
 

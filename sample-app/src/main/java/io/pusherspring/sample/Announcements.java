@@ -14,6 +14,9 @@ public class Announcements {
 
 	static final String EVENT = "announcement.posted";
 
+	/** The demo's one class: its page shows the class's announcements. */
+	static final long DEMO_CLASS = 1;
+
 	/** The public channel every page listens to. */
 	static final String EVERYONE = "public-announcements";
 

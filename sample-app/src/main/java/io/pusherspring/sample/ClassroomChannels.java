@@ -25,8 +25,11 @@ class ClassroomChannels {
 
 	private final ClassroomUsers users;
 
-	ClassroomChannels(ClassroomUsers users) {
+	private final LiveSessions sessions;
+
+	ClassroomChannels(ClassroomUsers users, LiveSessions sessions) {
 		this.users = users;
+		this.sessions = sessions;
 	}
 
 	// Notifications and lesson progress: each user hears only their own.
@@ -54,11 +57,11 @@ class ClassroomChannels {
 		return agentId.equals(TutorAgent.idFor(user.getName())) || isTeacher(user);
 	}
 
-	// Everyone in the class joins the live session, showing their name, initials and
-	// role.
+	// Everyone in the class joins a live session that exists, showing their name,
+	// initials and role.
 	@PusherChannel("presence-session-{sessionId}")
 	@Nullable PresenceMember liveSession(Authentication user, @ChannelVariable("sessionId") long sessionId) {
-		if (sessionId != LiveSessions.CLASS_SESSION) {
+		if (this.sessions.find(sessionId).isEmpty()) {
 			return null;
 		}
 		return this.users.find(user.getName())

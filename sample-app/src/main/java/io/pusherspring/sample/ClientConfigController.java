@@ -2,7 +2,7 @@ package io.pusherspring.sample;
 
 import java.util.List;
 
-import io.pusherspring.autoconfigure.PusherConnectionDetails;
+import io.pusherspring.autoconfigure.PusherClientSettings;
 import io.pusherspring.autoconfigure.PusherProperties;
 
 import org.springframework.security.core.Authentication;
@@ -22,8 +22,8 @@ class ClientConfigController {
 
 	private final String socketIdHeader;
 
-	ClientConfigController(PusherConnectionDetails connection, PusherProperties properties, ClassroomUsers users) {
-		this.pusher = PusherClientSettings.of(connection);
+	ClientConfigController(PusherClientSettings pusher, PusherProperties properties, ClassroomUsers users) {
+		this.pusher = pusher;
 		this.users = users;
 		this.socketIdHeader = properties.getEvents().getSocketIdHeader();
 	}
@@ -31,7 +31,7 @@ class ClientConfigController {
 	@GetMapping("/api/client-config")
 	ClientConfig clientConfig(Authentication authentication) {
 		return new ClientConfig(this.pusher, this.users.find(authentication.getName()).orElseThrow(),
-				this.users.students(), this.socketIdHeader, LiveSessions.CLASS_SESSION);
+				this.users.students(), this.socketIdHeader, Announcements.DEMO_CLASS, LiveSessions.CLASS_SESSION);
 	}
 
 	/**
@@ -42,10 +42,11 @@ class ClientConfigController {
 	 * @param students the class's students
 	 * @param socketIdHeader the header that carries the page's socket id, so that events
 	 * the page caused leave it out
+	 * @param classId the class, whose announcements the page shows
 	 * @param sessionId the class's live session
 	 */
 	record ClientConfig(PusherClientSettings pusher, ClassroomUser user, List<ClassroomUser> students,
-			String socketIdHeader, long sessionId) {
+			String socketIdHeader, long classId, long sessionId) {
 	}
 
 }

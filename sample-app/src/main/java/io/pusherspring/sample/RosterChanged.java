@@ -8,7 +8,7 @@ import io.pusherspring.event.PusherBroadcast;
 /**
  * The roster of live sessions changed: broadcast to the teachers.
  *
- * @param sessions session ids to the names of those present
+ * @param sessions session ids to the names of the students present
  */
 record RosterChanged(Map<String, List<String>> sessions) implements PusherBroadcast {
 

@@ -17,9 +17,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The server's own record of who is in which live session, kept from Pusher's verified
- * {@code member_added} and {@code member_removed} webhooks (not from what browsers say),
- * and broadcast to the teachers' channel on every change.
+ * The server's own record of which students are in which live session, kept from Pusher's
+ * verified {@code member_added} and {@code member_removed} webhooks (not from what
+ * browsers say), and broadcast to the teachers' channel on every change. Teachers in a
+ * session are not listed.
  */
 @Component
 class SessionRoster {
@@ -67,8 +68,8 @@ class SessionRoster {
 	// end::webhooks[]
 
 	/**
-	 * Who is in each session now.
-	 * @return session ids to the names of those present, in order
+	 * Which students are in each session now.
+	 * @return session ids to the names of the students present, in order
 	 */
 	synchronized Map<String, List<String>> snapshot() {
 		Map<String, List<String>> snapshot = new TreeMap<>();
@@ -78,7 +79,8 @@ class SessionRoster {
 	}
 
 	private synchronized boolean change(WebhookEvent event, String userId, boolean present) {
-		if (!event.channel().startsWith(SESSION_CHANNEL) || !this.handled.add(event.id())) {
+		if (!event.channel().startsWith(SESSION_CHANNEL) || !this.users.isStudent(userId)
+				|| !this.handled.add(event.id())) {
 			return false;
 		}
 		String sessionId = event.channel().substring(SESSION_CHANNEL.length());

@@ -27,7 +27,8 @@ class StartupAnnouncement {
 	@EventListener(ApplicationReadyEvent.class)
 	void announce() {
 		try {
-			Announcement announcement = this.announcements.post(1, "Welcome to class 1");
+			Announcement announcement = this.announcements.post(Announcements.DEMO_CLASS,
+					"Welcome to class " + Announcements.DEMO_CLASS);
 			logger.info("Published " + Announcements.EVENT + " on " + Announcements.channel(announcement.classId()));
 		}
 		catch (PusherException ex) {

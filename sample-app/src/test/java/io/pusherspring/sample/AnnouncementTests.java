@@ -11,6 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -21,7 +26,7 @@ import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -36,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @RecordPusherEvents
 class AnnouncementTests {
 
-	// scripts sign in with HTTP Basic, as the README's curl commands do
+	// scripts sign in with HTTP Basic, as the guide's curl commands do
 	private static final RequestPostProcessor TEACHER = httpBasic("ada", "teacher");
 
 	@Autowired
@@ -124,24 +129,40 @@ class AnnouncementTests {
 	}
 
 	@Test
-	void callersWhoAreNotSignedInAreRefused() throws Exception {
-		// without credentials or a CSRF token, the CSRF check refuses it first
+	void callersWhoAreNotSignedInAreRefusedWith401NotTheCsrfCheck() throws Exception {
 		this.mvc.perform(postJson("/api/classes/7/announcements", "{\"text\":\"No homework\"}"))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isUnauthorized())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 		this.mvc
 			.perform(postJson("/api/classes/7/announcements", "{\"text\":\"No homework\"}")
 				.with(httpBasic("ada", "wrong")))
-			.andExpect(status().isUnauthorized());
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.detail").value("Wrong user name or password"));
 		assertThat(this.pusher).hasNoEvents();
 	}
 
 	@Test
-	void browsersWithASessionMustSendTheCsrfToken() throws Exception {
-		this.mvc
-			.perform(postJson("/api/classes/7/announcements", "{\"text\":\"Quiz at ten\"}")
-				.with(user("ada").roles("TEACHER")))
-			.andExpect(status().isForbidden());
+	void browsersSignedInWithASessionMustSendTheCsrfToken() throws Exception {
+		MockHttpSession session = signedInSession("ada", "ROLE_TEACHER");
+		this.mvc.perform(postJson("/api/classes/7/announcements", "{\"text\":\"Quiz at ten\"}").session(session))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value(containsString("X-XSRF-TOKEN")));
 		assertThat(this.pusher).hasNoEvents();
+		this.mvc
+			.perform(postJson("/api/classes/7/announcements", "{\"text\":\"Quiz at ten\"}").session(session)
+				.with(csrf()))
+			.andExpect(status().isCreated());
+		assertThat(this.pusher).hasTriggered("class-7", "announcement.posted");
+	}
+
+	// a browser's session after it signed in on the sign-in page
+	private static MockHttpSession signedInSession(String user, String role) {
+		MockHttpSession session = new MockHttpSession();
+		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+				new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(user, null,
+						AuthorityUtils.createAuthorityList(role))));
+		return session;
 	}
 
 	private ResultActions postAnnouncement(long classId, String body) throws Exception {

@@ -60,21 +60,9 @@ final class Browser implements AutoCloseable {
 	 * @return the signed-in page, once its connection is up
 	 */
 	static Browser signIn(String baseUrl, String user, String password) throws IOException {
-		requireChromium();
-		Path profile = Files.createTempDirectory("chromium-" + user);
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--window-size=1280,960", "--user-data-dir=" + profile.toAbsolutePath());
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		Browser browser = new Browser(user, profile, new ChromeDriver(service, options));
+		Browser browser = open(baseUrl + "/login", user);
 		try {
-			browser.driver.get(baseUrl + "/login");
-			browser.driver.findElement(By.id("username")).sendKeys(user);
-			browser.driver.findElement(By.id("password")).sendKeys(password);
-			browser.driver.findElement(By.cssSelector("button[type=submit]")).click();
+			browser.submitSignIn(user, password);
 			browser.waitUntilConnected();
 			return browser;
 		}
@@ -82,6 +70,44 @@ final class Browser implements AutoCloseable {
 			browser.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Open a page without signing in.
+	 * @param url the page
+	 * @param name who looks at it, for the screenshots' names
+	 * @return the page
+	 */
+	static Browser open(String url, String name) throws IOException {
+		requireChromium();
+		Path profile = Files.createTempDirectory("chromium-" + name);
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1280,960", "--user-data-dir=" + profile.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		Browser browser = new Browser(name, profile, new ChromeDriver(service, options));
+		try {
+			browser.driver.get(url);
+			return browser;
+		}
+		catch (RuntimeException ex) {
+			browser.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Fill in the sign-in page's form and send it.
+	 * @param user the user name
+	 * @param password the password
+	 */
+	void submitSignIn(String user, String password) {
+		element("username").sendKeys(user);
+		element("password").sendKeys(password);
+		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
 	}
 
 	String text(String id) {
@@ -119,6 +145,27 @@ final class Browser implements AutoCloseable {
 
 	void click(String id) {
 		element(id).click();
+	}
+
+	boolean isDisplayed(String id) {
+		return element(id).isDisplayed();
+	}
+
+	boolean isEnabled(String id) {
+		return element(id).isEnabled();
+	}
+
+	/**
+	 * The texts of the elements a selector matches that are displayed.
+	 * @param cssSelector the selector
+	 * @return the texts, in document order
+	 */
+	List<String> displayedTexts(String cssSelector) {
+		return this.driver.findElements(By.cssSelector(cssSelector))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.map(WebElement::getText)
+			.toList();
 	}
 
 	void waitForText(String id, String text) {

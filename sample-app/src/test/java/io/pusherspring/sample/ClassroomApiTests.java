@@ -1,18 +1,25 @@
 package io.pusherspring.sample;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.pusherspring.test.PusherRecorder;
 import io.pusherspring.test.PusherRequests;
 import io.pusherspring.test.PusherSignatures;
 import io.pusherspring.test.RecordPusherEvents;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.pusherspring.sample.ApiRequests.postJson;
@@ -20,10 +27,13 @@ import static io.pusherspring.test.PusherAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -86,8 +96,13 @@ class ClassroomApiTests {
 	void sessionStartsForOthersAndEndsWithTheAssessment() throws Exception {
 		this.mvc.perform(post("/api/sessions/1/start").with(ADA).with(csrf()).header("X-Socket-ID", "123.456"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.sessionId").value(1));
+			.andExpect(jsonPath("$.sessionId").value(1))
+			.andExpect(jsonPath("$.status").value("LIVE"));
 		assertThat(this.pusher).hasTriggered("presence-session-1", "session.started").excludingSocket("123.456");
+		this.mvc.perform(get("/api/sessions/1").with(GRACE)).andExpect(jsonPath("$.status").value("LIVE"));
+		this.mvc.perform(post("/api/sessions/1/start").with(ADA).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value("Session 1 is already live"));
 		checkIn("grace", true);
 		checkIn("alan", false);
 		checkIn("alan", true);
@@ -98,14 +113,57 @@ class ClassroomApiTests {
 				"assessment.completed");
 		assertThat(this.pusher).hasTriggered("presence-session-1", "assessment.completed")
 			.withData("{\"sessionId\":1,\"responses\":2,\"understood\":2,\"percentUnderstood\":100}");
-		this.mvc.perform(post("/api/sessions/1/end").with(ADA).with(csrf())).andExpect(status().isConflict());
+		this.mvc.perform(get("/api/sessions/1").with(GRACE)).andExpect(jsonPath("$.status").value("ENDED"));
+		this.mvc.perform(post("/api/sessions/1/end").with(ADA).with(csrf()))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.detail").value("Session 1 is not live"));
 	}
 
 	@Test
-	void studentsCannotStartSessionsNorCheckInToOneThatIsNotLive() throws Exception {
+	void studentsCannotStartSessionsNorCheckInToOneThatIsNotLiveAndTeachersDoNotCheckIn() throws Exception {
 		this.mvc.perform(post("/api/sessions/1/start").with(GRACE).with(csrf())).andExpect(status().isForbidden());
-		this.mvc.perform(postJson("/api/sessions/7/check-ins", "{\"understood\":true}").with(GRACE).with(csrf()))
+		this.mvc.perform(postJson("/api/sessions/1/check-ins", "{\"understood\":true}").with(GRACE).with(csrf()))
 			.andExpect(status().isConflict());
+		this.mvc.perform(postJson("/api/sessions/1/check-ins", "{\"understood\":true}").with(ADA).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	@ParameterizedTest(name = "{0} {1}: {2}")
+	@MethodSource("requestsForSessionsThatCannotExist")
+	void sessionIdThatIsInvalidOrUnknownIsRefusedAndNothingIsPublished(HttpMethod method, String path,
+			int expectedStatus) throws Exception {
+		boolean checkIn = path.endsWith("/check-ins");
+		MockHttpServletRequestBuilder request = request(method, path)
+			.with(checkIn || method == HttpMethod.GET ? GRACE : ADA)
+			.with(csrf());
+		if (checkIn) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{\"understood\":true}");
+		}
+		this.mvc.perform(request)
+			.andExpect(status().is(expectedStatus))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(expectedStatus));
+		assertThat(this.pusher).hasNoEvents();
+	}
+
+	static Stream<Arguments> requestsForSessionsThatCannotExist() {
+		// not a positive number: 400; no such session: 404
+		return Stream.of("-5", "0", "five", "7").flatMap((id) -> {
+			int status = id.equals("7") ? 404 : 400;
+			return Stream.of(arguments(HttpMethod.GET, "/api/sessions/" + id, status),
+					arguments(HttpMethod.POST, "/api/sessions/" + id + "/start", status),
+					arguments(HttpMethod.POST, "/api/sessions/" + id + "/end", status),
+					arguments(HttpMethod.POST, "/api/sessions/" + id + "/check-ins", status));
+		});
+	}
+
+	@Test
+	void nobodyJoinsTheChannelOfASessionThatDoesNotExist() throws Exception {
+		for (String channel : new String[] { "presence-session--5", "presence-session-0", "presence-session-7" }) {
+			channelAuth(GRACE, channel).andExpect(status().isForbidden());
+			channelAuth(ADA, channel).andExpect(status().isForbidden());
+		}
 		assertThat(this.pusher).hasNoEvents();
 	}
 
@@ -134,6 +192,7 @@ class ClassroomApiTests {
 			.perform(PusherRequests.webhook()
 				.memberAdded("presence-session-1", "grace")
 				.memberAdded("presence-session-1", "alan")
+				.memberAdded("presence-session-1", "ada")
 				.memberAdded("presence-class-1", "ada"))
 			.andExpect(status().isOk());
 		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-session-1", "ada").withWrongSignature())
@@ -160,7 +219,9 @@ class ClassroomApiTests {
 			.andExpect(jsonPath("$.pusher.key").exists())
 			.andExpect(jsonPath("$.pusher.secret").doesNotExist())
 			.andExpect(jsonPath("$.socketIdHeader").value("X-Socket-ID"))
-			.andExpect(jsonPath("$.students.length()").value(2));
+			.andExpect(jsonPath("$.students.length()").value(2))
+			.andExpect(jsonPath("$.classId").value(1))
+			.andExpect(jsonPath("$.sessionId").value(1));
 	}
 
 	// a signed-in page asks /pusher/auth for a channel, with its CSRF token

@@ -13,7 +13,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.pusherspring.core.HmacSigner;
+import io.pusherspring.core.internal.HmacSigner;
 import io.pusherspring.webhook.PusherWebhookFilter;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.pusherspring.auth.PresenceMember;
 import io.pusherspring.auth.PusherChannel;
+import io.pusherspring.auth.PusherUser;
+import io.pusherspring.auth.PusherUserResolver;
 import io.pusherspring.auth.ChannelVariable;
 import io.pusherspring.webhook.WebhookEvent;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * A live classroom whose browsers and apps connect to a Pusher-protocol server: the
  * starter's real auth endpoints behind HTTP Basic, channel authorizers for classes and
- * their presence rooms, and webhook listeners that remember what they heard.
+ * their presence rooms, users who watch their classmates, and webhook listeners that
+ * remember what they heard.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -58,6 +61,29 @@ public class LiveClassroomApplication {
 			.authenticated());
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/pusher/**"));
 		return http.httpBasic(Customizer.withDefaults()).build();
+	}
+
+	// tag::watchlist[]
+	@Bean
+	PusherUserResolver pusherUsers() {
+		// everyone watches their classmates: a teacher sees which students are online
+		return (principal, request) -> (principal != null)
+				? new PusherUser(principal.getName(), Map.of(), classmates(principal.getName())) : null;
+	}
+	// end::watchlist[]
+
+	/**
+	 * The other members of a user's classes, by name.
+	 */
+	static List<String> classmates(String user) {
+		return CLASSES.values()
+			.stream()
+			.filter((members) -> members.contains(user))
+			.flatMap(Set::stream)
+			.filter((member) -> !member.equals(user))
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	@Bean

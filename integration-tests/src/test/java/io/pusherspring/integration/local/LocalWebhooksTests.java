@@ -13,6 +13,7 @@ import io.pusherspring.webhook.ChannelVacated;
 import io.pusherspring.webhook.ClientEvent;
 import io.pusherspring.webhook.MemberAdded;
 import io.pusherspring.webhook.MemberRemoved;
+import io.pusherspring.webhook.SubscriptionCount;
 import io.pusherspring.webhook.WebhookEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 class LocalWebhooksTests {
 
 	@RegisterExtension
-	static LocalPusherServer pusher = new LocalPusherServer("local-app", "webhook-key", "webhook-secret");
+	static LocalPusherServer pusher = new LocalPusherServer("local-app", "webhook-key", "webhook-secret")
+		.subscriptionCounting(true);
 
 	@DynamicPropertySource
 	static void pusherProperties(DynamicPropertyRegistry registry) {
@@ -92,6 +94,34 @@ class LocalWebhooksTests {
 				(removed) -> assertThat(removed.userId()).isEqualTo("ada"));
 		assertThat(events.get(6)).isInstanceOf(ChannelVacated.class);
 		assertThat(events).allSatisfy((event) -> assertThat(event.time()).isAfter(start));
+	}
+
+	@Test
+	void reportsTheSubscriptionCountsOfChannelsOtherThanPresenceChannelsToClientsAndTheApplication() {
+		try (JavaClient ada = JavaClient.as("ada", pusher, this.port).connect();
+				JavaClient alan = JavaClient.as("alan", pusher, this.port).connect()) {
+			ada.subscribe("private-class-7", "pusher:subscription_count");
+			assertThat(ada.next())
+				.isEqualTo("pusher:subscription_count on private-class-7: {\"subscription_count\":1}");
+			alan.subscribe("private-class-7");
+			assertThat(ada.next())
+				.isEqualTo("pusher:subscription_count on private-class-7: {\"subscription_count\":2}");
+			alan.subscribe("presence-class-7");
+			alan.pusher().unsubscribe("private-class-7");
+		}
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.heard.events()
+				.stream()
+				.anyMatch((event) -> event instanceof ChannelVacated vacated
+						&& vacated.channel().equals("private-class-7")));
+		List<SubscriptionCount> counts = this.heard.events()
+			.stream()
+			.filter(SubscriptionCount.class::isInstance)
+			.map(SubscriptionCount.class::cast)
+			.toList();
+		assertThat(counts).extracting(SubscriptionCount::channel).containsOnly("private-class-7");
+		assertThat(counts).extracting(SubscriptionCount::subscriptionCount).containsExactly(1, 2, 1, 0);
+		assertThat(counts).extracting(SubscriptionCount::id).doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.pusherspring.test.LocalPusherServer;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,9 +57,26 @@ final class NodeClient implements AutoCloseable {
 	}
 
 	/**
+	 * Start the client as a user of {@link LiveClassroomApplication}.
+	 * @param server the server to connect to
+	 * @param appPort the port of the application's auth endpoints
+	 * @param user the user, who authorizes channels and signs in
+	 * @param channels the channels to subscribe to, comma-separated
+	 * @param signIn whether to sign in, and print the watchlist events it hears
+	 * @return the running client
+	 */
+	static NodeClient start(LocalPusherServer server, int appPort, String user, String channels, boolean signIn)
+			throws IOException {
+		return start(Map.of("PUSHER_KEY", server.getKey(), "PUSHER_PORT", Integer.toString(server.getPort()), "APP_URL",
+				"http://127.0.0.1:" + appPort, "APP_USER", user, "APP_PASSWORD", LiveClassroomApplication.PASSWORD,
+				"CHANNELS", channels, "SIGN_IN", Boolean.toString(signIn)));
+	}
+
+	/**
 	 * Start the client.
 	 * @param environment its settings: {@code PUSHER_KEY}, {@code PUSHER_PORT},
-	 * {@code APP_URL}, {@code APP_USER}, {@code APP_PASSWORD}, {@code CHANNELS}
+	 * {@code APP_URL}, {@code APP_USER}, {@code APP_PASSWORD}, {@code CHANNELS},
+	 * {@code SIGN_IN}
 	 * @return the running client
 	 */
 	static NodeClient start(Map<String, String> environment) throws IOException {

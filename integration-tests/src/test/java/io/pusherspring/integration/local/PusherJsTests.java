@@ -90,9 +90,7 @@ class PusherJsTests {
 	}
 
 	private NodeClient client(String user, String channels) throws Exception {
-		return NodeClient.start(Map.of("PUSHER_KEY", pusher.getKey(), "PUSHER_PORT", Integer.toString(pusher.getPort()),
-				"APP_URL", "http://127.0.0.1:" + this.port, "APP_USER", user, "APP_PASSWORD",
-				LiveClassroomApplication.PASSWORD, "CHANNELS", channels));
+		return NodeClient.start(pusher, this.port, user, channels, false);
 	}
 
 }

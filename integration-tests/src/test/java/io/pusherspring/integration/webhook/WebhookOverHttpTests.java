@@ -187,7 +187,7 @@ class WebhookOverHttpTests {
 	}
 
 	@Test
-	void answers500WhenAListenerThrowsSoThatPusherRetriesWithTheSameIds() throws Exception {
+	void answers500WhenAListenerThrowsSoThatPusherRetriesTheFailedEntryWithTheSameId() throws Exception {
 		PusherWebhookRequestBuilder webhook = PusherRequests.webhook()
 			.channelOccupied(RecordedWebhookEvents.FAILING_CHANNEL)
 			.channelOccupied("private-fine");
@@ -197,8 +197,8 @@ class WebhookOverHttpTests {
 		HttpResponse<String> retry = this.http.send(webhook);
 		assertThat(retry.statusCode()).isEqualTo(500);
 		List<WebhookEvent> events = this.listener.events();
-		assertThat(events).hasSize(4);
-		assertThat(events.subList(2, 4)).isEqualTo(events.subList(0, 2));
+		assertThat(events).as("the entry handled before is skipped").hasSize(3);
+		assertThat(events.get(2)).isEqualTo(events.get(0));
 	}
 
 	@Test

@@ -1,10 +1,5 @@
 package io.pusherspring.integration.webhook.docs;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
 import io.pusherspring.webhook.ChannelVacated;
 import io.pusherspring.webhook.ClientEvent;
 import io.pusherspring.webhook.MemberAdded;
@@ -21,32 +16,18 @@ public class ClassroomPresence {
 
 	private final ClassRoster roster;
 
-	// Pusher retries a delivery for 5 minutes: remember the last ids handled
-	private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<String, Boolean>() {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-			return size() > 10_000;
-		}
-
-	});
-
 	public ClassroomPresence(ClassRoster roster) {
 		this.roster = roster;
 	}
 
 	@EventListener
 	public void memberAdded(MemberAdded event) {
-		if (firstTime(event)) {
-			this.roster.join(classId(event), event.userId());
-		}
+		this.roster.join(classId(event), event.userId());
 	}
 
 	@EventListener
 	public void memberRemoved(MemberRemoved event) {
-		if (firstTime(event)) {
-			this.roster.leave(classId(event), event.userId());
-		}
+		this.roster.leave(classId(event), event.userId());
 	}
 
 	@EventListener
@@ -58,14 +39,8 @@ public class ClassroomPresence {
 
 	@EventListener(condition = "#event.event() == 'client-raise-hand'")
 	public void handRaised(ClientEvent event) {
-		if (firstTime(event)) {
-			RaisedHand hand = event.data(RaisedHand.class);
-			this.roster.raiseHand(classId(event), event.userId(), hand.question());
-		}
-	}
-
-	private synchronized boolean firstTime(WebhookEvent event) {
-		return this.handled.add(event.id());
+		RaisedHand hand = event.data(RaisedHand.class);
+		this.roster.raiseHand(classId(event), event.userId(), hand.question());
 	}
 
 	private static String classId(WebhookEvent event) {

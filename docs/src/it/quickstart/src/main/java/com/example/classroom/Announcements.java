@@ -4,6 +4,7 @@ import io.pusherspring.core.PusherOperations;
 
 import org.springframework.stereotype.Service;
 
+// tag::service[]
 @Service
 public class Announcements {
 
@@ -18,3 +19,4 @@ public class Announcements {
 	}
 
 }
+// end::service[]

@@ -62,6 +62,7 @@ public class NotificationService {
 		this.pusher.trigger(channels, "announcement", Map.of("message", message));
 	}
 
+	// tag::send-to-user[]
 	/**
 	 * Tell a user, on every connection, that they have a new message.
 	 * @param userId the user
@@ -70,6 +71,7 @@ public class NotificationService {
 	public void newMessage(String userId, int count) {
 		this.pusher.sendToUser(userId, "message.new", Map.of("unread", count));
 	}
+	// end::send-to-user[]
 
 	/**
 	 * Tell a user their content is ready, from another thread a little later.
