@@ -1,15 +1,20 @@
 package io.pusherspring.benchmarks.startup;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.pusherspring.autoconfigure.PusherClientSettings;
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherOperations;
@@ -19,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindingPostProcessor;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,10 +35,11 @@ import org.springframework.context.support.GenericApplicationContext;
  * {@code sample-app/target/classes}, Tomcat on a free port), started with the starter, or
  * with every auto-configuration of the starter excluded and stand-ins for the starter's
  * beans that the sample's own beans need ({@code PusherOperations} that does nothing, the
- * connection details and {@code PusherProperties}), so that they start. After each start
- * the application is checked to be what it should be: with the starter, its
- * auto-configurations are there and {@code PusherOperations} is the real one; without,
- * neither.
+ * connection details, {@code PusherProperties} and the front end's
+ * {@code PusherClientSettings}), so that they start. After each start (and after the time
+ * is taken) the application is checked to be what it should be: it serves its sign-in
+ * page; with the starter, its auto-configurations are there and {@code PusherOperations}
+ * is the real one; without, neither.
  * <p>
  * When the sample comes to need another of the starter's beans, the start without the
  * starter fails, and Spring Boot's failure analysis names the bean: add a stand-in below.
@@ -114,6 +121,8 @@ final class SampleStarts {
 				generic.registerBean(PusherOperations.class,
 						() -> standIn(PusherOperations.class, (proxy, method, arguments) -> null));
 				generic.registerBean(PusherConnectionDetails.class, () -> connectionDetails(apiPort));
+				generic.registerBean(PusherClientSettings.class,
+						() -> PusherClientSettings.from(connectionDetails(apiPort)));
 				// bound to pusher.* as the starter's would be
 				ConfigurationPropertiesBindingPostProcessor.register(generic);
 				generic.registerBean(PusherProperties.class);
@@ -140,6 +149,24 @@ final class SampleStarts {
 	}
 
 	private static void check(ConfigurableApplicationContext context, boolean withStarter) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		HttpResponse<String> signIn;
+		try {
+			signIn = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+						HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The sample started but its sign-in page did not answer", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while asking for the sample's sign-in page", ex);
+		}
+		if (signIn.statusCode() != 200 || !signIn.body().contains("<form")) {
+			throw new IllegalStateException(
+					"The sample's sign-in page answered " + signIn.statusCode() + " instead of its form");
+		}
 		boolean standIn = Proxy.isProxyClass(context.getBean(PusherOperations.class).getClass());
 		long starterConfigurations = Arrays.stream(context.getBeanDefinitionNames())
 			.map(context.getBeanFactory()::getType)
