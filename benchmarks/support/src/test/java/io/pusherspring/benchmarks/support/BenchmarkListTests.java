@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests of {@code benchmarks/benchmarks.txt}, the list that {@code benchmarks/run} reads:
  * every line names a module of the reactor, a main class there that writes the files of
  * that name, and a smoke test that runs it in {@code verify}; and every benchmark module
- * has a line.
+ * has a line and is a dependency of the {@code benchmarks} aggregator.
  */
 class BenchmarkListTests {
 
@@ -53,17 +53,29 @@ class BenchmarkListTests {
 	}
 
 	@Test
-	void everyBenchmarkModuleHasABenchmarkAndSupportHasNone() throws IOException {
+	void everyBenchmarkModuleHasABenchmarkAndIsADependencyOfTheAggregator() throws IOException {
+		String aggregator = Files.readString(BENCHMARKS.resolve("pom.xml"));
 		List<String> modules = new ArrayList<>();
-		Matcher module = MODULE.matcher(Files.readString(BENCHMARKS.resolve("pom.xml")));
+		Matcher module = MODULE.matcher(aggregator);
 		while (module.find()) {
 			modules.add(module.group(1).trim());
 		}
-		assertThat(modules).contains("support");
-		assertThat(entries()).extracting(Entry::module)
-			.doesNotContain("support")
-			.containsAll(modules.stream().filter((name) -> !name.equals("support")).toList());
-		assertThat(modules).as("the modules of benchmarks/pom.xml").containsAll(modulesOf(entries()));
+		assertThat(modules).contains("parent", "support");
+		List<String> benchmarkModules = modules.stream()
+			.filter((name) -> !name.equals("parent") && !name.equals("support"))
+			.toList();
+		assertThat(modulesOf(entries())).as("the modules of benchmarks.txt")
+			.containsExactlyInAnyOrderElementsOf(benchmarkModules);
+		for (String name : modules) {
+			if (!name.equals("parent")) {
+				// so that `./mvnw verify -pl benchmarks -am` builds it and runs its smoke
+				// tests
+				assertThat(aggregator).as("benchmarks/pom.xml depends on benchmarks-%s", name)
+					.contains("<artifactId>benchmarks-" + name + "</artifactId>");
+			}
+			assertThat(Files.readString(BENCHMARKS.resolve(name).resolve("pom.xml"))).as("benchmarks/%s/pom.xml", name)
+				.contains("<artifactId>benchmarks-" + name + "</artifactId>");
+		}
 	}
 
 	@ParameterizedTest(name = "{0}")
