@@ -12,7 +12,9 @@ import io.pusherspring.auth.PusherAuthHandlerMapping;
 import io.pusherspring.auth.PusherAuthObservationConvention;
 import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
+import io.pusherspring.auth.PusherSignOut;
 import io.pusherspring.auth.PusherUserResolver;
+import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.ChannelEncryption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,6 +39,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -84,7 +89,8 @@ public final class PusherAuthAutoConfiguration {
 			ChannelAuthorizerRegistry authorizers, ObjectProvider<PusherUserResolver> userResolver,
 			ObjectProvider<ChannelEncryption> encryption, ObjectProvider<AuthRateLimiter> rateLimiter,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<PusherAuthObservationConvention> observationConvention) {
+			ObjectProvider<PusherAuthObservationConvention> observationConvention,
+			ObjectProvider<PusherSignOut> signOut) {
 		PusherProperties.Auth auth = properties.getAuth();
 		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
 		if (auth.getRateLimit().isEnabled() && limiter == null) {
@@ -92,8 +98,9 @@ public final class PusherAuthAutoConfiguration {
 					+ "but Bucket4j is not on the class path. Add com.bucket4j:bucket4j_jdk17-core "
 					+ "(pusher-spring-boot-starter brings it), or set pusher.auth.rate-limit.enabled=false.");
 		}
+		PusherUserResolver resolver = userResolver.getIfAvailable(PusherUserResolver::principalName);
 		PusherAuthService.Builder builder = PusherAuthService.builder(connectionDetails::getCredentials, authorizers)
-			.userResolver(userResolver.getIfAvailable(PusherUserResolver::principalName))
+			.userResolver((signOut.getIfAvailable() != null) ? PusherSignOut.remembering(resolver) : resolver)
 			.encryption(encryption.getIfAvailable())
 			.rateLimiter(limiter)
 			.allowAnonymous(auth.isAllowAnonymous())
@@ -147,6 +154,30 @@ public final class PusherAuthAutoConfiguration {
 						+ " could grant them. Generate a key with: openssl rand -base64 32");
 			}
 		};
+	}
+
+	/**
+	 * Terminates a user's Pusher connections when Spring Security logs them out or their
+	 * HTTP session ends, with Spring Security's publisher of session events.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ LogoutSuccessEvent.class, HttpSessionEventPublisher.class })
+	@ConditionalOnBooleanProperty("pusher.auth.user.terminate-connections-on-sign-out")
+	static class SignOutConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(PusherOperations.class)
+		PusherSignOut pusherSignOut(PusherOperations operations, ObjectProvider<PusherUserResolver> userResolver) {
+			return new PusherSignOut(operations, userResolver.getIfAvailable(PusherUserResolver::principalName));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		static HttpSessionEventPublisher pusherHttpSessionEventPublisher() {
+			return new HttpSessionEventPublisher();
+		}
+
 	}
 
 	/**

@@ -475,6 +475,8 @@ public class PusherProperties implements InitializingBean {
 
 		private final RateLimit rateLimit = new RateLimit();
 
+		private final User user = new User();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -509,6 +511,31 @@ public class PusherProperties implements InitializingBean {
 
 		public RateLimit getRateLimit() {
 			return this.rateLimit;
+		}
+
+		public User getUser() {
+			return this.user;
+		}
+
+		/**
+		 * Users signed in to Pusher through the user authentication endpoint.
+		 */
+		public static class User {
+
+			/**
+			 * Whether to terminate a user's Pusher connections when Spring Security logs
+			 * them out or their HTTP session ends or expires.
+			 */
+			private boolean terminateConnectionsOnSignOut;
+
+			public boolean isTerminateConnectionsOnSignOut() {
+				return this.terminateConnectionsOnSignOut;
+			}
+
+			public void setTerminateConnectionsOnSignOut(boolean terminateConnectionsOnSignOut) {
+				this.terminateConnectionsOnSignOut = terminateConnectionsOnSignOut;
+			}
+
 		}
 
 		/**
