@@ -77,6 +77,18 @@ final class Browser {
 	}
 
 	/**
+	 * Post a form with the session and CSRF token, as a page's script does.
+	 * @return the response
+	 */
+	HttpResponse<String> post(String path, String form) throws Exception {
+		JsonNode csrf = csrf();
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header(csrf.get("header").asString(), csrf.get("token").asString())
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+	}
+
+	/**
 	 * The id of the session, from its cookie.
 	 */
 	String sessionId() {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.pusherspring.auth.PusherUser;
 import io.pusherspring.auth.PusherUserResolver;
+import io.pusherspring.core.PusherOperations;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -36,12 +37,29 @@ public class SignOutApplication {
 	UserDetailsService users() {
 		return new InMemoryUserDetailsManager(
 				User.withUsername("ada").password("{noop}" + PASSWORD).roles("STUDENT").build(),
-				User.withUsername("alan").password("{noop}" + PASSWORD).roles("STUDENT").build());
+				User.withUsername("alan").password("{noop}" + PASSWORD).roles("STUDENT").build(),
+				User.withUsername("mallory").password("{noop}" + PASSWORD).roles("STUDENT").build());
 	}
 
+	// tag::refuse-banned[]
 	@Bean
-	PusherUserResolver pusherUsers() {
-		return (principal, request) -> (principal != null) ? PusherUser.of("account-" + principal.getName()) : null;
+	PusherUserResolver pusherUsers(Bans bans) {
+		// null refuses the sign-in: 403, and pusher-js does not sign the connection in
+		return (principal, request) -> (principal != null && !bans.isBanned(principal.getName()))
+				? PusherUser.of(pusherUserId(principal.getName())) : null;
+	}
+	// end::refuse-banned[]
+
+	@Bean
+	Bans bans(PusherOperations pusher) {
+		return new Bans(pusher);
+	}
+
+	/**
+	 * The Pusher user id of a login: the account's id, not the login name.
+	 */
+	static String pusherUserId(String login) {
+		return "account-" + login;
 	}
 
 	@Bean

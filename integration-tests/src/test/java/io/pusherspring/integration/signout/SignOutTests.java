@@ -45,6 +45,9 @@ class SignOutTests {
 	@Autowired
 	private ServletWebServerApplicationContext context;
 
+	@Autowired
+	private Bans bans;
+
 	@BeforeEach
 	void forgetTerminatedUsers() {
 		pusher.reset();
@@ -94,6 +97,19 @@ class SignOutTests {
 		Browser ada = new Browser(this.port, "JSESSIONID").signIn("ada");
 		tomcatSession(ada.sessionId()).expire();
 		assertThat(pusher.terminatedUsers()).isEmpty();
+	}
+
+	@Test
+	void aBannedUserIsDisconnectedAndRefusedTheNextSignIn() throws Exception {
+		Browser mallory = new Browser(this.port, "JSESSIONID").signIn("mallory");
+		try (SignedInClient client = SignedInClient.signIn(mallory, pusher, this.port)) {
+			this.bans.ban("mallory");
+			client.awaitState(ConnectionState.DISCONNECTED);
+			assertThat(pusher.terminatedUsers()).containsExactly("account-mallory");
+		}
+		HttpResponse<String> signIn = mallory.post("/pusher/user-auth", "socket_id=1234.5678");
+		assertThat(signIn.statusCode()).isEqualTo(403);
+		assertThat(signIn.body()).doesNotContain("auth\"");
 	}
 
 	private Session tomcatSession(String id) throws Exception {
