@@ -14,6 +14,7 @@ import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherSignOut;
 import io.pusherspring.auth.PusherUserResolver;
+import io.pusherspring.auth.UserConnectionLimit;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.ChannelEncryption;
 import org.apache.commons.logging.Log;
@@ -29,6 +30,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -41,6 +43,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.util.Assert;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -110,6 +113,17 @@ public final class PusherAuthAutoConfiguration {
 			builder.observationConvention(observationConvention.getIfUnique());
 		}
 		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("pusher.auth.user.max-connections")
+	@ConditionalOnBean(PusherOperations.class)
+	UserConnectionLimit pusherUserConnectionLimit(PusherProperties properties, PusherOperations operations) {
+		PusherProperties.Auth.User user = properties.getAuth().getUser();
+		Integer maxConnections = user.getMaxConnections();
+		Assert.state(maxConnections != null, "pusher.auth.user.max-connections is set");
+		return new UserConnectionLimit(operations, maxConnections, user.getConnectionsChannel());
 	}
 
 	@Bean

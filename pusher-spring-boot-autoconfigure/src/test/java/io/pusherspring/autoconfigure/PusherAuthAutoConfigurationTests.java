@@ -23,6 +23,7 @@ import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherChannel;
 import io.pusherspring.auth.PusherSignOut;
+import io.pusherspring.auth.UserConnectionLimit;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.PusherTemplate;
 import org.junit.jupiter.api.Test;
@@ -189,6 +190,38 @@ class PusherAuthAutoConfigurationTests {
 			.withBean("ownPublisher", HttpSessionEventPublisher.class, HttpSessionEventPublisher::new)
 			.run((context) -> assertThat(context).hasSingleBean(HttpSessionEventPublisher.class)
 				.hasBean("ownPublisher"));
+	}
+
+	@Test
+	void limitsNoUserConnectionsByDefault() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(UserConnectionLimit.class));
+	}
+
+	@Test
+	void limitsUserConnectionsOnTheUsersOwnChannelWhenMaxConnectionsIsSet() {
+		this.runner.withPropertyValues("pusher.auth.user.max-connections=3")
+			.run((context) -> assertThat(context).getBean(UserConnectionLimit.class)
+				.hasToString("UserConnectionLimit[3 connections per user on private-user-{userId}]"));
+	}
+
+	@Test
+	void aMaxConnectionsBelowOneFailsStartUp() {
+		this.runner.withPropertyValues("pusher.auth.user.max-connections=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pusher.auth.user.max-connections"));
+	}
+
+	@Test
+	void aConnectionsChannelThatIsNotPrivateFailsStartUp() {
+		this.runner
+			.withPropertyValues("pusher.auth.user.max-connections=3",
+					"pusher.auth.user.connections-channel=presence-user-{userId}")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pusher.auth.user.connections-channel"));
 	}
 
 	@Test
