@@ -58,6 +58,8 @@ public final class PusherAuthService {
 
 	private final @Nullable AuthRateLimiter rateLimiter;
 
+	private final @Nullable UserConnectionLimit connectionLimit;
+
 	private final Consumer<PusherAuthorizationEvent> events;
 
 	private final boolean allowAnonymous;
@@ -75,6 +77,7 @@ public final class PusherAuthService {
 		this.userResolver = builder.userResolver;
 		this.encryption = builder.encryption;
 		this.rateLimiter = builder.rateLimiter;
+		this.connectionLimit = builder.connectionLimit;
 		this.events = builder.events;
 		this.allowAnonymous = builder.allowAnonymous;
 		this.clock = builder.clock;
@@ -164,6 +167,13 @@ public final class PusherAuthService {
 	private AuthAnswer granted(String channel, Match match, Granted granted, @Nullable Principal principal,
 			String socketId) {
 		String pattern = match.entry().pattern().source();
+		String overLimit = (this.connectionLimit != null) ? this.connectionLimit.refusal(channel) : null;
+		if (overLimit != null) {
+			return decided(
+					event(Kind.CHANNEL_AUTHORIZATION, Outcome.DENIED, channel, pattern, principal, socketId,
+							"connection limit: " + overLimit),
+					AuthAnswer.forbidden("Too many connections: " + overLimit));
+		}
 		AuthSigner signer = this.signer.get();
 		Map<String, String> body = new LinkedHashMap<>();
 		if (ChannelNames.isPresence(channel)) {
@@ -346,6 +356,8 @@ public final class PusherAuthService {
 
 		private @Nullable AuthRateLimiter rateLimiter;
 
+		private @Nullable UserConnectionLimit connectionLimit;
+
 		private Consumer<PusherAuthorizationEvent> events = (event) -> {
 		};
 
@@ -393,6 +405,17 @@ public final class PusherAuthService {
 		 */
 		public Builder rateLimiter(@Nullable AuthRateLimiter rateLimiter) {
 			this.rateLimiter = rateLimiter;
+			return this;
+		}
+
+		/**
+		 * Limit each user's connections: a granted subscription to the user's own channel
+		 * is refused while the user has as many connections as the limit allows.
+		 * @param connectionLimit the limit, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder connectionLimit(@Nullable UserConnectionLimit connectionLimit) {
+			this.connectionLimit = connectionLimit;
 			return this;
 		}
 

@@ -93,7 +93,7 @@ public final class PusherAuthAutoConfiguration {
 			ObjectProvider<ChannelEncryption> encryption, ObjectProvider<AuthRateLimiter> rateLimiter,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PusherAuthObservationConvention> observationConvention,
-			ObjectProvider<PusherSignOut> signOut) {
+			ObjectProvider<PusherSignOut> signOut, ObjectProvider<UserConnectionLimit> connectionLimit) {
 		PusherProperties.Auth auth = properties.getAuth();
 		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
 		if (auth.getRateLimit().isEnabled() && limiter == null) {
@@ -106,6 +106,7 @@ public final class PusherAuthAutoConfiguration {
 			.userResolver((signOut.getIfAvailable() != null) ? PusherSignOut.remembering(resolver) : resolver)
 			.encryption(encryption.getIfAvailable())
 			.rateLimiter(limiter)
+			.connectionLimit(connectionLimit.getIfAvailable())
 			.allowAnonymous(auth.isAllowAnonymous())
 			.events(eventPublisher::publishEvent);
 		if (properties.getObservations().isEnabled()) {
