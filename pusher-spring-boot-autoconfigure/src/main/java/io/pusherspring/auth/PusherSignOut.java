@@ -16,6 +16,8 @@ import io.pusherspring.core.PusherException;
 import io.pusherspring.core.PusherOperations;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -52,6 +54,8 @@ public final class PusherSignOut {
 
 	private static final Log logger = LogFactory.getLog(PusherSignOut.class);
 
+	private static final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+
 	private final PusherOperations operations;
 
 	private final PusherUserResolver userResolver;
@@ -86,6 +90,9 @@ public final class PusherSignOut {
 	 */
 	@EventListener
 	public void onLogout(LogoutSuccessEvent event) {
+		if (trustResolver.isAnonymous(event.getAuthentication())) {
+			return;
+		}
 		Set<String> userIds = new LinkedHashSet<>();
 		HttpServletRequest request = currentRequest();
 		if (request != null) {

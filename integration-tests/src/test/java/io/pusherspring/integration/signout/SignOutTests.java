@@ -79,6 +79,13 @@ class SignOutTests {
 	}
 
 	@Test
+	void loggingOutWithoutBeingSignedInTerminatesNothing() throws Exception {
+		Browser visitor = new Browser(this.port, "JSESSIONID");
+		assertThat(visitor.logOut().statusCode()).isEqualTo(302);
+		assertThat(pusher.terminatedUsers()).isEmpty();
+	}
+
+	@Test
 	void anExpiredSessionTerminatesTheConnectionsSignedInThroughIt() throws Exception {
 		Browser ada = new Browser(this.port, "JSESSIONID").signIn("ada");
 		Browser alan = new Browser(this.port, "JSESSIONID").signIn("alan");
