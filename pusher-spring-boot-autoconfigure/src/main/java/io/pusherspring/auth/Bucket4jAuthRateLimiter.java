@@ -2,14 +2,20 @@ package io.pusherspring.auth;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +31,11 @@ import org.springframework.util.Assert;
  * application has its own budget); {@link #shared shared} buckets live in the store of a
  * Bucket4j {@link ProxyManager} (JCache, Redis, JDBC, ...), so that every instance behind
  * a load balancer draws on one budget per caller.
+ * <p>
+ * For the Spring WebFlux endpoints, which must not block: local buckets are taken from on
+ * the calling thread (they are lock-free and in memory); shared buckets through the proxy
+ * manager's asynchronous mode where its store supports one (Redis, for example), else
+ * (JDBC) on the executor of blocking work.
  */
 public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 
@@ -34,12 +45,15 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 
 	private final @Nullable LocalBuckets local;
 
+	private final @Nullable Function<String, AsyncBucketProxy> asyncBuckets;
+
 	private final String description;
 
 	private Bucket4jAuthRateLimiter(Function<String, Bucket> buckets, @Nullable LocalBuckets local,
-			String description) {
+			@Nullable Function<String, AsyncBucketProxy> asyncBuckets, String description) {
 		this.buckets = buckets;
 		this.local = local;
+		this.asyncBuckets = asyncBuckets;
 		this.description = description;
 	}
 
@@ -52,13 +66,15 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 	 */
 	public static Bucket4jAuthRateLimiter local(long capacity, Duration period) {
 		LocalBuckets buckets = new LocalBuckets(bandwidth(capacity, period), period);
-		return new Bucket4jAuthRateLimiter(buckets::get, buckets,
+		return new Bucket4jAuthRateLimiter(buckets::get, buckets, null,
 				"local, " + capacity + " requests per " + period + " per caller");
 	}
 
 	/**
 	 * Buckets in the store of a {@link ProxyManager}, shared by every instance that uses
-	 * the same store. Keys are the caller keys prefixed with {@code pusher-auth:}.
+	 * the same store. Keys are the caller keys prefixed with {@code pusher-auth:}. If the
+	 * proxy manager {@linkplain ProxyManager#isAsyncModeSupported() supports an
+	 * asynchronous mode}, the WebFlux endpoints use it.
 	 * @param proxyManager the proxy manager
 	 * @param capacity requests a caller may make at once
 	 * @param period time in which a used-up budget refills
@@ -67,9 +83,16 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 	public static Bucket4jAuthRateLimiter shared(ProxyManager<String> proxyManager, long capacity, Duration period) {
 		Assert.notNull(proxyManager, "'proxyManager' must not be null");
 		BucketConfiguration configuration = BucketConfiguration.builder().addLimit(bandwidth(capacity, period)).build();
+		Function<String, AsyncBucketProxy> asyncBuckets = null;
+		if (proxyManager.isAsyncModeSupported()) {
+			AsyncProxyManager<String> async = proxyManager.asAsync();
+			Supplier<CompletableFuture<BucketConfiguration>> asyncConfiguration = () -> CompletableFuture
+				.completedFuture(configuration);
+			asyncBuckets = (key) -> async.builder().build(KEY_PREFIX + key, asyncConfiguration);
+		}
 		return new Bucket4jAuthRateLimiter((key) -> proxyManager.builder().build(KEY_PREFIX + key, () -> configuration),
-				null, "shared through " + proxyManager.getClass().getSimpleName() + ", " + capacity + " requests per "
-						+ period + " per caller");
+				null, asyncBuckets, "shared through " + proxyManager.getClass().getSimpleName() + ", " + capacity
+						+ " requests per " + period + " per caller");
 	}
 
 	private static Bandwidth bandwidth(long capacity, Duration period) {
@@ -80,7 +103,23 @@ public final class Bucket4jAuthRateLimiter implements AuthRateLimiter {
 
 	@Override
 	public Duration tryConsume(String key) {
-		ConsumptionProbe probe = this.buckets.apply(key).tryConsumeAndReturnRemaining(1);
+		return waitFor(this.buckets.apply(key).tryConsumeAndReturnRemaining(1));
+	}
+
+	@Override
+	public CompletionStage<Duration> tryConsumeAsync(String key, Executor blockingExecutor) {
+		if (this.local != null) {
+			return CompletableFuture.completedFuture(tryConsume(key));
+		}
+		if (this.asyncBuckets != null) {
+			return this.asyncBuckets.apply(key)
+				.tryConsumeAndReturnRemaining(1)
+				.thenApply(Bucket4jAuthRateLimiter::waitFor);
+		}
+		return CompletableFuture.supplyAsync(() -> tryConsume(key), blockingExecutor);
+	}
+
+	private static Duration waitFor(ConsumptionProbe probe) {
 		return probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()));
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.util.Assert;
 /**
  * One subscription request that a {@link ChannelAuthorizer} decides: the channel, the
  * socket asking, the values the channel's pattern captured, the caller and the HTTP
- * request.
+ * request, on either web stack.
  */
 public final class ChannelAuthorizationContext {
 
@@ -26,10 +26,10 @@ public final class ChannelAuthorizationContext {
 
 	private final @Nullable Principal principal;
 
-	private final HttpServletRequest request;
+	private final AuthRequest request;
 
 	/**
-	 * Create a context, as the auth endpoint does; tests of an authorizer create their
+	 * Create a context, as the auth endpoints do; tests of an authorizer create their
 	 * own.
 	 * @param channelName the channel to subscribe to
 	 * @param socketId the socket id of the subscribing connection
@@ -38,7 +38,7 @@ public final class ChannelAuthorizationContext {
 	 * @param request the HTTP request
 	 */
 	public ChannelAuthorizationContext(String channelName, String socketId, Map<String, String> variables,
-			@Nullable Principal principal, HttpServletRequest request) {
+			@Nullable Principal principal, AuthRequest request) {
 		Assert.hasText(channelName, "'channelName' must not be empty");
 		Assert.hasText(socketId, "'socketId' must not be empty");
 		Assert.notNull(variables, "'variables' must not be null");
@@ -48,6 +48,22 @@ public final class ChannelAuthorizationContext {
 		this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
 		this.principal = principal;
 		this.request = request;
+	}
+
+	/**
+	 * Create a context for a servlet request.
+	 * @param channelName the channel to subscribe to
+	 * @param socketId the socket id of the subscribing connection
+	 * @param variables the values of the pattern's variables, by name
+	 * @param principal the authenticated caller, or {@code null} for an anonymous one
+	 * @param request the servlet request
+	 * @deprecated since 0.1.0 for removal: the context serves both web stacks; use
+	 * {@link #ChannelAuthorizationContext(String, String, Map, Principal, AuthRequest)}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public ChannelAuthorizationContext(String channelName, String socketId, Map<String, String> variables,
+			@Nullable Principal principal, HttpServletRequest request) {
+		this(channelName, socketId, variables, principal, ServletAuthRequest.of(request));
 	}
 
 	/**
@@ -90,7 +106,8 @@ public final class ChannelAuthorizationContext {
 
 	/**
 	 * The authenticated caller: Spring Security's {@link Authentication} when Spring
-	 * Security is in use, else the servlet request's user principal.
+	 * Security is in use, else the servlet request's user principal (Spring MVC) or the
+	 * exchange's principal (Spring WebFlux).
 	 * @return the caller, or {@code null} if anonymous
 	 */
 	public @Nullable Principal principal() {
@@ -116,11 +133,28 @@ public final class ChannelAuthorizationContext {
 	}
 
 	/**
-	 * The HTTP request that asked, for headers or attributes an authorizer needs.
+	 * The HTTP request that asked, for headers or attributes an authorizer needs, on
+	 * either web stack.
 	 * @return the request
 	 */
-	public HttpServletRequest request() {
+	public AuthRequest httpRequest() {
 		return this.request;
+	}
+
+	/**
+	 * The servlet request that asked.
+	 * @return the request
+	 * @throws IllegalStateException if the request did not come through the servlet stack
+	 * @deprecated since 0.1.0 for removal: use {@link #httpRequest()}, which serves both
+	 * web stacks, and its {@link AuthRequest#getNativeRequest(Class)
+	 * getNativeRequest(HttpServletRequest.class)} for the servlet request itself
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public HttpServletRequest request() {
+		HttpServletRequest servletRequest = this.request.getNativeRequest(HttpServletRequest.class);
+		Assert.state(servletRequest != null,
+				"The request did not come through the servlet stack; use httpRequest() instead of request()");
+		return servletRequest;
 	}
 
 	@Override

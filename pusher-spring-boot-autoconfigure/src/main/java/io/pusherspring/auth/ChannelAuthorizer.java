@@ -36,7 +36,11 @@ public interface ChannelAuthorizer {
 	String pattern();
 
 	/**
-	 * Decide one subscription.
+	 * Decide one subscription. In a Spring WebFlux application it is called on a thread
+	 * that may block (Reactor's bounded elastic scheduler), never on an event-loop
+	 * thread, so it may query a database as it would in Spring MVC; a
+	 * {@link PusherChannel @PusherChannel} method that returns a {@code Mono} runs on the
+	 * event loop instead, and must not block.
 	 * @param context the channel, socket, pattern variables, caller and request
 	 * @return the decision; {@code null} and exceptions deny
 	 */
@@ -52,7 +56,7 @@ public interface ChannelAuthorizer {
 			Function<ChannelAuthorizationContext, ChannelAuthorization> authorizer) {
 		Assert.hasText(pattern, "'pattern' must not be empty");
 		Assert.notNull(authorizer, "'authorizer' must not be null");
-		return new FunctionChannelAuthorizer(pattern, authorizer);
+		return new FunctionChannelAuthorizer(pattern, authorizer, false);
 	}
 
 	/**
@@ -91,7 +95,9 @@ public interface ChannelAuthorizer {
 	 * @return the authorizer
 	 */
 	static ChannelAuthorizer permitAll(String pattern) {
-		return of(pattern, (context) -> ChannelAuthorization.grant());
+		Assert.hasText(pattern, "'pattern' must not be empty");
+		ChannelAuthorization grant = ChannelAuthorization.grant();
+		return new FunctionChannelAuthorizer(pattern, (context) -> grant, true);
 	}
 
 }

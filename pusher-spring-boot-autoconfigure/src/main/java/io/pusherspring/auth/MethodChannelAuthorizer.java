@@ -7,9 +7,10 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.aop.scope.ScopedProxyUtils;
@@ -20,11 +21,14 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -33,10 +37,29 @@ import org.springframework.util.StringUtils;
 /**
  * A {@link ChannelAuthorizer} that calls a {@link PusherChannel @PusherChannel} method of
  * a bean. Its signature is checked when it is detected, so a mistake fails start-up.
+ * <p>
+ * A method may return a {@link Mono} of its decision. The Spring WebFlux endpoints
+ * subscribe to it ({@link #authorizeReactively}), in the request's Reactor context, where
+ * Spring Security's reactive context is; {@link #authorize} (the Spring MVC endpoints)
+ * waits for it on the calling thread.
  */
 final class MethodChannelAuthorizer implements ChannelAuthorizer {
 
 	private static final TypeDescriptor STRING = TypeDescriptor.valueOf(String.class);
+
+	private static final String MONO = "reactor.core.publisher.Mono";
+
+	private static final boolean SPRING_SECURITY_PRESENT = ClassUtils.isPresent(
+			"org.springframework.security.core.context.ReactiveSecurityContextHolder",
+			MethodChannelAuthorizer.class.getClassLoader());
+
+	/**
+	 * The web stacks' own request types, by name, so that neither stack's classes are
+	 * loaded: a parameter of the other stack's type gets {@code null}.
+	 */
+	private static final Set<String> NATIVE_REQUEST_TYPES = Set.of("jakarta.servlet.http.HttpServletRequest",
+			"jakarta.servlet.ServletRequest", "org.springframework.web.server.ServerWebExchange",
+			"org.springframework.http.server.reactive.ServerHttpRequest");
 
 	private final BeanFactory beanFactory;
 
@@ -47,6 +70,8 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 	private final String pattern;
 
 	private final List<ArgumentResolver> arguments;
+
+	private final boolean returnsMono;
 
 	private volatile @Nullable Method invocable;
 
@@ -64,7 +89,7 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 		catch (IllegalArgumentException ex) {
 			throw invalid(ex.getMessage());
 		}
-		checkReturnType();
+		this.returnsMono = checkReturnType();
 		this.arguments = new ArrayList<>();
 		for (int i = 0; i < method.getParameterCount(); i++) {
 			this.arguments.add(resolver(new MethodParameter(method, i), variables, conversionService));
@@ -126,18 +151,58 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 		return this.pattern;
 	}
 
+	/**
+	 * Whether the method returns a {@link Mono}, which the WebFlux endpoints subscribe to
+	 * without blocking.
+	 */
+	boolean returnsMono() {
+		return this.returnsMono;
+	}
+
 	@Override
 	public ChannelAuthorization authorize(ChannelAuthorizationContext context) {
 		Object[] args = new Object[this.arguments.size()];
+		String unresolved = resolve(context, args);
+		if (unresolved != null) {
+			return ChannelAuthorization.deny(unresolved);
+		}
+		Object result = invoke(args);
+		if (this.returnsMono) {
+			return (result != null) ? MonoResults.block(result, context.principal())
+					: ChannelAuthorization.deny("method returned null");
+		}
+		return toAuthorization(result);
+	}
+
+	/**
+	 * Call the method and subscribe to the {@link Mono} it returns. Only for methods that
+	 * {@link #returnsMono() return one}; an empty {@code Mono} denies.
+	 */
+	Mono<ChannelAuthorization> authorizeReactively(ChannelAuthorizationContext context) {
+		Object[] args = new Object[this.arguments.size()];
+		String unresolved = resolve(context, args);
+		if (unresolved != null) {
+			return Mono.just(ChannelAuthorization.deny(unresolved));
+		}
+		Object result = invoke(args);
+		return (result != null) ? MonoResults.map(result)
+				: Mono.just(ChannelAuthorization.deny("method returned null"));
+	}
+
+	/**
+	 * Resolve the arguments into {@code args}.
+	 * @return why an argument could not be resolved, or {@code null}
+	 */
+	private @Nullable String resolve(ChannelAuthorizationContext context, @Nullable Object[] args) {
 		for (int i = 0; i < args.length; i++) {
 			try {
 				args[i] = this.arguments.get(i).resolve(context);
 			}
 			catch (ConversionException | IllegalArgumentException ex) {
-				return ChannelAuthorization.deny(ex.getMessage());
+				return String.valueOf(ex.getMessage());
 			}
 		}
-		return toAuthorization(invoke(args));
+		return null;
 	}
 
 	private @Nullable Object invoke(Object[] args) {
@@ -166,7 +231,7 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 		}
 	}
 
-	private ChannelAuthorization toAuthorization(@Nullable Object result) {
+	private static ChannelAuthorization toAuthorization(@Nullable Object result) {
 		if (result instanceof Boolean granted) {
 			return granted ? ChannelAuthorization.grant() : ChannelAuthorization.deny("method returned false");
 		}
@@ -179,13 +244,31 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 		return ChannelAuthorization.deny("method returned null");
 	}
 
-	private void checkReturnType() {
+	/**
+	 * Check what the method returns.
+	 * @return whether it returns a {@code Mono}
+	 */
+	private boolean checkReturnType() {
 		Class<?> type = this.method.getReturnType();
-		if (type != boolean.class && type != Boolean.class && type != PresenceMember.class
-				&& type != ChannelAuthorization.class) {
-			throw invalid("it returns " + type.getSimpleName()
-					+ "; return boolean (private channels), PresenceMember (presence channels) or ChannelAuthorization");
+		// by name: Reactor need not be on the class path
+		if (type.getName().equals(MONO)) {
+			Class<?> value = ResolvableType.forMethodReturnType(this.method).getGeneric(0).resolve();
+			if (value == null || !isDecision(value)) {
+				throw invalid("it returns Mono<" + ((value != null) ? value.getSimpleName() : "?")
+						+ ">; return Mono<Boolean>, Mono<PresenceMember> or Mono<ChannelAuthorization>");
+			}
+			return true;
 		}
+		if (type != boolean.class && !isDecision(type)) {
+			throw invalid("it returns " + type.getSimpleName()
+					+ "; return boolean (private channels), PresenceMember (presence channels) or ChannelAuthorization, "
+					+ "or a Mono of one of them");
+		}
+		return false;
+	}
+
+	private static boolean isDecision(Class<?> type) {
+		return type == Boolean.class || type == PresenceMember.class || type == ChannelAuthorization.class;
 	}
 
 	private ArgumentResolver resolver(MethodParameter parameter, List<String> variables,
@@ -208,15 +291,19 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 		if (type == ChannelAuthorizationContext.class) {
 			return (context) -> context;
 		}
-		if (type == HttpServletRequest.class) {
-			return ChannelAuthorizationContext::request;
+		if (type == AuthRequest.class) {
+			return ChannelAuthorizationContext::httpRequest;
+		}
+		if (NATIVE_REQUEST_TYPES.contains(type.getName())) {
+			return (context) -> context.httpRequest().getNativeRequest(type);
 		}
 		if (Principal.class.isAssignableFrom(type)) {
 			return (context) -> type.isInstance(context.principal()) ? context.principal() : null;
 		}
 		throw invalid("cannot supply parameter " + parameter.getParameterIndex() + " of type " + type.getSimpleName()
 				+ "; parameters are @ChannelVariable values, Authentication, Principal, "
-				+ "ChannelAuthorizationContext or HttpServletRequest");
+				+ "ChannelAuthorizationContext, AuthRequest, HttpServletRequest (Spring MVC), "
+				+ "ServerWebExchange or ServerHttpRequest (Spring WebFlux)");
 	}
 
 	private static @Nullable Object convert(String value, String name, TypeDescriptor target,
@@ -237,6 +324,44 @@ final class MethodChannelAuthorizer implements ChannelAuthorizer {
 	@Override
 	public String toString() {
 		return description();
+	}
+
+	/**
+	 * Kept apart so that Reactor's classes load only for methods that return a
+	 * {@code Mono}.
+	 */
+	private static final class MonoResults {
+
+		/**
+		 * Wait for the decision. With Spring Security, the caller's authentication is in
+		 * the Mono's {@code ReactiveSecurityContextHolder}, as it is in Spring WebFlux.
+		 */
+		static ChannelAuthorization block(Object result, @Nullable Principal principal) {
+			Mono<?> mono = (Mono<?>) result;
+			if (SPRING_SECURITY_PRESENT && principal != null) {
+				mono = SpringSecurity.withCaller(mono, principal);
+			}
+			Object value = mono.block();
+			return (value != null) ? toAuthorization(value) : ChannelAuthorization.deny("method's Mono was empty");
+		}
+
+		static Mono<ChannelAuthorization> map(Object mono) {
+			return ((Mono<?>) mono).map(MethodChannelAuthorizer::toAuthorization)
+				.defaultIfEmpty(ChannelAuthorization.deny("method's Mono was empty"));
+		}
+
+	}
+
+	/**
+	 * Kept apart so that Spring Security's classes load only when they are present.
+	 */
+	private static final class SpringSecurity {
+
+		static Mono<?> withCaller(Mono<?> mono, Principal principal) {
+			return (principal instanceof Authentication authentication)
+					? mono.contextWrite(ReactiveSecurityContextHolder.withAuthentication(authentication)) : mono;
+		}
+
 	}
 
 	@FunctionalInterface

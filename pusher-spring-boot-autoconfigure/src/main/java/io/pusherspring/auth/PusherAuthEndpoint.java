@@ -2,14 +2,12 @@ package io.pusherspring.auth;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.pusherspring.auth.AuthRequestDecoding.Fields;
 import io.pusherspring.auth.AuthRequestDecoding.Refusal;
@@ -34,8 +32,6 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 
 	private static final Log logger = LogFactory.getLog(PusherAuthEndpoint.class);
 
-	private static final JsonMapper json = JsonMapper.shared();
-
 	private final PusherAuthService service;
 
 	private final Kind kind;
@@ -49,18 +45,19 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		PusherAuthObservationContext context = new PusherAuthObservationContext(this.kind, request);
-		Observation observation = this.service.observation(context).start();
+		AuthRequest authRequest = ServletAuthRequest.of(request);
+		PusherAuthObservationContext context = new PusherAuthObservationContext(this.kind, authRequest);
+		Observation observation = this.service.observations().observation(context).start();
 		try {
-			AuthAnswer answer;
+			AuthResponse answer;
 			try (Observation.Scope scope = observation.openScope()) {
-				answer = answer(request, response);
+				answer = answer(request, authRequest, response);
 			}
 			catch (RuntimeException ex) {
 				// the request was decoded strictly before: this is the server's failure
 				logger.error("Pusher " + this.kind + " failed; answered 500", ex);
 				observation.error(ex);
-				answer = AuthAnswer.refused(500, "Internal error");
+				answer = AuthResponse.refused(500, "Internal error");
 			}
 			context.setStatus(answer.status());
 			context.setDecision(answer.decision());
@@ -71,49 +68,40 @@ final class PusherAuthEndpoint implements HttpRequestHandler {
 		}
 	}
 
-	private AuthAnswer answer(HttpServletRequest request, HttpServletResponse response) {
+	private AuthResponse answer(HttpServletRequest request, AuthRequest authRequest, HttpServletResponse response) {
 		if (!HttpMethod.POST.matches(request.getMethod())) {
 			response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
-			return AuthAnswer.refused(405, "Use POST");
+			return AuthResponse.refused(405, "Use POST");
 		}
-		Principal principal = Callers.principal(request);
-		AuthAnswer limited = this.service.rateLimit(this.kind, principal, request);
+		Principal principal = ServletCallerPrincipal.of(request);
+		AuthResponse limited = this.service.rateLimit(this.kind, authRequest, principal);
 		if (limited != null) {
 			return limited;
 		}
 		ServletAuthBody body = ServletAuthBody.read(request);
 		if (body.decoding() instanceof Refusal refusal) {
 			this.refusals.refused(this.kind, request.getRemoteAddr(), refusal.status(), refusal.reason());
-			return AuthAnswer.refused(refusal.status(), refusal.reason());
+			return AuthResponse.refused(refusal.status(), refusal.reason());
 		}
 		Fields fields = (Fields) body.decoding();
 		if (this.kind == Kind.CHANNEL_AUTHORIZATION) {
-			return this.service.authorizeChannel(fields.socketId(), fields.channelName(), principal, request);
+			return this.service.authorizeChannel(authRequest, principal, fields.socketId(), fields.channelName());
 		}
-		return this.service.authenticateUser(fields.socketId(), principal, request);
+		return this.service.authenticateUser(authRequest, principal, fields.socketId());
 	}
 
 	/**
-	 * Write an answer: its status, {@code Cache-Control: no-store} and its JSON body.
+	 * Write a response: its status, {@code Cache-Control: no-store}, {@code Retry-After}
+	 * for 429, and its JSON body.
 	 */
-	static void write(HttpServletResponse response, AuthAnswer answer) throws IOException {
-		Map<String, String> body;
-		if (answer instanceof AuthAnswer.Signed signed) {
-			response.setStatus(200);
-			body = signed.body();
-		}
-		else {
-			AuthAnswer.Refused refused = (AuthAnswer.Refused) answer;
-			response.setStatus(refused.status());
-			if (refused.status() == 429) {
-				long seconds = Math.max(1, (refused.retryAfter().toMillis() + 999) / 1000);
-				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-			}
-			body = Map.of("error", refused.error());
+	static void write(HttpServletResponse response, AuthResponse answer) throws IOException {
+		response.setStatus(answer.status());
+		if (answer instanceof AuthResponse.Refused refused && refused.status() == 429) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		byte[] bytes = json.writeValueAsBytes(body);
+		byte[] bytes = AuthResponseJson.write(answer);
 		response.setContentLength(bytes.length);
 		response.getOutputStream().write(bytes);
 	}

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
 
+import org.springframework.util.Assert;
+
 /**
  * What the observation of one request to an auth endpoint knows: the endpoint, the
  * request and, once answered, the status and the decision.
@@ -16,7 +18,7 @@ public class PusherAuthObservationContext extends Observation.Context {
 
 	private final Kind kind;
 
-	private final HttpServletRequest request;
+	private final AuthRequest request;
 
 	private int status;
 
@@ -25,11 +27,23 @@ public class PusherAuthObservationContext extends Observation.Context {
 	/**
 	 * Create a context.
 	 * @param kind which endpoint the request reached
-	 * @param request the request
+	 * @param request the request, on either web stack
 	 */
-	public PusherAuthObservationContext(Kind kind, HttpServletRequest request) {
+	public PusherAuthObservationContext(Kind kind, AuthRequest request) {
 		this.kind = kind;
 		this.request = request;
+	}
+
+	/**
+	 * Create a context for a servlet request.
+	 * @param kind which endpoint the request reached
+	 * @param request the request
+	 * @deprecated since 0.1.0 for removal: contexts serve both web stacks; use
+	 * {@link #PusherAuthObservationContext(Kind, AuthRequest)}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public PusherAuthObservationContext(Kind kind, HttpServletRequest request) {
+		this(kind, ServletAuthRequest.of(request));
 	}
 
 	/**
@@ -41,11 +55,26 @@ public class PusherAuthObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The request.
+	 * The request, on either web stack.
 	 * @return the HTTP request
 	 */
-	public HttpServletRequest getRequest() {
+	public AuthRequest getHttpRequest() {
 		return this.request;
+	}
+
+	/**
+	 * The servlet request.
+	 * @return the HTTP request
+	 * @throws IllegalStateException if the request did not come through the servlet stack
+	 * @deprecated since 0.1.0 for removal: use {@link #getHttpRequest()}, which serves
+	 * both web stacks
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public HttpServletRequest getRequest() {
+		HttpServletRequest servletRequest = this.request.getNativeRequest(HttpServletRequest.class);
+		Assert.state(servletRequest != null, "The request did not come through the servlet stack; "
+				+ "use getHttpRequest() instead of getRequest()");
+		return servletRequest;
 	}
 
 	/**

@@ -138,12 +138,12 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 
 	private void refuse(Kind kind, HttpServletRequest request, HttpServletResponse response, Refusal refusal)
 			throws IOException {
-		PusherAuthObservationContext context = new PusherAuthObservationContext(kind, request);
-		Observation observation = this.service.observation(context).start();
+		PusherAuthObservationContext context = new PusherAuthObservationContext(kind, ServletAuthRequest.of(request));
+		Observation observation = this.service.observations().observation(context).start();
 		try {
 			this.refusals.refused(kind, request.getRemoteAddr(), refusal.status(), refusal.reason());
 			context.setStatus(refusal.status());
-			PusherAuthEndpoint.write(response, AuthAnswer.refused(refusal.status(), refusal.reason()));
+			PusherAuthEndpoint.write(response, AuthResponse.refused(refusal.status(), refusal.reason()));
 		}
 		finally {
 			observation.stop();

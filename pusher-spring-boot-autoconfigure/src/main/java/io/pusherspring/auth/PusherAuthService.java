@@ -1,22 +1,20 @@
 package io.pusherspring.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.util.RawValue;
+import tools.jackson.core.JacksonException;
 
 import io.pusherspring.auth.ChannelAuthorization.Denied;
 import io.pusherspring.auth.ChannelAuthorization.Granted;
@@ -26,7 +24,6 @@ import io.pusherspring.auth.PusherAuthorizationEvent.Outcome;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherCredentials;
-import io.pusherspring.core.PusherLimits;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.core.SocketIds;
 
@@ -34,19 +31,19 @@ import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Decides channel authorizations and user authentications and signs the granted ones.
- * Every decision (granted, denied, rate limited) is made here and published as a
- * {@link PusherAuthorizationEvent}; the HTTP side is the auth endpoints', and so is the
- * {@link PusherAuthObservation observation} of each request, which this service's
- * {@link ObservationRegistry} records.
+ * Decides channel authorizations and user authentications and signs the granted ones, for
+ * the auth endpoints of both web stacks; it knows neither. Every decision (granted,
+ * denied, rate limited) is made here and published as a {@link PusherAuthorizationEvent}.
+ * <p>
+ * The endpoints call it; so may an application that answers Pusher's clients from its own
+ * controller: {@link #rateLimit}, then {@link #authorizeChannel} or
+ * {@link #authenticateUser}, and write the {@link AuthResponse} as JSON. These methods
+ * call the authorizers and the user resolver on the calling thread, which may block: on
+ * an event-loop thread, use the WebFlux endpoints instead, which never do.
  */
 public final class PusherAuthService {
 
-	private static final int MAX_USER_INFO_BYTES = (int) PusherLimits.MAX_USER_INFO_SIZE.toBytes();
-
 	private static final Log logger = LogFactory.getLog(PusherAuthService.class);
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private final Supplier<AuthSigner> signer;
 
@@ -56,19 +53,15 @@ public final class PusherAuthService {
 
 	private final @Nullable ChannelEncryption encryption;
 
-	private final @Nullable AuthRateLimiter rateLimiter;
+	private final @Nullable AuthRateLimit rateLimit;
 
 	private final @Nullable UserConnectionLimit connectionLimit;
 
-	private final Consumer<PusherAuthorizationEvent> events;
+	private final AuthDecisionPublisher decisions;
 
 	private final boolean allowAnonymous;
 
-	private final Clock clock;
-
-	private final ObservationRegistry observationRegistry;
-
-	private final @Nullable PusherAuthObservationConvention observationConvention;
+	private final AuthObservations observations;
 
 	private PusherAuthService(Builder builder) {
 		Supplier<PusherCredentials> credentials = builder.credentials;
@@ -76,13 +69,11 @@ public final class PusherAuthService {
 		this.authorizers = builder.authorizers;
 		this.userResolver = builder.userResolver;
 		this.encryption = builder.encryption;
-		this.rateLimiter = builder.rateLimiter;
 		this.connectionLimit = builder.connectionLimit;
-		this.events = builder.events;
+		this.decisions = new AuthDecisionPublisher(builder.events, builder.clock);
+		this.rateLimit = (builder.rateLimiter != null) ? new AuthRateLimit(builder.rateLimiter, this.decisions) : null;
 		this.allowAnonymous = builder.allowAnonymous;
-		this.clock = builder.clock;
-		this.observationRegistry = builder.observationRegistry;
-		this.observationConvention = builder.observationConvention;
+		this.observations = new AuthObservations(builder.observationRegistry, builder.observationConvention);
 	}
 
 	/**
@@ -96,83 +87,156 @@ public final class PusherAuthService {
 	}
 
 	/**
-	 * Take one request from the caller's budget.
-	 * @return the 429 answer, or {@code null} if the request may go on
+	 * Take one request from the caller's budget, before reading the request's body, so
+	 * that malformed requests count too.
+	 * @param kind the endpoint asked
+	 * @param request the request
+	 * @param principal the caller, {@code null} if anonymous (then its remote address is
+	 * the key)
+	 * @return the 429 response, or {@code null} if the request may go on
 	 */
-	@Nullable AuthAnswer rateLimit(Kind kind, @Nullable Principal principal, HttpServletRequest request) {
-		if (this.rateLimiter == null) {
-			return null;
-		}
-		String key = (principal != null) ? "user:" + principal.getName() : "address:" + request.getRemoteAddr();
-		Duration retryAfter = this.rateLimiter.tryConsume(key);
-		if (retryAfter.isZero() || retryAfter.isNegative()) {
-			return null;
-		}
-		return decided(event(kind, Outcome.RATE_LIMITED, null, null, principal, null, "request budget used up"),
-				new AuthAnswer.Refused(429, "Too many authorization requests; retry later", retryAfter));
+	public @Nullable AuthResponse rateLimit(Kind kind, AuthRequest request, @Nullable Principal principal) {
+		return (this.rateLimit != null) ? this.rateLimit.check(kind, request, principal) : null;
 	}
 
 	/**
-	 * Authorize a subscription.
-	 * @param socketId the {@code socket_id} field, as sent
-	 * @param channel the {@code channel_name} field, as sent
-	 * @param principal the caller, {@code null} if anonymous
-	 * @param request the HTTP request
-	 * @return the answer
+	 * {@link #rateLimit} without blocking the calling thread.
+	 * @param blockingExecutor where a rate limiter that blocks is asked
 	 */
-	AuthAnswer authorizeChannel(@Nullable String socketId, @Nullable String channel, @Nullable Principal principal,
-			HttpServletRequest request) {
+	CompletionStage<@Nullable AuthResponse> rateLimitAsync(Kind kind, AuthRequest request,
+			@Nullable Principal principal, Executor blockingExecutor) {
+		return (this.rateLimit != null) ? this.rateLimit.checkAsync(kind, request, principal, blockingExecutor)
+				: CompletableFuture.completedFuture(null);
+	}
+
+	/**
+	 * Authorize a subscription: check the fields, find the authorizer, ask it, and sign
+	 * if it grants. The authorizer is called on the calling thread.
+	 * @param request the request
+	 * @param principal the caller, {@code null} if anonymous
+	 * @param socketId the {@code socket_id} field, as sent
+	 * @param channelName the {@code channel_name} field, as sent
+	 * @return the response
+	 */
+	public AuthResponse authorizeChannel(AuthRequest request, @Nullable Principal principal, @Nullable String socketId,
+			@Nullable String channelName) {
+		AuthStep step = beginChannelAuthorization(request, principal, socketId, channelName);
+		if (step instanceof AuthStep.AuthorizeChannel authorize) {
+			ChannelAuthorization authorization;
+			try {
+				authorization = authorize.authorizer().authorize(authorize.context());
+			}
+			catch (RuntimeException | LinkageError | AssertionError ex) {
+				return authorizerFailed(authorize, ex);
+			}
+			return authorized(authorize, authorization);
+		}
+		return ((AuthStep.Answered) step).response();
+	}
+
+	/**
+	 * Authenticate a user for {@code pusher:signin}: check the field, ask the user
+	 * resolver, and sign the user it names. The resolver is called on the calling thread.
+	 * @param request the request
+	 * @param principal the caller, {@code null} if anonymous
+	 * @param socketId the {@code socket_id} field, as sent
+	 * @return the response
+	 */
+	public AuthResponse authenticateUser(AuthRequest request, @Nullable Principal principal,
+			@Nullable String socketId) {
+		AuthStep step = beginUserAuthentication(request, principal, socketId);
+		if (step instanceof AuthStep.ResolveUser resolve) {
+			PusherUser user;
+			try {
+				user = this.userResolver.resolve(resolve.principal(), resolve.request());
+			}
+			catch (RuntimeException | LinkageError | AssertionError ex) {
+				return userResolverFailed(resolve, ex);
+			}
+			return userResolved(resolve, user);
+		}
+		return ((AuthStep.Answered) step).response();
+	}
+
+	/**
+	 * The checks before the authorizer: the fields, the authorizer that matches, the
+	 * caller and the encryption key.
+	 * @return the response, or the authorizer to ask
+	 */
+	AuthStep beginChannelAuthorization(AuthRequest request, @Nullable Principal principal, @Nullable String socketId,
+			@Nullable String channel) {
 		try {
 			SocketIds.validate(socketId);
 			ChannelNames.validate(channel);
 		}
 		catch (PusherValidationException ex) {
-			return AuthAnswer.badRequest(ex.getMessage());
+			return new AuthStep.Answered(AuthResponse.badRequest(ex.getMessage()));
 		}
 		if (!ChannelNames.requiresAuthorization(channel)) {
-			return AuthAnswer.badRequest("Channel '" + channel
-					+ "' is public and needs no authorization; authorized channels start with 'private-' or 'presence-'");
+			return new AuthStep.Answered(AuthResponse.badRequest("Channel '" + channel
+					+ "' is public and needs no authorization; authorized channels start with 'private-' or 'presence-'"));
 		}
 		Match match = this.authorizers.find(channel);
 		if (match == null) {
-			return channelDenied(channel, null, principal, socketId, "no authorizer matches the channel");
+			return new AuthStep.Answered(
+					channelDenied(channel, null, principal, socketId, "no authorizer matches the channel"));
 		}
 		String pattern = match.entry().pattern().source();
 		if (principal == null && !this.allowAnonymous) {
-			return channelDenied(channel, pattern, null, socketId, "caller is not authenticated");
+			return new AuthStep.Answered(
+					channelDenied(channel, pattern, null, socketId, "caller is not authenticated"));
 		}
 		if (ChannelNames.isEncrypted(channel) && this.encryption == null) {
-			return channelDenied(channel, pattern, principal, socketId,
-					"encrypted channel, but pusher.encryption-master-key is not set");
+			return new AuthStep.Answered(channelDenied(channel, pattern, principal, socketId,
+					"encrypted channel, but pusher.encryption-master-key is not set"));
 		}
-		ChannelAuthorization authorization;
-		try {
-			authorization = match.entry()
-				.authorizer()
-				.authorize(new ChannelAuthorizationContext(channel, socketId, match.variables(), principal, request));
-		}
-		catch (RuntimeException | LinkageError | AssertionError ex) {
-			logger.warn("Channel authorizer " + match.entry() + " failed for channel " + channel
-					+ "; the subscription is denied", ex);
-			return channelDenied(channel, pattern, principal, socketId,
-					"authorizer failed: " + ex.getClass().getName());
-		}
-		if (authorization instanceof Granted granted) {
-			return granted(channel, match, granted, principal, socketId);
-		}
-		String reason = (authorization instanceof Denied denied) ? denied.reason() : "authorizer returned null";
-		return channelDenied(channel, pattern, principal, socketId, reason);
+		return new AuthStep.AuthorizeChannel(match,
+				new ChannelAuthorizationContext(channel, socketId, match.variables(), principal, request));
 	}
 
-	private AuthAnswer granted(String channel, Match match, Granted granted, @Nullable Principal principal,
-			String socketId) {
+	/**
+	 * The response to what the authorizer decided.
+	 * @param authorization its decision; {@code null} denies
+	 */
+	AuthResponse authorized(AuthStep.AuthorizeChannel step, @Nullable ChannelAuthorization authorization) {
+		ChannelAuthorizationContext context = step.context();
+		String pattern = step.match().entry().pattern().source();
+		if (authorization instanceof Granted granted) {
+			return granted(context, step.match(), granted);
+		}
+		String reason = (authorization instanceof Denied denied) ? denied.reason() : "authorizer returned null";
+		return channelDenied(context.channelName(), pattern, context.principal(), context.socketId(), reason);
+	}
+
+	/**
+	 * The response when the authorizer threw: a denial, and the exception logged.
+	 */
+	AuthResponse authorizerFailed(AuthStep.AuthorizeChannel step, Throwable failure) {
+		ChannelAuthorizationContext context = step.context();
+		logger.warn("Channel authorizer " + step.match().entry() + " failed for channel " + context.channelName()
+				+ "; the subscription is denied", failure);
+		return channelDenied(context.channelName(), step.match().entry().pattern().source(), context.principal(),
+				context.socketId(), "authorizer failed: " + failure.getClass().getName());
+	}
+
+	/**
+	 * Whether a granted subscription may still be refused by the connection limit, which
+	 * asks Pusher, blocking.
+	 */
+	boolean limitsConnections() {
+		return this.connectionLimit != null;
+	}
+
+	private AuthResponse granted(ChannelAuthorizationContext context, Match match, Granted granted) {
+		String channel = context.channelName();
+		String socketId = context.socketId();
+		Principal principal = context.principal();
 		String pattern = match.entry().pattern().source();
 		String overLimit = (this.connectionLimit != null) ? this.connectionLimit.refusal(channel) : null;
 		if (overLimit != null) {
-			return decided(
-					event(Kind.CHANNEL_AUTHORIZATION, Outcome.DENIED, channel, pattern, principal, socketId,
-							"connection limit: " + overLimit),
-					AuthAnswer.forbidden("Too many connections: " + overLimit));
+			return this.decisions.decided(Kind.CHANNEL_AUTHORIZATION, Outcome.DENIED, channel, pattern, principal,
+					socketId, "connection limit: " + overLimit,
+					AuthResponse.forbidden("Too many connections: " + overLimit));
 		}
 		AuthSigner signer = this.signer.get();
 		Map<String, String> body = new LinkedHashMap<>();
@@ -187,9 +251,9 @@ public final class PusherAuthService {
 			}
 			String channelData;
 			try {
-				channelData = channelData(member);
+				channelData = AuthPayloads.channelData(member);
 			}
-			catch (IllegalArgumentException | tools.jackson.core.JacksonException ex) {
+			catch (IllegalArgumentException | JacksonException ex) {
 				logger.warn("Channel authorizer " + match.entry() + " returned a presence member for channel " + channel
 						+ " that Pusher would refuse (" + ex.getMessage() + "); the subscription is denied");
 				return channelDenied(channel, pattern, principal, socketId,
@@ -205,139 +269,80 @@ public final class PusherAuthService {
 				body.put("shared_secret", this.encryption.sharedSecret(channel));
 			}
 		}
-		return decided(event(Kind.CHANNEL_AUTHORIZATION, Outcome.GRANTED, channel, pattern, principal, socketId,
-				"granted by " + match.entry().description()), new AuthAnswer.Signed(body));
+		return this.decisions.decided(Kind.CHANNEL_AUTHORIZATION, Outcome.GRANTED, channel, pattern, principal,
+				socketId, "granted by " + match.entry().description(), new AuthResponse.Signed(body, null));
 	}
 
 	/**
-	 * The {@code channel_data} of a presence member: the exact text that is signed.
+	 * The checks before the user resolver: the field and the caller.
+	 * @return the response, or the resolver to ask
 	 */
-	private static String channelData(PresenceMember member) {
-		if (member.userId().length() > PusherLimits.MAX_USER_ID_LENGTH) {
-			throw new IllegalArgumentException("user id is " + member.userId().length()
-					+ " characters long; Pusher allows at most " + PusherLimits.MAX_USER_ID_LENGTH);
-		}
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("user_id", member.userId());
-		if (!member.userInfo().isEmpty()) {
-			String userInfo = json.writeValueAsString(member.userInfo());
-			int bytes = userInfo.getBytes(StandardCharsets.UTF_8).length;
-			if (bytes > MAX_USER_INFO_BYTES) {
-				throw new IllegalArgumentException(
-						"user_info is " + bytes + " bytes of JSON; Pusher allows at most " + MAX_USER_INFO_BYTES);
-			}
-			// written once: the text measured is the text signed
-			data.put("user_info", new RawValue(userInfo));
-		}
-		return json.writeValueAsString(data);
-	}
-
-	/**
-	 * Authenticate a user for {@code pusher:signin}.
-	 * @param socketId the {@code socket_id} field, as sent
-	 * @param principal the caller, {@code null} if anonymous
-	 * @param request the HTTP request
-	 * @return the answer
-	 */
-	AuthAnswer authenticateUser(@Nullable String socketId, @Nullable Principal principal, HttpServletRequest request) {
+	AuthStep beginUserAuthentication(AuthRequest request, @Nullable Principal principal, @Nullable String socketId) {
 		try {
 			SocketIds.validate(socketId);
 		}
 		catch (PusherValidationException ex) {
-			return AuthAnswer.badRequest(ex.getMessage());
+			return new AuthStep.Answered(AuthResponse.badRequest(ex.getMessage()));
 		}
 		if (principal == null && !this.allowAnonymous) {
-			return userDenied(null, socketId, "caller is not authenticated");
+			return new AuthStep.Answered(userDenied(null, socketId, "caller is not authenticated"));
 		}
-		PusherUser user;
-		try {
-			user = this.userResolver.resolve(principal, request);
-		}
-		catch (RuntimeException | LinkageError | AssertionError ex) {
-			logger.warn("Pusher user resolver " + this.userResolver + " failed; the sign-in is denied", ex);
-			return userDenied(principal, socketId, "user resolver failed: " + ex.getClass().getName());
-		}
+		return new AuthStep.ResolveUser(this.userResolver, principal, socketId, request);
+	}
+
+	/**
+	 * The response to the user the resolver named.
+	 * @param user the user; {@code null} refuses
+	 */
+	AuthResponse userResolved(AuthStep.ResolveUser step, @Nullable PusherUser user) {
 		if (user == null) {
-			return userDenied(principal, socketId, "user resolver returned no user");
+			return userDenied(step.principal(), step.socketId(), "user resolver returned no user");
 		}
 		String userData;
 		try {
-			ChannelNames.validateUserId(user.id());
-			userData = userData(user);
+			userData = AuthPayloads.userData(user);
 		}
-		catch (PusherValidationException | tools.jackson.core.JacksonException ex) {
+		catch (PusherValidationException | JacksonException ex) {
 			logger.warn("Pusher user resolver " + this.userResolver + " returned a user that Pusher would refuse ("
 					+ ex.getMessage() + "); the sign-in is denied");
-			return userDenied(principal, socketId, "user breaks Pusher's rules: " + ex.getMessage());
+			return userDenied(step.principal(), step.socketId(), "user breaks Pusher's rules: " + ex.getMessage());
 		}
 		Map<String, String> body = new LinkedHashMap<>();
-		body.put("auth", this.signer.get().user(socketId, userData));
+		body.put("auth", this.signer.get().user(step.socketId(), userData));
 		body.put("user_data", userData);
-		return decided(event(Kind.USER_AUTHENTICATION, Outcome.GRANTED, null, null, principal, socketId,
-				"signed in as " + user.id()), new AuthAnswer.Signed(body));
+		return this.decisions.decided(Kind.USER_AUTHENTICATION, Outcome.GRANTED, null, null, step.principal(),
+				step.socketId(), "signed in as " + user.id(), new AuthResponse.Signed(body, null));
 	}
 
-	private static String userData(PusherUser user) {
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("id", user.id());
-		if (!user.userInfo().isEmpty()) {
-			data.put("user_info", user.userInfo());
-		}
-		if (!user.watchlist().isEmpty()) {
-			user.watchlist().forEach(ChannelNames::validateUserId);
-			data.put("watchlist", user.watchlist());
-		}
-		return json.writeValueAsString(data);
+	/**
+	 * The response when the user resolver threw: a denial, and the exception logged.
+	 */
+	AuthResponse userResolverFailed(AuthStep.ResolveUser step, Throwable failure) {
+		logger.warn("Pusher user resolver " + this.userResolver + " failed; the sign-in is denied", failure);
+		return userDenied(step.principal(), step.socketId(), "user resolver failed: " + failure.getClass().getName());
 	}
 
-	private AuthAnswer channelDenied(String channel, @Nullable String pattern, @Nullable Principal principal,
+	private AuthResponse channelDenied(String channel, @Nullable String pattern, @Nullable Principal principal,
 			String socketId, String reason) {
-		return decided(event(Kind.CHANNEL_AUTHORIZATION, Outcome.DENIED, channel, pattern, principal, socketId, reason),
-				AuthAnswer.forbidden("Not authorized to subscribe to '" + channel + "'"));
+		return this.decisions.decided(Kind.CHANNEL_AUTHORIZATION, Outcome.DENIED, channel, pattern, principal, socketId,
+				reason, AuthResponse.forbidden("Not authorized to subscribe to '" + channel + "'"));
 	}
 
-	private AuthAnswer userDenied(@Nullable Principal principal, String socketId, String reason) {
-		return decided(event(Kind.USER_AUTHENTICATION, Outcome.DENIED, null, null, principal, socketId, reason),
-				AuthAnswer.forbidden("Not authorized to sign in"));
-	}
-
-	private PusherAuthorizationEvent event(Kind kind, Outcome outcome, @Nullable String channel,
-			@Nullable String pattern, @Nullable Principal principal, @Nullable String socketId, String reason) {
-		return new PusherAuthorizationEvent(this.clock.instant(), kind, outcome, channel, pattern,
-				(principal != null) ? principal.getName() : null, socketId, reason);
+	private AuthResponse userDenied(@Nullable Principal principal, String socketId, String reason) {
+		return this.decisions.decided(Kind.USER_AUTHENTICATION, Outcome.DENIED, null, null, principal, socketId, reason,
+				AuthResponse.forbidden("Not authorized to sign in"));
 	}
 
 	/**
-	 * An observation of one request to an auth endpoint, not started.
+	 * The observations of the endpoints' requests.
 	 */
-	Observation observation(PusherAuthObservationContext context) {
-		return PusherAuthObservation.AUTH_REQUEST.observation(this.observationConvention,
-				DefaultPusherAuthObservationConvention.INSTANCE, () -> context, this.observationRegistry);
-	}
-
-	/**
-	 * The one place every decision passes: it is logged and published here, and the
-	 * answer carries it to the endpoint's observation.
-	 */
-	private AuthAnswer decided(PusherAuthorizationEvent event, AuthAnswer answer) {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Pusher " + event.kind() + " " + event.outcome() + ": channel=" + event.channel()
-					+ ", pattern=" + event.pattern() + ", user=" + event.user() + ", reason=" + event.reason());
-		}
-		try {
-			this.events.accept(event);
-		}
-		catch (RuntimeException ex) {
-			logger.warn(
-					"A listener of " + PusherAuthorizationEvent.class.getSimpleName() + " failed; the decision stands",
-					ex);
-		}
-		return answer.decidedBy(event);
+	AuthObservations observations() {
+		return this.observations;
 	}
 
 	@Override
 	public String toString() {
-		return "PusherAuthService[authorizers=" + this.authorizers.patterns() + ", rateLimiter=" + this.rateLimiter
+		return "PusherAuthService[authorizers=" + this.authorizers.patterns() + ", rateLimiter=" + this.rateLimit
 				+ ", allowAnonymous=" + this.allowAnonymous + "]";
 	}
 

@@ -133,7 +133,7 @@ public final class PusherSignOut {
 
 	private @Nullable PusherUser resolve(Principal principal, HttpServletRequest request) {
 		try {
-			return this.userResolver.resolve(principal, request);
+			return this.userResolver.resolve(principal, ServletAuthRequest.of(request));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Pusher user resolver " + this.userResolver + " failed for the logout of " + principal.getName()
@@ -208,9 +208,10 @@ public final class PusherSignOut {
 	private record RememberingUserResolver(PusherUserResolver resolver) implements PusherUserResolver {
 
 		@Override
-		public @Nullable PusherUser resolve(@Nullable Principal principal, HttpServletRequest request) {
+		public @Nullable PusherUser resolve(@Nullable Principal principal, AuthRequest request) {
 			PusherUser user = this.resolver.resolve(principal, request);
-			HttpSession session = (user != null) ? request.getSession(false) : null;
+			HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+			HttpSession session = (user != null && servletRequest != null) ? servletRequest.getSession(false) : null;
 			if (session != null) {
 				Set<String> userIds = rememberedIn(session);
 				if (userIds.add(user.id())) {

@@ -2,7 +2,6 @@ package io.pusherspring.auth;
 
 import java.security.Principal;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  *     };
  * }
  * </pre>
+ *
+ * In a Spring WebFlux application the resolver is called on a thread that may block
+ * (Reactor's bounded elastic scheduler), never on an event-loop thread, so it may query a
+ * database as it would in Spring MVC.
  */
 @FunctionalInterface
 public interface PusherUserResolver {
@@ -28,17 +31,17 @@ public interface PusherUserResolver {
 	 * @param principal the authenticated caller (Spring Security's {@code Authentication}
 	 * when in use); {@code null} only for anonymous callers with
 	 * {@code pusher.auth.allow-anonymous}
-	 * @param request the HTTP request
+	 * @param request the HTTP request, on either web stack
 	 * @return the user, or {@code null} to refuse the sign-in
 	 */
-	@Nullable PusherUser resolve(@Nullable Principal principal, HttpServletRequest request);
+	@Nullable PusherUser resolve(@Nullable Principal principal, AuthRequest request);
 
 	/**
 	 * The default: the principal's name as user id, anonymous callers refused.
 	 * @return the resolver
 	 */
 	static PusherUserResolver principalName() {
-		return (principal, request) -> (principal != null) ? PusherUser.of(principal.getName()) : null;
+		return PrincipalNameUserResolver.INSTANCE;
 	}
 
 }

@@ -11,14 +11,18 @@ import io.pusherspring.auth.ChannelAuthorizerRegistry;
 import io.pusherspring.auth.PusherAuthHandlerMapping;
 import io.pusherspring.auth.PusherAuthObservationConvention;
 import io.pusherspring.auth.PusherAuthRequestFilter;
+import io.pusherspring.auth.PusherAuthRequestWebFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherSignOut;
+import io.pusherspring.auth.PusherAuthWebFluxHandlerMapping;
 import io.pusherspring.auth.PusherUserResolver;
 import io.pusherspring.auth.UserConnectionLimit;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.ChannelEncryption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -44,26 +48,28 @@ import org.springframework.core.convert.ConversionService;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for Pusher channel authorization and user authentication in servlet
- * web applications: the {@code pusher.auth.path} and {@code pusher.auth.user-path}
- * endpoints, deciding with the application's
+ * Auto-configuration} for Pusher channel authorization and user authentication in web
+ * applications, Spring MVC or Spring WebFlux: the {@code pusher.auth.path} and
+ * {@code pusher.auth.user-path} endpoints, deciding with the application's
  * {@link io.pusherspring.auth.ChannelAuthorizer} beans and
- * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, guarded by a
- * {@link PusherAuthRequestFilter} that refuses bodies they cannot read before Spring
- * Security and Spring MVC see them, rate limited with Bucket4j when it is on the class
- * path, and observed with the application's {@link ObservationRegistry} unless
- * {@code pusher.observations.enabled=false}. Signs with the
- * {@link PusherConnectionDetails} and encrypts with the {@link ChannelEncryption} that
- * {@link PusherAutoConfiguration} defines (a {@code @WebMvcTest} slice, which applies
- * this configuration alone, defines them the same way).
+ * {@link io.pusherspring.auth.PusherChannel @PusherChannel} methods, guarded by a filter
+ * ({@link PusherAuthRequestFilter}, {@link PusherAuthRequestWebFilter}) that refuses
+ * bodies they cannot read before Spring Security and the web framework see them, rate
+ * limited with Bucket4j when it is on the class path, and observed with the application's
+ * {@link ObservationRegistry} unless {@code pusher.observations.enabled=false}. Signs
+ * with the {@link PusherConnectionDetails} and encrypts with the
+ * {@link ChannelEncryption} that {@link PusherAutoConfiguration} defines (a
+ * {@code @WebMvcTest} slice, which applies this configuration alone, defines them the
+ * same way).
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
+@ConditionalOnWebApplication
+@ConditionalOnClass(JsonMapper.class)
 @ConditionalOnBooleanProperty(name = "pusher.auth.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PusherProperties.class)
 @Import(PusherConnectionConfiguration.class)
@@ -71,8 +77,8 @@ public final class PusherAuthAutoConfiguration {
 
 	/**
 	 * Order of the filter that reads the auth requests' bodies: early, before Spring
-	 * Security's filter chain and Spring MVC's request-wrapping filters, so that none of
-	 * them parses a body the endpoints refuse.
+	 * Security's filter chain and the web framework's request-wrapping filters, so that
+	 * none of them parses a body the endpoints refuse.
 	 */
 	static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
@@ -128,34 +134,6 @@ public final class PusherAuthAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	PusherAuthHandlerMapping pusherAuthHandlerMapping(PusherAuthService pusherAuthService,
-			PusherProperties properties) {
-		return new PusherAuthHandlerMapping(pusherAuthService, properties.getAuth().getPath(),
-				properties.getAuth().getUserPath());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	PusherAuthRequestFilter pusherAuthRequestFilter(PusherAuthService pusherAuthService, PusherProperties properties,
-			BeanFactory beanFactory) {
-		PusherProperties.Auth auth = properties.getAuth();
-		return new PusherAuthRequestFilter(pusherAuthService,
-				DispatcherServletPaths.withinApplication(auth.getPath(), beanFactory),
-				DispatcherServletPaths.withinApplication(auth.getUserPath(), beanFactory));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "pusherAuthRequestFilterRegistration")
-	FilterRegistrationBean<PusherAuthRequestFilter> pusherAuthRequestFilterRegistration(
-			PusherAuthRequestFilter filter) {
-		FilterRegistrationBean<PusherAuthRequestFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.addUrlPatterns(filter.getPath(), filter.getUserPath());
-		registration.setOrder(FILTER_ORDER);
-		return registration;
-	}
-
-	@Bean
 	SmartInitializingSingleton pusherEncryptedChannelCheck(ChannelAuthorizerRegistry authorizers,
 			ObjectProvider<ChannelEncryption> encryption) {
 		return () -> {
@@ -176,6 +154,7 @@ public final class PusherAuthAutoConfiguration {
 	 * HTTP session ends, with Spring Security's publisher of session events.
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass({ LogoutSuccessEvent.class, HttpSessionEventPublisher.class })
 	@ConditionalOnBooleanProperty("pusher.auth.user.terminate-connections-on-sign-out")
 	static class SignOutConfiguration {
@@ -191,6 +170,73 @@ public final class PusherAuthAutoConfiguration {
 		@ConditionalOnMissingBean
 		static HttpSessionEventPublisher pusherHttpSessionEventPublisher() {
 			return new HttpSessionEventPublisher();
+		}
+
+	}
+
+	/**
+	 * The endpoints in Spring MVC, and the servlet filter that guards them.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(DispatcherServlet.class)
+	static class ServletConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PusherAuthHandlerMapping pusherAuthHandlerMapping(PusherAuthService pusherAuthService,
+				PusherProperties properties) {
+			return new PusherAuthHandlerMapping(pusherAuthService, properties.getAuth().getPath(),
+					properties.getAuth().getUserPath());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PusherAuthRequestFilter pusherAuthRequestFilter(PusherAuthService pusherAuthService,
+				PusherProperties properties, BeanFactory beanFactory) {
+			PusherProperties.Auth auth = properties.getAuth();
+			return new PusherAuthRequestFilter(pusherAuthService,
+					DispatcherServletPaths.withinApplication(auth.getPath(), beanFactory),
+					DispatcherServletPaths.withinApplication(auth.getUserPath(), beanFactory));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "pusherAuthRequestFilterRegistration")
+		FilterRegistrationBean<PusherAuthRequestFilter> pusherAuthRequestFilterRegistration(
+				PusherAuthRequestFilter filter) {
+			FilterRegistrationBean<PusherAuthRequestFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.addUrlPatterns(filter.getPath(), filter.getUserPath());
+			registration.setOrder(FILTER_ORDER);
+			return registration;
+		}
+
+	}
+
+	/**
+	 * The endpoints in Spring WebFlux, and the web filter that guards them: no servlet
+	 * API needed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass({ DispatcherHandler.class, Mono.class })
+	static class ReactiveConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PusherAuthWebFluxHandlerMapping pusherAuthWebFluxHandlerMapping(PusherAuthService pusherAuthService,
+				PusherProperties properties) {
+			return new PusherAuthWebFluxHandlerMapping(pusherAuthService, properties.getAuth().getPath(),
+					properties.getAuth().getUserPath(), Schedulers.boundedElastic());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PusherAuthRequestWebFilter pusherAuthRequestWebFilter(PusherAuthService pusherAuthService,
+				PusherProperties properties) {
+			PusherAuthRequestWebFilter filter = new PusherAuthRequestWebFilter(pusherAuthService,
+					properties.getAuth().getPath(), properties.getAuth().getUserPath());
+			filter.setOrder(FILTER_ORDER);
+			return filter;
 		}
 
 	}

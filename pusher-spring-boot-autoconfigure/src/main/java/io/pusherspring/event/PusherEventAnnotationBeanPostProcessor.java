@@ -33,8 +33,10 @@ import org.springframework.util.function.SingletonSupplier;
 public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor
 		implements ApplicationEventPublisherAware {
 
+	/** Publishes a {@link PusherPublishFailedEvent} for each failure. */
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
+	/** Whether a failure to publish fails the annotated method. */
 	private boolean failOnError;
 
 	/**

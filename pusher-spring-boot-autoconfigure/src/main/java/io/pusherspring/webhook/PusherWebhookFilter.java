@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -110,13 +111,14 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		PusherWebhookObservationContext context = new PusherWebhookObservationContext(request);
+		PusherWebhookObservationContext context = new PusherWebhookObservationContext(
+				new ServletServerHttpRequest(request));
 		Observation observation = PusherWebhookObservation.DELIVERY
 			.observation(this.observationConvention, DefaultPusherWebhookObservationConvention.INSTANCE, () -> context,
 					this.observationRegistry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {
-			WebhookVerification verification = this.verifier.verify(request);
+			WebhookVerification verification = verify(request);
 			if (verification instanceof Accepted accepted) {
 				context.setWebhook(accepted.webhook());
 				request.setAttribute(WEBHOOK_ATTRIBUTE, accepted.webhook());
@@ -136,6 +138,26 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 		finally {
 			observation.stop();
 		}
+	}
+
+	private WebhookVerification verify(HttpServletRequest request) {
+		long declared = request.getContentLengthLong();
+		Rejected early = this.verifier.checkBeforeReading(request.getMethod(), declared);
+		if (early != null) {
+			return early;
+		}
+		byte[] body;
+		try {
+			body = WebhookVerifier.readAtMost(request.getInputStream(), declared, this.verifier.maxBodySize());
+		}
+		catch (IOException ex) {
+			return this.verifier.unreadable();
+		}
+		if (body == null) {
+			return this.verifier.bodyTooLarge();
+		}
+		return this.verifier.verify(request.getHeader(WebhookVerifier.KEY_HEADER),
+				request.getHeader(WebhookVerifier.SIGNATURE_HEADER), body);
 	}
 
 	private void reject(HttpServletRequest request, HttpServletResponse response, Rejected rejected)

@@ -4,6 +4,9 @@ import io.micrometer.observation.Observation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpRequest;
+import org.springframework.http.server.ServletServerHttpRequest;
+
 /**
  * What the observation of one request to the webhook path knows: the request, then the
  * verified webhook or the reason it was rejected, and the status answered.
@@ -12,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class PusherWebhookObservationContext extends Observation.Context {
 
-	private final HttpServletRequest request;
+	private final HttpRequest request;
 
 	private @Nullable PusherWebhook webhook;
 
@@ -22,18 +25,46 @@ public class PusherWebhookObservationContext extends Observation.Context {
 
 	/**
 	 * Create a context.
-	 * @param request the request to the webhook path
+	 * @param request the request to the webhook path, on either web stack (the reactive
+	 * {@code ServerHttpRequest} is one)
 	 */
-	public PusherWebhookObservationContext(HttpServletRequest request) {
+	public PusherWebhookObservationContext(HttpRequest request) {
 		this.request = request;
 	}
 
 	/**
-	 * The request.
+	 * Create a context for a servlet request.
+	 * @param request the request to the webhook path
+	 * @deprecated since 0.1.0 for removal: contexts serve both web stacks; use
+	 * {@link #PusherWebhookObservationContext(HttpRequest)}
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public PusherWebhookObservationContext(HttpServletRequest request) {
+		this(new ServletServerHttpRequest(request));
+	}
+
+	/**
+	 * The request, on either web stack: its method, URI and headers.
 	 * @return the HTTP request
 	 */
-	public HttpServletRequest getRequest() {
+	public HttpRequest getHttpRequest() {
 		return this.request;
+	}
+
+	/**
+	 * The servlet request.
+	 * @return the HTTP request
+	 * @throws IllegalStateException if the request did not come through the servlet stack
+	 * @deprecated since 0.1.0 for removal: use {@link #getHttpRequest()}, which serves
+	 * both web stacks
+	 */
+	@Deprecated(since = "0.1.0", forRemoval = true)
+	public HttpServletRequest getRequest() {
+		if (this.request instanceof ServletServerHttpRequest servletRequest) {
+			return servletRequest.getServletRequest();
+		}
+		throw new IllegalStateException("The request did not come through the servlet stack; "
+				+ "use getHttpRequest() instead of getRequest()");
 	}
 
 	/**

@@ -15,14 +15,14 @@ import java.util.Map;
 import io.pusherspring.core.internal.HmacSigner;
 import io.pusherspring.webhook.WebhookVerification.Accepted;
 import io.pusherspring.webhook.WebhookVerification.Rejected;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
- * The one place that decides whether a webhook delivery is accepted. Its checks run in
- * the order of {@link WebhookRejection}; the first that fails decides.
+ * The one place that decides whether a webhook delivery is accepted, for the filters of
+ * both web stacks; it knows neither. Its checks run in the order of
+ * {@link WebhookRejection}; the first that fails decides.
  */
 final class WebhookVerifier {
 
@@ -62,25 +62,41 @@ final class WebhookVerifier {
 		this.clock = clock;
 	}
 
-	WebhookVerification verify(HttpServletRequest request) {
-		if (!"POST".equals(request.getMethod())) {
+	/**
+	 * The checks that need no body, in their order: the method, then the declared length.
+	 * @param method the request's method
+	 * @param declaredLength the {@code Content-Length}, or -1 if unknown
+	 * @return the rejection, or {@code null} if the body may be read
+	 */
+	@Nullable Rejected checkBeforeReading(String method, long declaredLength) {
+		if (!"POST".equals(method)) {
 			return new Rejected(WebhookRejection.METHOD_NOT_ALLOWED, "the method is not POST");
 		}
-		long declared = request.getContentLengthLong();
-		if (declared > this.maxBodySize) {
+		if (declaredLength > this.maxBodySize) {
 			return new Rejected(WebhookRejection.BODY_TOO_LARGE, "Content-Length is over " + this.maxBodySize);
 		}
-		byte[] body;
-		try {
-			body = readAtMost(request.getInputStream(), declared, this.maxBodySize);
-		}
-		catch (IOException ex) {
-			return new Rejected(WebhookRejection.MALFORMED_BODY, "the body could not be read");
-		}
-		if (body == null) {
-			return new Rejected(WebhookRejection.BODY_TOO_LARGE, "the body is over " + this.maxBodySize + " bytes");
-		}
-		return verify(request.getHeader(KEY_HEADER), request.getHeader(SIGNATURE_HEADER), body);
+		return null;
+	}
+
+	/**
+	 * The largest body accepted: read no more than one byte over it.
+	 */
+	int maxBodySize() {
+		return this.maxBodySize;
+	}
+
+	/**
+	 * The rejection of a body found longer than {@link #maxBodySize()} while reading it.
+	 */
+	Rejected bodyTooLarge() {
+		return new Rejected(WebhookRejection.BODY_TOO_LARGE, "the body is over " + this.maxBodySize + " bytes");
+	}
+
+	/**
+	 * The rejection of a body that could not be read.
+	 */
+	Rejected unreadable() {
+		return new Rejected(WebhookRejection.MALFORMED_BODY, "the body could not be read");
 	}
 
 	WebhookVerification verify(@Nullable String key, @Nullable String signature, byte[] body) {
@@ -117,7 +133,7 @@ final class WebhookVerifier {
 	 * @param declared the {@code Content-Length}, at most the limit, or -1 if unknown
 	 * @return the body, or {@code null} if it is longer than the limit
 	 */
-	private static byte @Nullable [] readAtMost(InputStream in, long declared, int limit) throws IOException {
+	static byte @Nullable [] readAtMost(InputStream in, long declared, int limit) throws IOException {
 		if (declared >= 0 && declared <= PREALLOCATED_BODY_SIZE) {
 			byte[] body = new byte[(int) declared];
 			int read = in.readNBytes(body, 0, body.length);

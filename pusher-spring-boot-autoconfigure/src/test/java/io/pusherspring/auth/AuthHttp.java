@@ -1,9 +1,12 @@
 package io.pusherspring.auth;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +15,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -22,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * cookie, and, by choice, the caller's HTTP Basic credentials and the CSRF header.
  */
 final class AuthHttp {
+
+	/** The status of a raw request whose connection was reset before any answer. */
+	static final int RESET = 0;
 
 	/** The CSRF token: the cookie's value, to be sent back as header or parameter. */
 	static final String CSRF_TOKEN = "0c6a2f4e-9b1d-4e0a-8d3c-5f7e1a2b3c4d";
@@ -54,6 +61,7 @@ final class AuthHttp {
 				: BodyPublishers.ofByteArray(body);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + pathAndQuery))
 			.method(method, publisher)
+			.timeout(Duration.ofSeconds(30))
 			.header("Cookie", "XSRF-TOKEN=" + CSRF_TOKEN);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
@@ -96,19 +104,50 @@ final class AuthHttp {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(body);
+			// one write, so that the server has the body before it answers and closes
+			ByteArrayOutputStream request = new ByteArrayOutputStream();
+			request.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+			request.writeBytes(body);
+			out.write(request.toByteArray());
 			out.flush();
-			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			String response = readUntilClosed(socket.getInputStream());
+			if (response.length() < 12) {
+				// reset before the answer came: a server that closed with bytes unread
+				return new RawResponse(RESET, "");
+			}
 			int status = Integer.parseInt(response.substring(9, 12));
 			int headEnd = response.indexOf("\r\n\r\n");
 			String headers = response.substring(0, headEnd);
 			String content = response.substring(headEnd + 4);
 			if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-				content = content.substring(content.indexOf("\r\n") + 2, content.lastIndexOf("\r\n0\r\n"));
+				content = dechunk(content);
 			}
 			return new RawResponse(status, content);
 		}
+	}
+
+	// one chunk, or the part of it that came before the connection was closed
+	private static String dechunk(String content) {
+		int start = content.indexOf("\r\n");
+		if (start < 0) {
+			return "";
+		}
+		int end = content.lastIndexOf("\r\n0\r\n");
+		return content.substring(start + 2, (end > start) ? end : content.length());
+	}
+
+	private static String readUntilClosed(InputStream in) throws IOException {
+		ByteArrayOutputStream read = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		try {
+			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+				read.write(buffer, 0, n);
+			}
+		}
+		catch (SocketException ex) {
+			// a reset after the answer, or before it (then nothing was read)
+		}
+		return read.toString(StandardCharsets.UTF_8);
 	}
 
 	static String text(HttpResponse<byte[]> response) {

@@ -3,6 +3,7 @@ package io.pusherspring.auth;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,12 +18,13 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
  * An application served by a real Tomcat for the tests of the auth endpoints over HTTP:
  * Spring Security with HTTP Basic and CSRF protection on (the token in the
  * {@code XSRF-TOKEN} cookie, sent back as the {@code X-XSRF-TOKEN} header or the
- * {@code _csrf} form parameter), the auth paths open to anonymous callers, and a few
- * authorizers.
+ * {@code _csrf} form parameter), the auth paths open to anonymous callers, and the
+ * authorizers of {@link OverHttpAuthorizers}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @PropertySource("classpath:auth-over-http.properties")
+@Import(OverHttpAuthorizers.class)
 class AuthOverHttpApplication {
 
 	@Bean
@@ -46,22 +48,6 @@ class AuthOverHttpApplication {
 			}
 			return User.withUsername("ada").password("{noop}secret").roles("USER").build();
 		};
-	}
-
-	@Bean
-	ChannelAuthorizer ownChannels() {
-		return ChannelAuthorizer.allowIf("private-user-{userId}",
-				(context) -> context.variable("userId").equals(context.userName()));
-	}
-
-	@Bean
-	ChannelAuthorizer openChannels() {
-		return ChannelAuthorizer.permitAll("private-open-{name}");
-	}
-
-	@Bean
-	ChannelAuthorizer rooms() {
-		return ChannelAuthorizer.permitAll("presence-room-{name}");
 	}
 
 }

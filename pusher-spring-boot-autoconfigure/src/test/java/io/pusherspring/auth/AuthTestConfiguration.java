@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import io.pusherspring.autoconfigure.PusherAuthAutoConfiguration;
@@ -113,6 +114,14 @@ class AuthTestConfiguration {
 	static class ClassChannels {
 
 		private final Map<UUID, Set<String>> members = Map.of(MATHS, Set.of("42", "teacher"));
+
+		@PusherChannel("private-tenant-{tenant}")
+		boolean tenant(@ChannelVariable String tenant, AuthRequest request,
+				@Nullable HttpServletRequest servletRequest) {
+			boolean sameInServletRequest = (servletRequest == null)
+					|| tenant.equals(servletRequest.getHeader("X-Tenant"));
+			return tenant.equals(request.getHeader("X-Tenant")) && sameInServletRequest;
+		}
 
 		@PusherChannel("private-class-{classId}")
 		boolean classChannel(@ChannelVariable("classId") UUID classId, Principal principal) {

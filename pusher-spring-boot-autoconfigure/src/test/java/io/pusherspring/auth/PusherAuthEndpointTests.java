@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.auth.AuthTestConfiguration.RecordedDecisions;
 import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
 import io.pusherspring.auth.PusherAuthorizationEvent.Outcome;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Tests of the auth endpoints over MockMvc, with the auto-configuration, without Spring
  * Security (the caller is the servlet request's principal).
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherAuthEndpointTests {
 
 	static final String KEY = AuthTestConfiguration.KEY;
@@ -329,6 +329,41 @@ class PusherAuthEndpointTests {
 			refused(mvc, channelAuth("1.2", "presence-room-101").principal(USER_42), 403);
 			refused(mvc, channelAuth("1.2", "presence-room-x").principal(USER_42), 403);
 		});
+	}
+
+	@Test
+	void pusherChannelMethodsReadTheRequestThroughItsViewOrAsTheServletRequest() {
+		run((mvc, decisions) -> {
+			ok(mvc, channelAuth("1.2", "private-tenant-acme").header("X-Tenant", "acme").principal(USER_42));
+			refused(mvc, channelAuth("1.2", "private-tenant-acme").header("X-Tenant", "other").principal(USER_42), 403);
+		});
+	}
+
+	@Test
+	@SuppressWarnings("removal")
+	void theContextsDeprecatedServletRequestStillServesSpringMvc() {
+		this.runner
+			.withBean("legacy", ChannelAuthorizer.class,
+					() -> ChannelAuthorizer.allowIf("private-legacy-{id}",
+							(context) -> "yes".equals(context.request().getHeader("X-Legacy"))))
+			.run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				ok(mvc, channelAuth("1.2", "private-legacy-1").header("X-Legacy", "yes").principal(USER_42));
+				refused(mvc, channelAuth("1.2", "private-legacy-1").principal(USER_42), 403);
+			});
+	}
+
+	@Test
+	void userResolversReadTheRequestThroughItsView() {
+		this.runner
+			.withBean(PusherUserResolver.class,
+					() -> (principal, request) -> PusherUser
+						.of(principal.getName() + "-" + request.getHeader("X-Site")))
+			.run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				JsonNode answer = ok(mvc, userAuth("1.2").header("X-Site", "paris").principal(USER_42));
+				assertThat(answer.get("user_data").stringValue()).isEqualTo("{\"id\":\"42-paris\"}");
+			});
 	}
 
 	@Test

@@ -3,28 +3,26 @@ package io.pusherspring.auth;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the auth endpoints behind {@link PusherAuthRequestFilter}, over real HTTP to a
- * real Tomcat, with Spring Security's authentication and CSRF protection: the container's
- * own parameter and multipart parsing run here, as they do in production.
+ * Tests of the auth endpoints behind {@link PusherAuthRequestFilter} (Spring MVC) and
+ * {@link PusherAuthRequestWebFilter} (Spring WebFlux), over real HTTP to a real Tomcat
+ * and a real Reactor Netty, with Spring Security's authentication and CSRF protection:
+ * the servers' own parameter and multipart parsing run here, as they do in production.
  */
-@SpringBootTest(classes = AuthOverHttpApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class PusherAuthRequestFilterTests {
 
@@ -34,18 +32,24 @@ class PusherAuthRequestFilterTests {
 
 	private static final JsonMapper json = JsonMapper.shared();
 
-	@LocalServerPort
-	private int port;
+	private static final RunningStacks apps = new RunningStacks("spring.application.name=auth-request-filter");
 
 	private AuthHttp http;
 
-	@BeforeEach
-	void http() {
-		this.http = new AuthHttp(this.port);
+	@AfterAll
+	static void stop() {
+		apps.close();
 	}
 
-	@Test
-	void signsWhatPusherClientsSend() throws Exception {
+	@AfterEach
+	void nothingBlockedAnEventLoop() {
+		assertThat(NonBlockingThreads.violations()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void signsWhatPusherClientsSend(WebStack stack) throws Exception {
+		this.http = apps.http(stack);
 		HttpResponse<byte[]> channel = this.http.post("/pusher/auth", FORM,
 				"socket_id=1234.1234&channel_name=private-open-foobar");
 		assertThat(channel.statusCode()).isEqualTo(200);
@@ -64,6 +68,13 @@ class PusherAuthRequestFilterTests {
 			"socket_id=1.2&channel_name=private-a%C0%AF", "socket_id=1.2&channel_name=private-a&=x", "socket_id=1.2%",
 			"socket_id=1.2&socket_id=1.3&channel_name=private-a" })
 	void refusesBodiesTheContainerCannotDecodeWith400OnBothEndpoints(String body) throws Exception {
+		for (WebStack stack : WebStack.values()) {
+			this.http = apps.http(stack);
+			refusesOnBothEndpoints(body);
+		}
+	}
+
+	private void refusesOnBothEndpoints(String body) throws Exception {
 		for (String path : PATHS) {
 			for (boolean csrfHeader : new boolean[] { true, false }) {
 				HttpResponse<byte[]> response = this.http.send("POST", path, FORM,
@@ -74,8 +85,10 @@ class PusherAuthRequestFilterTests {
 		}
 	}
 
-	@Test
-	void refusesMultipartAndOtherTypesWith415OnBothEndpoints() throws Exception {
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void refusesMultipartAndOtherTypesWith415OnBothEndpoints(WebStack stack) throws Exception {
+		this.http = apps.http(stack);
 		String multipart = "--b\r\nContent-Disposition: form-data; name=\"socket_id\"\r\n\r\n1.2\r\n--b--\r\n";
 		for (String path : PATHS) {
 			refused(this.http.post(path, "multipart/form-data; boundary=b", multipart), 415);
@@ -86,8 +99,10 @@ class PusherAuthRequestFilterTests {
 		}
 	}
 
-	@Test
-	void refusesOversizedBodiesWith413WithOrWithoutContentLength() throws Exception {
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void refusesOversizedBodiesWith413WithOrWithoutContentLength(WebStack stack) throws Exception {
+		this.http = apps.http(stack);
 		byte[] body = ("socket_id=1.2&channel_name=private-open-a&pad=" + "x".repeat(9000))
 			.getBytes(StandardCharsets.US_ASCII);
 		for (String path : PATHS) {
@@ -97,8 +112,10 @@ class PusherAuthRequestFilterTests {
 		}
 	}
 
-	@Test
-	void givesSpringSecurityTheDecodedFormForItsCsrfCheck() throws Exception {
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void givesSpringSecurityTheDecodedFormForItsCsrfCheck(WebStack stack) throws Exception {
+		this.http = apps.http(stack);
 		String body = "socket_id=1.2&channel_name=private-open-a&_csrf=" + AuthHttp.CSRF_TOKEN;
 		for (boolean signedIn : new boolean[] { true, false }) {
 			assertThat(send("/pusher/auth", body, signedIn, false).statusCode()).isEqualTo(200);
@@ -109,8 +126,10 @@ class PusherAuthRequestFilterTests {
 		}
 	}
 
-	@Test
-	void readsTheFieldsFromTheBodyAndNeverFromTheQueryString() throws Exception {
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void readsTheFieldsFromTheBodyAndNeverFromTheQueryString(WebStack stack) throws Exception {
+		this.http = apps.http(stack);
 		JsonNode answer = refused(this.http.post("/pusher/auth?socket_id=1.2&channel_name=private-open-a", FORM,
 				"channel_name=private-open-a"), 400);
 		assertThat(answer.get("error").stringValue()).isEqualTo("Socket id must not be empty");
@@ -118,24 +137,35 @@ class PusherAuthRequestFilterTests {
 			.statusCode()).isEqualTo(200);
 	}
 
-	@Test
-	void refusesAQueryStringTheContainerCannotParseWith400() throws Exception {
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void refusesAQueryStringTheContainerCannotParseWith400(WebStack stack) throws Exception {
+		this.http = apps.http(stack);
 		byte[] body = "socket_id=1.2&channel_name=private-open-a".getBytes(StandardCharsets.US_ASCII);
 		for (String path : PATHS) {
 			AuthHttp.RawResponse response = this.http.sendRaw("POST", path + "?a=%ZZ", FORM, body, true, true);
-			assertThat(response.status()).as(response.body()).isEqualTo(400);
-			assertThat(response.body()).isEqualTo("{\"error\":\"Malformed query string\"}");
-			// without the CSRF header, Spring Security's CsrfFilter would read the
+			if (stack == WebStack.MVC) {
+				assertThat(response.status()).as(response.body()).isEqualTo(400);
+				assertThat(response.body()).isEqualTo("{\"error\":\"Malformed query string\"}");
+			}
+			else {
+				// Spring WebFlux refuses a URI it cannot parse itself, before any filter
+				assertThat(response.status()).as(response.body()).isIn(stack.orReset(400));
+			}
+			// without the CSRF header, Spring Security's CSRF check would read the
 			// parameters
-			assertThat(this.http.sendRaw("POST", path + "?_csrf=%", FORM, body, true, false).status()).isEqualTo(400);
-			// whatever the container makes of bytes that are not UTF-8, never a 500
-			assertThat(this.http.sendRaw("POST", path + "?_csrf=%C0%AF", FORM, body, false, false).status()).isIn(400,
-					403);
+			assertThat(this.http.sendRaw("POST", path + "?_csrf=%", FORM, body, true, false).status())
+				.isIn(stack.orReset(400));
+			// whatever the server makes of bytes that are not UTF-8, never a 500
+			assertThat(this.http.sendRaw("POST", path + "?_csrf=%C0%AF", FORM, body, false, false).status())
+				.isIn(stack.orReset(400, 403));
 		}
 	}
 
-	@Test
-	void answersOtherMethodsWith405AndAllow() throws Exception {
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void answersOtherMethodsWith405AndAllow(WebStack stack) throws Exception {
+		this.http = apps.http(stack);
 		for (String path : PATHS) {
 			HttpResponse<byte[]> put = this.http.send("PUT", path, FORM, "socket_id=%ZZ".getBytes(), true, true, false);
 			refused(put, 405);
@@ -149,8 +179,10 @@ class PusherAuthRequestFilterTests {
 		}
 	}
 
-	@Test
-	void logsRefusalsWithoutAStackTraceOrWhatTheRequestCarried(CapturedOutput output) throws Exception {
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
+	void logsRefusalsWithoutAStackTraceOrWhatTheRequestCarried(WebStack stack, CapturedOutput output) throws Exception {
+		this.http = apps.http(stack);
 		int refusals = 0;
 		for (String path : PATHS) {
 			for (String body : new String[] { "socket_id=CANARY%ZZ", "socket_id=1.2&channel_name=CANARY%0A%00%C0%AF",

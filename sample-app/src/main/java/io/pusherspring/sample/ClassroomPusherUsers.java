@@ -4,10 +4,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 
+import io.pusherspring.auth.AuthRequest;
 import io.pusherspring.auth.PusherUser;
 import io.pusherspring.auth.PusherUserResolver;
 import io.pusherspring.sample.ClassroomUser.Role;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ class ClassroomPusherUsers implements PusherUserResolver {
 
 	// tag::watchlist[]
 	@Override
-	public @Nullable PusherUser resolve(@Nullable Principal principal, HttpServletRequest request) {
+	public @Nullable PusherUser resolve(@Nullable Principal principal, AuthRequest request) {
 		ClassroomUser user = (principal != null) ? this.users.find(principal.getName()).orElse(null) : null;
 		if (user == null) {
 			return null;

@@ -12,19 +12,20 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.ClassUtils;
 
 /**
- * Who is calling: Spring Security's {@link Authentication} when Spring Security is on the
- * class path and has authenticated the caller, else the servlet request's user principal.
- * Anonymous callers have no principal.
+ * The principal of the caller of a servlet auth endpoint: Spring Security's
+ * {@link Authentication} when Spring Security is on the class path and has authenticated
+ * the caller, else the servlet request's user principal. Anonymous callers have none.
  */
-final class Callers {
+final class ServletCallerPrincipal {
 
-	private static final boolean SPRING_SECURITY_PRESENT = ClassUtils
-		.isPresent("org.springframework.security.core.context.SecurityContextHolder", Callers.class.getClassLoader());
+	private static final boolean SPRING_SECURITY_PRESENT = ClassUtils.isPresent(
+			"org.springframework.security.core.context.SecurityContextHolder",
+			ServletCallerPrincipal.class.getClassLoader());
 
-	private Callers() {
+	private ServletCallerPrincipal() {
 	}
 
-	static @Nullable Principal principal(HttpServletRequest request) {
+	static @Nullable Principal of(HttpServletRequest request) {
 		if (SPRING_SECURITY_PRESENT) {
 			Authentication authentication = SpringSecurity.authentication();
 			if (authentication != null) {

@@ -1,0 +1,51 @@
+package io.pusherspring.auth;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+
+/**
+ * BlockHound, installed once in the test JVM: a blocking call on a non-blocking thread
+ * (Reactor Netty's event loops, Reactor's parallel scheduler) is recorded here and fails
+ * with {@link BlockingOperationError}. Tests of the WebFlux endpoints assert that none
+ * was recorded.
+ */
+final class NonBlockingThreads {
+
+	private static final List<String> violations = new CopyOnWriteArrayList<>();
+
+	private static boolean installed;
+
+	private NonBlockingThreads() {
+	}
+
+	static synchronized void install() {
+		if (installed) {
+			return;
+		}
+		// with the integrations on the class path: Reactor's and Netty's say which
+		// threads
+		// are non-blocking
+		BlockHound.install((builder) -> builder
+			// log lines are written where they are logged, as in production
+			.allowBlockingCallsInside("ch.qos.logback.core.OutputStreamAppender", "append")
+			.blockingMethodCallback((method) -> {
+				violations.add(method + " on " + Thread.currentThread().getName());
+				throw new BlockingOperationError(method);
+			}));
+		installed = true;
+	}
+
+	/**
+	 * The blocking calls seen on non-blocking threads since the last call, then forgets
+	 * them.
+	 */
+	static List<String> violations() {
+		List<String> seen = List.copyOf(violations);
+		violations.clear();
+		return seen;
+	}
+
+}
