@@ -11,6 +11,7 @@ export function connect(settings) {
     cluster: settings.cluster,
     forceTLS: settings.forceTLS,
     channelAuthorization: { endpoint: '/pusher/auth', transport: 'ajax', headersProvider: pageHeaders },
+    userAuthentication: { endpoint: '/pusher/user-auth', transport: 'ajax', headersProvider: pageHeaders },
   };
   if (settings.wsHost) {
     Object.assign(options, {
@@ -20,9 +21,13 @@ export function connect(settings) {
   }
   const pusher = new Pusher(settings.key, options);
   // end::connect[]
+  // signed in, the page hears what is sent to its user, and its user can be disconnected
+  pusher.signin();
   showState(pusher);
+  showWhenEnded(pusher);
   measureLatency(pusher);
   $('reconnect').addEventListener('click', () => {
+    $('connection-ended').hidden = true;
     pusher.disconnect();
     pusher.connect();
   });
@@ -33,6 +38,16 @@ function showState(pusher) {
   const show = (current) => setText('connection-state', current, `state ${current}`);
   show(pusher.connection.state);
   pusher.connection.bind('state_change', ({ current }) => show(current));
+}
+
+// Pusher closes a terminated user's connections with 4009, and pusher-js does not reconnect
+function showWhenEnded(pusher) {
+  pusher.connection.bind('error', (error) => {
+    if (error?.data?.code === 4009) {
+      $('connection-ended').textContent = 'Your connection was ended by the classroom';
+      $('connection-ended').hidden = false;
+    }
+  });
 }
 
 function measureLatency(pusher) {

@@ -55,6 +55,8 @@ public final class PusherAuthService {
 
 	private final @Nullable AuthRateLimit rateLimit;
 
+	private final @Nullable UserConnectionLimit connectionLimit;
+
 	private final AuthDecisionPublisher decisions;
 
 	private final boolean allowAnonymous;
@@ -67,6 +69,7 @@ public final class PusherAuthService {
 		this.authorizers = builder.authorizers;
 		this.userResolver = builder.userResolver;
 		this.encryption = builder.encryption;
+		this.connectionLimit = builder.connectionLimit;
 		this.decisions = new AuthDecisionPublisher(builder.events, builder.clock);
 		this.rateLimit = (builder.rateLimiter != null) ? new AuthRateLimit(builder.rateLimiter, this.decisions) : null;
 		this.allowAnonymous = builder.allowAnonymous;
@@ -216,11 +219,25 @@ public final class PusherAuthService {
 				context.socketId(), "authorizer failed: " + failure.getClass().getName());
 	}
 
+	/**
+	 * Whether a granted subscription may still be refused by the connection limit, which
+	 * asks Pusher, blocking.
+	 */
+	boolean limitsConnections() {
+		return this.connectionLimit != null;
+	}
+
 	private AuthResponse granted(ChannelAuthorizationContext context, Match match, Granted granted) {
 		String channel = context.channelName();
 		String socketId = context.socketId();
 		Principal principal = context.principal();
 		String pattern = match.entry().pattern().source();
+		String overLimit = (this.connectionLimit != null) ? this.connectionLimit.refusal(channel) : null;
+		if (overLimit != null) {
+			return this.decisions.decided(Kind.CHANNEL_AUTHORIZATION, Outcome.DENIED, channel, pattern, principal,
+					socketId, "connection limit: " + overLimit,
+					AuthResponse.forbidden("Too many connections: " + overLimit));
+		}
 		AuthSigner signer = this.signer.get();
 		Map<String, String> body = new LinkedHashMap<>();
 		if (ChannelNames.isPresence(channel)) {
@@ -344,6 +361,8 @@ public final class PusherAuthService {
 
 		private @Nullable AuthRateLimiter rateLimiter;
 
+		private @Nullable UserConnectionLimit connectionLimit;
+
 		private Consumer<PusherAuthorizationEvent> events = (event) -> {
 		};
 
@@ -391,6 +410,17 @@ public final class PusherAuthService {
 		 */
 		public Builder rateLimiter(@Nullable AuthRateLimiter rateLimiter) {
 			this.rateLimiter = rateLimiter;
+			return this;
+		}
+
+		/**
+		 * Limit each user's connections: a granted subscription to the user's own channel
+		 * is refused while the user has as many connections as the limit allows.
+		 * @param connectionLimit the limit, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder connectionLimit(@Nullable UserConnectionLimit connectionLimit) {
+			this.connectionLimit = connectionLimit;
 			return this;
 		}
 

@@ -123,8 +123,12 @@ final class PusherAuthWebHandler implements WebHandler {
 		if (!(step instanceof AuthStep.AuthorizeChannel authorize)) {
 			return Mono.just(((AuthStep.Answered) step).response());
 		}
-		return authorization(authorize.authorizer(), authorize.context())
-			.map((authorization) -> this.service.authorized(authorize, authorization))
+		Mono<ChannelAuthorization> authorization = authorization(authorize.authorizer(), authorize.context());
+		if (this.service.limitsConnections()) {
+			// the limit asks Pusher for the count, blocking
+			authorization = authorization.publishOn(this.blockingScheduler);
+		}
+		return authorization.map((decided) -> this.service.authorized(authorize, decided))
 			.onErrorResume((ex) -> !(ex instanceof VirtualMachineError),
 					(ex) -> Mono.just(this.service.authorizerFailed(authorize, ex)));
 	}

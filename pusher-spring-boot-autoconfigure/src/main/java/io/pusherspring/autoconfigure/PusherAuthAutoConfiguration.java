@@ -13,8 +13,11 @@ import io.pusherspring.auth.PusherAuthObservationConvention;
 import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthRequestWebFilter;
 import io.pusherspring.auth.PusherAuthService;
+import io.pusherspring.auth.PusherSignOut;
 import io.pusherspring.auth.PusherAuthWebFluxHandlerMapping;
 import io.pusherspring.auth.PusherUserResolver;
+import io.pusherspring.auth.UserConnectionLimit;
+import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.ChannelEncryption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,9 +30,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -40,6 +45,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.convert.ConversionService;
+import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.util.Assert;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -90,7 +98,8 @@ public final class PusherAuthAutoConfiguration {
 			ChannelAuthorizerRegistry authorizers, ObjectProvider<PusherUserResolver> userResolver,
 			ObjectProvider<ChannelEncryption> encryption, ObjectProvider<AuthRateLimiter> rateLimiter,
 			ApplicationEventPublisher eventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<PusherAuthObservationConvention> observationConvention) {
+			ObjectProvider<PusherAuthObservationConvention> observationConvention,
+			ObjectProvider<PusherSignOut> signOut, ObjectProvider<UserConnectionLimit> connectionLimit) {
 		PusherProperties.Auth auth = properties.getAuth();
 		AuthRateLimiter limiter = auth.getRateLimit().isEnabled() ? rateLimiter.getIfAvailable() : null;
 		if (auth.getRateLimit().isEnabled() && limiter == null) {
@@ -98,10 +107,12 @@ public final class PusherAuthAutoConfiguration {
 					+ "but Bucket4j is not on the class path. Add com.bucket4j:bucket4j_jdk17-core "
 					+ "(pusher-spring-boot-starter brings it), or set pusher.auth.rate-limit.enabled=false.");
 		}
+		PusherUserResolver resolver = userResolver.getIfAvailable(PusherUserResolver::principalName);
 		PusherAuthService.Builder builder = PusherAuthService.builder(connectionDetails::getCredentials, authorizers)
-			.userResolver(userResolver.getIfAvailable(PusherUserResolver::principalName))
+			.userResolver((signOut.getIfAvailable() != null) ? PusherSignOut.remembering(resolver) : resolver)
 			.encryption(encryption.getIfAvailable())
 			.rateLimiter(limiter)
+			.connectionLimit(connectionLimit.getIfAvailable())
 			.allowAnonymous(auth.isAllowAnonymous())
 			.events(eventPublisher::publishEvent);
 		if (properties.getObservations().isEnabled()) {
@@ -109,6 +120,17 @@ public final class PusherAuthAutoConfiguration {
 			builder.observationConvention(observationConvention.getIfUnique());
 		}
 		return builder.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty("pusher.auth.user.max-connections")
+	@ConditionalOnBean(PusherOperations.class)
+	UserConnectionLimit pusherUserConnectionLimit(PusherProperties properties, PusherOperations operations) {
+		PusherProperties.Auth.User user = properties.getAuth().getUser();
+		Integer maxConnections = user.getMaxConnections();
+		Assert.state(maxConnections != null, "pusher.auth.user.max-connections is set");
+		return new UserConnectionLimit(operations, maxConnections, user.getConnectionsChannel());
 	}
 
 	@Bean
@@ -125,6 +147,31 @@ public final class PusherAuthAutoConfiguration {
 						+ " could grant them. Generate a key with: openssl rand -base64 32");
 			}
 		};
+	}
+
+	/**
+	 * Terminates a user's Pusher connections when Spring Security logs them out or their
+	 * HTTP session ends, with Spring Security's publisher of session events.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ LogoutSuccessEvent.class, HttpSessionEventPublisher.class })
+	@ConditionalOnBooleanProperty("pusher.auth.user.terminate-connections-on-sign-out")
+	static class SignOutConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(PusherOperations.class)
+		PusherSignOut pusherSignOut(PusherOperations operations, ObjectProvider<PusherUserResolver> userResolver) {
+			return new PusherSignOut(operations, userResolver.getIfAvailable(PusherUserResolver::principalName));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		static HttpSessionEventPublisher pusherHttpSessionEventPublisher() {
+			return new HttpSessionEventPublisher();
+		}
+
 	}
 
 	/**

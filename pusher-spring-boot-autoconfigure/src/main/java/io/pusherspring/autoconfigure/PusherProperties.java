@@ -282,6 +282,7 @@ public class PusherProperties implements InitializingBean {
 		this.retry.validate();
 		this.limits.validate();
 		this.webhook.validate();
+		this.auth.getUser().validate();
 	}
 
 	private static void validateEncryptionMasterKey(String masterKey) {
@@ -641,6 +642,8 @@ public class PusherProperties implements InitializingBean {
 
 		private final RateLimit rateLimit = new RateLimit();
 
+		private final User user = new User();
+
 		/**
 		 * {@return whether to expose the channel authorization and user authentication
 		 * endpoints}
@@ -709,6 +712,73 @@ public class PusherProperties implements InitializingBean {
 		 */
 		public RateLimit getRateLimit() {
 			return this.rateLimit;
+		}
+
+		public User getUser() {
+			return this.user;
+		}
+
+		/**
+		 * Users signed in to Pusher through the user authentication endpoint.
+		 */
+		public static class User {
+
+			/**
+			 * Whether to terminate a user's Pusher connections when Spring Security logs
+			 * them out or their HTTP session ends or expires.
+			 */
+			private boolean terminateConnectionsOnSignOut;
+
+			/**
+			 * Most connections each user may have, counted as the subscriptions to the
+			 * user's own channel; no limit if not set. Needs subscription counting
+			 * switched on in the app's settings in Pusher's dashboard.
+			 */
+			private @Nullable Integer maxConnections;
+
+			/**
+			 * Private channel of each user whose subscriptions count as the user's
+			 * connections, with one variable for the user.
+			 */
+			private String connectionsChannel = "private-user-{userId}";
+
+			public @Nullable Integer getMaxConnections() {
+				return this.maxConnections;
+			}
+
+			public void setMaxConnections(@Nullable Integer maxConnections) {
+				this.maxConnections = maxConnections;
+			}
+
+			public String getConnectionsChannel() {
+				return this.connectionsChannel;
+			}
+
+			public void setConnectionsChannel(String connectionsChannel) {
+				this.connectionsChannel = connectionsChannel;
+			}
+
+			void validate() {
+				if (this.maxConnections != null && this.maxConnections < 1) {
+					throw new InvalidConfigurationPropertyValueException("pusher.auth.user.max-connections",
+							this.maxConnections, "Use 1 or more, or leave it unset for no limit.");
+				}
+				if (this.maxConnections != null && (this.connectionsChannel == null
+						|| !this.connectionsChannel.startsWith("private-") || !this.connectionsChannel.contains("{"))) {
+					throw new InvalidConfigurationPropertyValueException("pusher.auth.user.connections-channel",
+							this.connectionsChannel,
+							"Use a private- channel with one variable for the user, such as private-user-{userId}.");
+				}
+			}
+
+			public boolean isTerminateConnectionsOnSignOut() {
+				return this.terminateConnectionsOnSignOut;
+			}
+
+			public void setTerminateConnectionsOnSignOut(boolean terminateConnectionsOnSignOut) {
+				this.terminateConnectionsOnSignOut = terminateConnectionsOnSignOut;
+			}
+
 		}
 
 		/**

@@ -22,6 +22,8 @@ import io.pusherspring.auth.PusherAuthHandlerMapping;
 import io.pusherspring.auth.PusherAuthRequestFilter;
 import io.pusherspring.auth.PusherAuthService;
 import io.pusherspring.auth.PusherChannel;
+import io.pusherspring.auth.PusherSignOut;
+import io.pusherspring.auth.UserConnectionLimit;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.PusherTemplate;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -158,6 +161,67 @@ class PusherAuthAutoConfigurationTests {
 			assertThat(context).hasSingleBean(PusherAuthHandlerMapping.class).doesNotHaveBean(AuthRateLimiter.class);
 			assertThat(output).contains("The Pusher auth endpoints are not rate limited");
 		});
+	}
+
+	@Test
+	void terminatesNoConnectionsOnSignOutByDefault() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(PusherSignOut.class)
+			.doesNotHaveBean(HttpSessionEventPublisher.class));
+	}
+
+	@Test
+	void terminatesConnectionsOnSignOutWhenAskedWithSessionEventsPublished() {
+		this.runner.withPropertyValues("pusher.auth.user.terminate-connections-on-sign-out=true")
+			.run((context) -> assertThat(context).hasSingleBean(PusherSignOut.class)
+				.hasSingleBean(HttpSessionEventPublisher.class));
+	}
+
+	@Test
+	void signOutBacksOffWithoutSpringSecurityWeb() {
+		this.runner.withPropertyValues("pusher.auth.user.terminate-connections-on-sign-out=true")
+			.withClassLoader(new FilteredClassLoader(HttpSessionEventPublisher.class))
+			.run((context) -> assertThat(context).hasSingleBean(PusherAuthService.class)
+				.doesNotHaveBean(PusherSignOut.class));
+	}
+
+	@Test
+	void signOutKeepsTheApplicationsSessionEventPublisher() {
+		this.runner.withPropertyValues("pusher.auth.user.terminate-connections-on-sign-out=true")
+			.withBean("ownPublisher", HttpSessionEventPublisher.class, HttpSessionEventPublisher::new)
+			.run((context) -> assertThat(context).hasSingleBean(HttpSessionEventPublisher.class)
+				.hasBean("ownPublisher"));
+	}
+
+	@Test
+	void limitsNoUserConnectionsByDefault() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(UserConnectionLimit.class));
+	}
+
+	@Test
+	void limitsUserConnectionsOnTheUsersOwnChannelWhenMaxConnectionsIsSet() {
+		this.runner.withPropertyValues("pusher.auth.user.max-connections=3")
+			.run((context) -> assertThat(context).getBean(UserConnectionLimit.class)
+				.hasToString("UserConnectionLimit[3 connections per user on private-user-{userId}]"));
+	}
+
+	@Test
+	void aMaxConnectionsBelowOneFailsStartUp() {
+		this.runner.withPropertyValues("pusher.auth.user.max-connections=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pusher.auth.user.max-connections"));
+	}
+
+	@Test
+	void aConnectionsChannelThatIsNotPrivateFailsStartUp() {
+		this.runner
+			.withPropertyValues("pusher.auth.user.max-connections=3",
+					"pusher.auth.user.connections-channel=presence-user-{userId}")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("pusher.auth.user.connections-channel"));
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, webhookPath)
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/announcements", "/api/classes/*/announcements",
-						"/api/sessions/*/start", "/api/sessions/*/end", "/api/users/*/notes")
+						"/api/sessions/*/start", "/api/sessions/*/end", "/api/users/*/notes", "/api/users/*/disconnect")
 				.hasRole("TEACHER")
 				.requestMatchers("/api/roster")
 				.hasRole("TEACHER")

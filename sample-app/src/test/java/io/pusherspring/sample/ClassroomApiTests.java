@@ -187,6 +187,30 @@ class ClassroomApiTests {
 	}
 
 	@Test
+	void teachersSignInToPusherWatchingTheStudentsAndStudentsWatchingNoOne() throws Exception {
+		this.mvc.perform(PusherRequests.userAuth("1234.5678").with(ADA).with(csrf()))
+			.andExpect(this.signatures.validUserAuthentication())
+			.andExpect(jsonPath("$.user_data").value(
+					"{\"id\":\"ada\",\"user_info\":{\"name\":\"Ada Lovelace\"},\"watchlist\":[\"grace\",\"alan\"]}"));
+		this.mvc.perform(PusherRequests.userAuth("1234.5678").with(GRACE).with(csrf()))
+			.andExpect(this.signatures.validUserAuthentication())
+			.andExpect(jsonPath("$.user_data").value("{\"id\":\"grace\",\"user_info\":{\"name\":\"Grace Hopper\"}}"));
+	}
+
+	@Test
+	void onlyTeachersDisconnectAndOnlyStudents() throws Exception {
+		this.mvc.perform(post("/api/users/grace/disconnect").with(ADA).with(csrf())).andExpect(status().isNoContent());
+		this.mvc.perform(post("/api/users/alan/disconnect").with(GRACE).with(csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		this.mvc.perform(post("/api/users/ada/disconnect").with(ADA).with(csrf()))
+			.andExpect(status().isNotFound())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail").value("No student ada"));
+		this.mvc.perform(post("/api/users/grace/disconnect").with(ADA)).andExpect(status().isForbidden());
+	}
+
+	@Test
 	void rosterFollowsVerifiedWebhooksAndIsBroadcastToTeachers() throws Exception {
 		this.mvc
 			.perform(PusherRequests.webhook()

@@ -1,6 +1,7 @@
 package io.pusherspring.sample;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.test.LocalPusherServer;
@@ -155,6 +156,26 @@ class ClassroomBrowserTests {
 			page.waitUntil("alan gone", (driver) -> members(page).equals(List.of("ada", "grace")));
 		}
 		screenshots("presence-left");
+	}
+
+	@Test
+	void teacherSeesStudentsComeOnlineAndEndsTheirConnections() throws Exception {
+		this.teacher.waitUntil("grace online, alan offline in the watchlist",
+				(driver) -> watchlist(this.teacher).equals(List.of("alan offline", "grace online")));
+		try (Browser alan = Browser.signIn(baseUrl(), "alan", "student")) {
+			this.teacher.waitUntil("alan online in the watchlist",
+					(driver) -> watchlist(this.teacher).equals(List.of("alan online", "grace online")));
+			this.teacher.screenshot("watchlist");
+			this.teacher.driver().findElement(By.cssSelector("#watchlist button[data-user-id=alan]")).click();
+			alan.waitForText("connection-ended", "Your connection was ended by the classroom");
+			alan.waitUntil("#connection-state to read 'disconnected'",
+					(driver) -> "disconnected".equals(alan.text("connection-state")));
+			this.teacher.waitUntil("alan offline in the watchlist",
+					(driver) -> watchlist(this.teacher).equals(List.of("alan offline", "grace online")));
+			assertThat(this.localPusher.terminatedUsers()).contains("alan");
+			this.student.waitUntilConnected();
+			alan.screenshot("disconnected");
+		}
 	}
 
 	@Test
@@ -322,6 +343,18 @@ class ClassroomBrowserTests {
 				(driver) -> this.teacher.isEnabled("end-session") && !this.teacher.isEnabled("start-session"));
 		student.waitUntil("the check-in shown", (driver) -> student.isDisplayed("check-in"));
 		assertThat(student.text("check-in")).contains("Following along?");
+	}
+
+	/**
+	 * The teacher's watchlist, as "user status", by user id.
+	 */
+	private static List<String> watchlist(Browser page) {
+		List<String> ids = page.dataset("#watchlist li", "userId");
+		List<String> statuses = page.texts("#watchlist li .badge");
+		return IntStream.range(0, Math.min(ids.size(), statuses.size()))
+			.mapToObj((i) -> ids.get(i) + " " + statuses.get(i))
+			.sorted()
+			.toList();
 	}
 
 	private static List<String> members(Browser page) {

@@ -38,10 +38,11 @@ public class TestSampleApplication {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LocalPusherConfiguration {
 
-		// the bean alone points the starter at the server
+		// the bean alone points the starter at the server; watchlist events are a
+		// setting of the app in Pusher's dashboard, off until switched on
 		@Bean
 		LocalPusherServer localPusherServer(@Value("${local-pusher.port:0}") int port) {
-			return new LocalPusherServer().port(port);
+			return new LocalPusherServer().port(port).watchlistEvents(true);
 		}
 
 		// the local server posts its webhooks to this application, as Pusher would
