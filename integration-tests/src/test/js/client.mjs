@@ -1,4 +1,4 @@
-// pusher-js 8.6.0 in Node, driven by PusherJsTests: it connects to a LocalPusherServer,
+// pusher-js 8.6.0 in Node, driven by NodeClient: it connects to a Pusher-protocol server,
 // subscribes to the channels named in CHANNELS (authorizing private and presence ones
 // through the application's /pusher/auth as APP_USER), signs in through
 // /pusher/user-auth when SIGN_IN is 'true', and prints one JSON line on standard output
@@ -14,17 +14,36 @@ const headers = {
   Authorization: 'Basic ' + Buffer.from(`${env.APP_USER}:${env.APP_PASSWORD}`).toString('base64'),
 };
 
-// tag::client[]
-const pusher = new Pusher(key, {
-  cluster: 'local', // required by pusher-js, unused once wsHost is set
-  wsHost: '127.0.0.1',
-  wsPort: port,
-  forceTLS: false,
-  enabledTransports: ['ws'],
-  channelAuthorization: { endpoint: `${appUrl}/pusher/auth`, transport: 'ajax', headers },
-  userAuthentication: { endpoint: `${appUrl}/pusher/user-auth`, transport: 'ajax', headers },
-});
-// end::client[]
+// PUSHER_TLS=true: wss to PUSHER_HOST, whose certificate Node trusts (NODE_EXTRA_CA_CERTS)
+function connect() {
+  if (env.PUSHER_TLS === 'true') {
+    // tag::tls-client[]
+    return new Pusher(key, {
+      cluster: 'self-hosted', // required by pusher-js, unused once wsHost is set
+      wsHost: env.PUSHER_HOST, // the name soketi's certificate is issued for
+      wssPort: port,
+      forceTLS: true,
+      enabledTransports: ['ws'], // with forceTLS, ws means wss
+      channelAuthorization: { endpoint: `${appUrl}/pusher/auth`, transport: 'ajax', headers },
+      userAuthentication: { endpoint: `${appUrl}/pusher/user-auth`, transport: 'ajax', headers },
+    });
+    // end::tls-client[]
+  }
+  // tag::client[]
+  const pusher = new Pusher(key, {
+    cluster: 'local', // required by pusher-js, unused once wsHost is set
+    wsHost: '127.0.0.1',
+    wsPort: port,
+    forceTLS: false,
+    enabledTransports: ['ws'],
+    channelAuthorization: { endpoint: `${appUrl}/pusher/auth`, transport: 'ajax', headers },
+    userAuthentication: { endpoint: `${appUrl}/pusher/user-auth`, transport: 'ajax', headers },
+  });
+  // end::client[]
+  return pusher;
+}
+
+const pusher = connect();
 
 function print(line) {
   process.stdout.write(JSON.stringify(line) + '\n');

@@ -47,6 +47,15 @@ public record PusherClientSettings(String key, String cluster, @Nullable String 
 	/** The host of Pusher's first cluster, before clusters had their own. */
 	private static final String LEGACY_PUSHER_API_HOST = "api.pusherapp.com";
 
+	/**
+	 * Create settings, checking that the key and cluster are set, and the WebSocket host
+	 * and port both or neither.
+	 * @param key the app key
+	 * @param cluster Pusher's cluster
+	 * @param wsHost the WebSocket host, or {@code null} for Pusher's own
+	 * @param wsPort the WebSocket port, or {@code null} for Pusher's own
+	 * @param forceTLS whether to connect with {@code wss:}
+	 */
 	public PusherClientSettings {
 		Assert.hasText(key, "'key' must not be empty");
 		Assert.hasText(cluster, "'cluster' must not be empty");

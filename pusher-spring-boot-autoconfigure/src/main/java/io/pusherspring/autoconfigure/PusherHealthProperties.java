@@ -21,14 +21,27 @@ public class PusherHealthProperties implements InitializingBean {
 
 	private final Cache cache = new Cache();
 
+	/**
+	 * {@return whether to check that Pusher answers, as the pusher component of the
+	 * health endpoint}
+	 */
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
+	/**
+	 * Sets whether to check that Pusher answers, as the pusher component of the health
+	 * endpoint.
+	 * @param enabled whether to check that Pusher answers, as the pusher component of the
+	 * health endpoint
+	 */
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
 	}
 
+	/**
+	 * {@return the caching of the health check's answer}
+	 */
 	public Cache getCache() {
 		return this.cache;
 	}
@@ -57,10 +70,18 @@ public class PusherHealthProperties implements InitializingBean {
 		 */
 		private Duration timeToLive = Duration.ofSeconds(10);
 
+		/**
+		 * {@return how long the answer of one check is kept before Pusher is asked again}
+		 */
 		public Duration getTimeToLive() {
 			return this.timeToLive;
 		}
 
+		/**
+		 * Sets how long the answer of one check is kept before Pusher is asked again.
+		 * @param timeToLive how long the answer of one check is kept before Pusher is
+		 * asked again
+		 */
 		public void setTimeToLive(Duration timeToLive) {
 			this.timeToLive = timeToLive;
 		}

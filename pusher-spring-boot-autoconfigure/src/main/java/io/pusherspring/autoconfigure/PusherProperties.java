@@ -88,94 +88,181 @@ public class PusherProperties implements InitializingBean {
 
 	private final Observations observations = new Observations();
 
+	/**
+	 * {@return the Pusher app id}
+	 */
 	public @Nullable String getAppId() {
 		return this.appId;
 	}
 
+	/**
+	 * Sets the Pusher app id.
+	 * @param appId the Pusher app id
+	 */
 	public void setAppId(@Nullable String appId) {
 		this.appId = appId;
 	}
 
+	/**
+	 * {@return the Pusher app key, the public identifier clients connect with}
+	 */
 	public @Nullable String getKey() {
 		return this.key;
 	}
 
+	/**
+	 * Sets the Pusher app key, the public identifier clients connect with.
+	 * @param key the Pusher app key, the public identifier clients connect with
+	 */
 	public void setKey(@Nullable String key) {
 		this.key = key;
 	}
 
+	/**
+	 * {@return the Pusher app secret that signs API requests and channel authorizations}
+	 */
 	public @Nullable String getSecret() {
 		return this.secret;
 	}
 
+	/**
+	 * Sets the Pusher app secret that signs API requests and channel authorizations.
+	 * @param secret the Pusher app secret that signs API requests and channel
+	 * authorizations
+	 */
 	public void setSecret(@Nullable String secret) {
 		this.secret = secret;
 	}
 
+	/**
+	 * {@return the cluster the app lives in; the API host is api-{cluster}.pusher.com}
+	 */
 	public String getCluster() {
 		return this.cluster;
 	}
 
+	/**
+	 * Sets the cluster the app lives in; the API host is api-{cluster}.pusher.com.
+	 * @param cluster the cluster the app lives in; the API host is
+	 * api-{cluster}.pusher.com
+	 */
 	public void setCluster(String cluster) {
 		this.cluster = cluster;
 	}
 
+	/**
+	 * {@return the host of the Pusher HTTP API, overriding the cluster's; for self-hosted
+	 * Pusher-protocol servers}
+	 */
 	public @Nullable String getHost() {
 		return this.host;
 	}
 
+	/**
+	 * Sets the host of the Pusher HTTP API, overriding the cluster's; for self-hosted
+	 * Pusher-protocol servers.
+	 * @param host the host of the Pusher HTTP API, overriding the cluster's; for
+	 * self-hosted Pusher-protocol servers
+	 */
 	public void setHost(@Nullable String host) {
 		this.host = host;
 	}
 
+	/**
+	 * {@return the port of the Pusher HTTP API}
+	 */
 	public @Nullable Integer getPort() {
 		return this.port;
 	}
 
+	/**
+	 * Sets the port of the Pusher HTTP API.
+	 * @param port the port of the Pusher HTTP API
+	 */
 	public void setPort(@Nullable Integer port) {
 		this.port = port;
 	}
 
+	/**
+	 * {@return the scheme of the Pusher HTTP API, https or http}
+	 */
 	public String getScheme() {
 		return this.scheme;
 	}
 
+	/**
+	 * Sets the scheme of the Pusher HTTP API, https or http.
+	 * @param scheme the scheme of the Pusher HTTP API, https or http
+	 */
 	public void setScheme(String scheme) {
 		this.scheme = scheme;
 	}
 
+	/**
+	 * {@return the Base64 encoding of a 32-byte key; enables end-to-end encrypted
+	 * (private-encrypted-) channels}
+	 */
 	public @Nullable String getEncryptionMasterKey() {
 		return this.encryptionMasterKey;
 	}
 
+	/**
+	 * Sets the Base64 encoding of a 32-byte key; enables end-to-end encrypted
+	 * (private-encrypted-) channels.
+	 * @param encryptionMasterKey the Base64 encoding of a 32-byte key; enables end-to-end
+	 * encrypted (private-encrypted-) channels
+	 */
 	public void setEncryptionMasterKey(@Nullable String encryptionMasterKey) {
 		this.encryptionMasterKey = encryptionMasterKey;
 	}
 
+	/**
+	 * {@return the HTTP client settings, shared by blocking and asynchronous calls}
+	 */
 	public Http getHttp() {
 		return this.http;
 	}
 
+	/**
+	 * {@return the retries of failed calls; only I/O errors, 5xx and 429 are retried, and
+	 * a 429 or 503 waits at least as long as its Retry-After asks, up to max-delay}
+	 */
 	public Retry getRetry() {
 		return this.retry;
 	}
 
+	/**
+	 * {@return the limits of the app's Pusher plan, checked before anything is sent}
+	 */
 	public Limits getLimits() {
 		return this.limits;
 	}
 
+	/**
+	 * {@return the channel authorization and user authentication endpoints}
+	 */
 	public Auth getAuth() {
 		return this.auth;
 	}
 
+	/**
+	 * {@return the verification and dispatch of Pusher webhooks}
+	 */
 	public Webhook getWebhook() {
 		return this.webhook;
 	}
 
+	/**
+	 * {@return the declarative broadcasting with @PusherEvent and PusherBroadcast}
+	 */
 	public Events getEvents() {
 		return this.events;
 	}
 
+	/**
+	 * {@return the Micrometer observations of template calls, authorization decisions and
+	 * webhooks}
+	 */
 	public Observations getObservations() {
 		return this.observations;
 	}
@@ -270,30 +357,60 @@ public class PusherProperties implements InitializingBean {
 
 		private final Ssl ssl = new Ssl();
 
+		/**
+		 * {@return how long to wait for a connection to the Pusher HTTP API, new or from
+		 * the pool}
+		 */
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
 
+		/**
+		 * Sets how long to wait for a connection to the Pusher HTTP API, new or from the
+		 * pool.
+		 * @param connectTimeout how long to wait for a connection to the Pusher HTTP API,
+		 * new or from the pool
+		 */
 		public void setConnectTimeout(Duration connectTimeout) {
 			this.connectTimeout = connectTimeout;
 		}
 
+		/**
+		 * {@return how long to wait for the Pusher HTTP API to answer}
+		 */
 		public Duration getReadTimeout() {
 			return this.readTimeout;
 		}
 
+		/**
+		 * Sets how long to wait for the Pusher HTTP API to answer.
+		 * @param readTimeout how long to wait for the Pusher HTTP API to answer
+		 */
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
 		}
 
+		/**
+		 * {@return the most connections kept open to the Pusher HTTP API, for blocking
+		 * and for asynchronous calls each}
+		 */
 		public int getMaxConnections() {
 			return this.maxConnections;
 		}
 
+		/**
+		 * Sets the most connections kept open to the Pusher HTTP API, for blocking and
+		 * for asynchronous calls each.
+		 * @param maxConnections the most connections kept open to the Pusher HTTP API,
+		 * for blocking and for asynchronous calls each
+		 */
 		public void setMaxConnections(int maxConnections) {
 			this.maxConnections = maxConnections;
 		}
 
+		/**
+		 * {@return the TLS settings of the connection to the Pusher HTTP API}
+		 */
 		public Ssl getSsl() {
 			return this.ssl;
 		}
@@ -318,10 +435,20 @@ public class PusherProperties implements InitializingBean {
 			 */
 			private @Nullable String bundle;
 
+			/**
+			 * {@return the name of the SSL bundle (spring.ssl.bundle.*) that the
+			 * connection trusts, such as one holding a self-hosted server's certificate}
+			 */
 			public @Nullable String getBundle() {
 				return this.bundle;
 			}
 
+			/**
+			 * Sets the name of the SSL bundle (spring.ssl.bundle.*) that the connection
+			 * trusts, such as one holding a self-hosted server's certificate.
+			 * @param bundle the name of the SSL bundle (spring.ssl.bundle.*) that the
+			 * connection trusts, such as one holding a self-hosted server's certificate
+			 */
 			public void setBundle(@Nullable String bundle) {
 				this.bundle = bundle;
 			}
@@ -357,34 +484,65 @@ public class PusherProperties implements InitializingBean {
 		 */
 		private Duration maxDelay = PusherRetryDefaults.MAX_DELAY;
 
+		/**
+		 * {@return the most retries after the first attempt; 0 disables retries}
+		 */
 		public int getMaxRetries() {
 			return this.maxRetries;
 		}
 
+		/**
+		 * Sets the most retries after the first attempt; 0 disables retries.
+		 * @param maxRetries the most retries after the first attempt; 0 disables retries
+		 */
 		public void setMaxRetries(int maxRetries) {
 			this.maxRetries = maxRetries;
 		}
 
+		/**
+		 * {@return the wait before the first retry}
+		 */
 		public Duration getDelay() {
 			return this.delay;
 		}
 
+		/**
+		 * Sets the wait before the first retry.
+		 * @param delay the wait before the first retry
+		 */
 		public void setDelay(Duration delay) {
 			this.delay = delay;
 		}
 
+		/**
+		 * {@return the factor applied to the wait after each retry}
+		 */
 		public double getMultiplier() {
 			return this.multiplier;
 		}
 
+		/**
+		 * Sets the factor applied to the wait after each retry.
+		 * @param multiplier the factor applied to the wait after each retry
+		 */
 		public void setMultiplier(double multiplier) {
 			this.multiplier = multiplier;
 		}
 
+		/**
+		 * {@return the longest wait between two attempts, also the longest Retry-After
+		 * honoured; an answer asking for a longer wait fails the call at once}
+		 */
 		public Duration getMaxDelay() {
 			return this.maxDelay;
 		}
 
+		/**
+		 * Sets the longest wait between two attempts, also the longest Retry-After
+		 * honoured; an answer asking for a longer wait fails the call at once.
+		 * @param maxDelay the longest wait between two attempts, also the longest
+		 * Retry-After honoured; an answer asking for a longer wait fails the call at once
+		 */
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
 		}
@@ -431,10 +589,18 @@ public class PusherProperties implements InitializingBean {
 		 */
 		private DataSize maxPayloadSize = PusherLimits.MAX_PAYLOAD_SIZE;
 
+		/**
+		 * {@return the largest event data accepted; raise it for plans that allow more}
+		 */
 		public DataSize getMaxPayloadSize() {
 			return this.maxPayloadSize;
 		}
 
+		/**
+		 * Sets the largest event data accepted; raise it for plans that allow more.
+		 * @param maxPayloadSize the largest event data accepted; raise it for plans that
+		 * allow more
+		 */
 		public void setMaxPayloadSize(DataSize maxPayloadSize) {
 			this.maxPayloadSize = maxPayloadSize;
 		}
@@ -475,38 +641,72 @@ public class PusherProperties implements InitializingBean {
 
 		private final RateLimit rateLimit = new RateLimit();
 
+		/**
+		 * {@return whether to expose the channel authorization and user authentication
+		 * endpoints}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets whether to expose the channel authorization and user authentication
+		 * endpoints.
+		 * @param enabled whether to expose the channel authorization and user
+		 * authentication endpoints
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * {@return the path of the channel authorization endpoint}
+		 */
 		public String getPath() {
 			return this.path;
 		}
 
+		/**
+		 * Sets the path of the channel authorization endpoint.
+		 * @param path the path of the channel authorization endpoint
+		 */
 		public void setPath(String path) {
 			this.path = path;
 		}
 
+		/**
+		 * {@return the path of the user authentication endpoint (pusher:signin)}
+		 */
 		public String getUserPath() {
 			return this.userPath;
 		}
 
+		/**
+		 * Sets the path of the user authentication endpoint (pusher:signin).
+		 * @param userPath the path of the user authentication endpoint (pusher:signin)
+		 */
 		public void setUserPath(String userPath) {
 			this.userPath = userPath;
 		}
 
+		/**
+		 * {@return whether unauthenticated callers may reach the authorizers}
+		 */
 		public boolean isAllowAnonymous() {
 			return this.allowAnonymous;
 		}
 
+		/**
+		 * Sets whether unauthenticated callers may reach the authorizers.
+		 * @param allowAnonymous whether unauthenticated callers may reach the authorizers
+		 */
 		public void setAllowAnonymous(boolean allowAnonymous) {
 			this.allowAnonymous = allowAnonymous;
 		}
 
+		/**
+		 * {@return the per-user request budget of the authorization endpoints}
+		 */
 		public RateLimit getRateLimit() {
 			return this.rateLimit;
 		}
@@ -533,26 +733,56 @@ public class PusherProperties implements InitializingBean {
 			 */
 			private Duration period = Duration.ofMinutes(1);
 
+			/**
+			 * {@return whether to limit the requests each user makes to the authorization
+			 * endpoints}
+			 */
 			public boolean isEnabled() {
 				return this.enabled;
 			}
 
+			/**
+			 * Sets whether to limit the requests each user makes to the authorization
+			 * endpoints.
+			 * @param enabled whether to limit the requests each user makes to the
+			 * authorization endpoints
+			 */
 			public void setEnabled(boolean enabled) {
 				this.enabled = enabled;
 			}
 
+			/**
+			 * {@return the requests each user (or, for anonymous callers, each remote
+			 * address) may make at once; the budget refills at this many requests per
+			 * period}
+			 */
 			public long getCapacity() {
 				return this.capacity;
 			}
 
+			/**
+			 * Sets the requests each user (or, for anonymous callers, each remote
+			 * address) may make at once; the budget refills at this many requests per
+			 * period.
+			 * @param capacity the requests each user (or, for anonymous callers, each
+			 * remote address) may make at once; the budget refills at this many requests
+			 * per period
+			 */
 			public void setCapacity(long capacity) {
 				this.capacity = capacity;
 			}
 
+			/**
+			 * {@return the time in which a used-up budget refills completely}
+			 */
 			public Duration getPeriod() {
 				return this.period;
 			}
 
+			/**
+			 * Sets the time in which a used-up budget refills completely.
+			 * @param period the time in which a used-up budget refills completely
+			 */
 			public void setPeriod(Duration period) {
 				this.period = period;
 			}
@@ -594,42 +824,86 @@ public class PusherProperties implements InitializingBean {
 
 		private final Deduplication deduplication = new Deduplication();
 
+		/**
+		 * {@return whether to verify and dispatch webhooks posted to the webhook path}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets whether to verify and dispatch webhooks posted to the webhook path.
+		 * @param enabled whether to verify and dispatch webhooks posted to the webhook
+		 * path
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * {@return the path Pusher posts webhooks to, within the dispatcher servlet
+		 * (under spring.mvc.servlet.path, if set)}
+		 */
 		public String getPath() {
 			return this.path;
 		}
 
+		/**
+		 * Sets the path Pusher posts webhooks to, within the dispatcher servlet (under
+		 * spring.mvc.servlet.path, if set).
+		 * @param path the path Pusher posts webhooks to, within the dispatcher servlet
+		 * (under spring.mvc.servlet.path, if set)
+		 */
 		public void setPath(String path) {
 			this.path = path;
 		}
 
+		/**
+		 * {@return the oldest webhook accepted, by its time_ms; older deliveries are
+		 * replays}
+		 */
 		public Duration getMaxAge() {
 			return this.maxAge;
 		}
 
+		/**
+		 * Sets the oldest webhook accepted, by its time_ms; older deliveries are replays.
+		 * @param maxAge the oldest webhook accepted, by its time_ms; older deliveries are
+		 * replays
+		 */
 		public void setMaxAge(Duration maxAge) {
 			this.maxAge = maxAge;
 		}
 
+		/**
+		 * {@return the largest webhook body accepted}
+		 */
 		public DataSize getMaxBodySize() {
 			return this.maxBodySize;
 		}
 
+		/**
+		 * Sets the largest webhook body accepted.
+		 * @param maxBodySize the largest webhook body accepted
+		 */
 		public void setMaxBodySize(DataSize maxBodySize) {
 			this.maxBodySize = maxBodySize;
 		}
 
+		/**
+		 * {@return the keys accepted besides pusher.key, each with its secret, for key
+		 * rotation}
+		 */
 		public Map<String, String> getAdditionalKeys() {
 			return this.additionalKeys;
 		}
 
+		/**
+		 * Sets the keys accepted besides pusher.key, each with its secret, for key
+		 * rotation.
+		 * @param additionalKeys the keys accepted besides pusher.key, each with its
+		 * secret, for key rotation
+		 */
 		public void setAdditionalKeys(Map<String, String> additionalKeys) {
 			this.additionalKeys = additionalKeys;
 		}
@@ -692,6 +966,10 @@ public class PusherProperties implements InitializingBean {
 			});
 		}
 
+		/**
+		 * {@return the skipping webhook entries handled before, which Pusher delivers
+		 * again when a delivery was not answered with 2xx}
+		 */
 		public Deduplication getDeduplication() {
 			return this.deduplication;
 		}
@@ -721,26 +999,60 @@ public class PusherProperties implements InitializingBean {
 			 */
 			private @Nullable Duration window;
 
+			/**
+			 * {@return whether the built-in endpoint hands each webhook entry to the
+			 * listeners once, skipping Pusher's retries of it}
+			 */
 			public boolean isEnabled() {
 				return this.enabled;
 			}
 
+			/**
+			 * Sets whether the built-in endpoint hands each webhook entry to the
+			 * listeners once, skipping Pusher's retries of it.
+			 * @param enabled whether the built-in endpoint hands each webhook entry to
+			 * the listeners once, skipping Pusher's retries of it
+			 */
 			public void setEnabled(boolean enabled) {
 				this.enabled = enabled;
 			}
 
+			/**
+			 * {@return where handled entries are remembered: in this instance's memory,
+			 * or in a database table shared by every instance (needs a DataSource)}
+			 */
 			public Store getStore() {
 				return this.store;
 			}
 
+			/**
+			 * Sets where handled entries are remembered: in this instance's memory, or in
+			 * a database table shared by every instance (needs a DataSource).
+			 * @param store where handled entries are remembered: in this instance's
+			 * memory, or in a database table shared by every instance (needs a
+			 * DataSource)
+			 */
 			public void setStore(Store store) {
 				this.store = store;
 			}
 
+			/**
+			 * {@return how long a handled entry is remembered, counted from the webhook's
+			 * time_ms; at least max-age (the default), past which Pusher's retries are
+			 * refused anyway}
+			 */
 			public @Nullable Duration getWindow() {
 				return this.window;
 			}
 
+			/**
+			 * Sets how long a handled entry is remembered, counted from the webhook's
+			 * time_ms; at least max-age (the default), past which Pusher's retries are
+			 * refused anyway.
+			 * @param window how long a handled entry is remembered, counted from the
+			 * webhook's time_ms; at least max-age (the default), past which Pusher's
+			 * retries are refused anyway
+			 */
 			public void setWindow(@Nullable Duration window) {
 				this.window = window;
 			}
@@ -790,26 +1102,56 @@ public class PusherProperties implements InitializingBean {
 		 */
 		private boolean failOnError;
 
+		/**
+		 * {@return whether @PusherEvent methods and PusherBroadcast application events
+		 * are broadcast}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets whether @PusherEvent methods and PusherBroadcast application events are
+		 * broadcast.
+		 * @param enabled whether @PusherEvent methods and PusherBroadcast application
+		 * events are broadcast
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
 
+		/**
+		 * {@return the request header that carries the caller's socket id, left out of
+		 * toOthers broadcasts}
+		 */
 		public String getSocketIdHeader() {
 			return this.socketIdHeader;
 		}
 
+		/**
+		 * Sets the request header that carries the caller's socket id, left out of
+		 * toOthers broadcasts.
+		 * @param socketIdHeader the request header that carries the caller's socket id,
+		 * left out of toOthers broadcasts
+		 */
 		public void setSocketIdHeader(String socketIdHeader) {
 			this.socketIdHeader = socketIdHeader;
 		}
 
+		/**
+		 * {@return whether a failure to publish fails the annotated method (outside
+		 * after-commit publishing)}
+		 */
 		public boolean isFailOnError() {
 			return this.failOnError;
 		}
 
+		/**
+		 * Sets whether a failure to publish fails the annotated method (outside
+		 * after-commit publishing).
+		 * @param failOnError whether a failure to publish fails the annotated method
+		 * (outside after-commit publishing)
+		 */
 		public void setFailOnError(boolean failOnError) {
 			this.failOnError = failOnError;
 		}
@@ -827,10 +1169,20 @@ public class PusherProperties implements InitializingBean {
 		 */
 		private boolean enabled = true;
 
+		/**
+		 * {@return whether to observe template calls, authorization decisions and webhook
+		 * deliveries when an ObservationRegistry is present}
+		 */
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
+		/**
+		 * Sets whether to observe template calls, authorization decisions and webhook
+		 * deliveries when an ObservationRegistry is present.
+		 * @param enabled whether to observe template calls, authorization decisions and
+		 * webhook deliveries when an ObservationRegistry is present
+		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}

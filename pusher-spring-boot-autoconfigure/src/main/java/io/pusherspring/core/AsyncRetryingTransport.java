@@ -25,7 +25,9 @@ import org.springframework.util.backoff.BackOffExecution;
  * {@link PusherTransport} without blocking, and retries transient failures under the same
  * {@link RequestRetryPolicy}, waiting on a delayed executor instead of a thread. It tells
  * the {@link RetryListener} what Spring's {@code RetryTemplate} would, at the same
- * points, and fails with the same exception the blocking path throws.
+ * points, and fails with the same exception the blocking path throws. Cancelling the
+ * future it returns cancels the attempt in flight, which aborts its exchange, and stops
+ * the retries.
  */
 final class AsyncRetryingTransport {
 
@@ -60,6 +62,33 @@ final class AsyncRetryingTransport {
 	}
 
 	/**
+	 * The caller's future: cancelling it cancels the attempt in flight, and no attempt
+	 * follows.
+	 */
+	private static final class RetriedExchange extends CompletableFuture<PusherResponse> {
+
+		private volatile @Nullable CompletableFuture<PusherResponse> attempt;
+
+		void attempt(CompletableFuture<PusherResponse> attempt) {
+			this.attempt = attempt;
+			if (isCancelled()) {
+				attempt.cancel(true);
+			}
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			CompletableFuture<PusherResponse> attempt = this.attempt;
+			if (cancelled && attempt != null) {
+				attempt.cancel(mayInterruptIfRunning);
+			}
+			return cancelled;
+		}
+
+	}
+
+	/**
 	 * The attempts of one request: the {@link RetryState} the listener sees, and the
 	 * future the caller waits on.
 	 */
@@ -67,7 +96,7 @@ final class AsyncRetryingTransport {
 
 		private final PusherRequest request;
 
-		private final CompletableFuture<PusherResponse> result = new CompletableFuture<>();
+		private final RetriedExchange result = new RetriedExchange();
 
 		private final long startNanos = System.nanoTime();
 
@@ -95,6 +124,9 @@ final class AsyncRetryingTransport {
 		}
 
 		void attempt() {
+			if (this.result.isDone()) {
+				return;
+			}
 			CompletableFuture<PusherResponse> call;
 			try {
 				call = AsyncRetryingTransport.this.transport.exchangeAsync(this.request);
@@ -102,6 +134,7 @@ final class AsyncRetryingTransport {
 			catch (RuntimeException ex) {
 				call = CompletableFuture.failedFuture(ex);
 			}
+			this.result.attempt(call);
 			call.whenComplete((response, failed) -> {
 				try {
 					attempted(response, failed);
@@ -114,6 +147,11 @@ final class AsyncRetryingTransport {
 		}
 
 		private void attempted(@Nullable PusherResponse response, @Nullable Throwable failed) {
+			if (this.result.isDone()) {
+				// cancelled: the caller no longer waits, so nothing is retried or
+				// reported
+				return;
+			}
 			Throwable failure = Futures.unwrap(failed);
 			if (failure == null && !response.isSuccessful()) {
 				failure = PusherApiException.forResponse(this.request, response);
@@ -153,6 +191,9 @@ final class AsyncRetryingTransport {
 				logger.debug("Retrying " + getName() + " in " + delay + "ms after: " + failure.getMessage());
 			}
 			CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+				if (this.result.isDone()) {
+					return;
+				}
 				try {
 					this.retryCount++;
 					if (listener != null) {

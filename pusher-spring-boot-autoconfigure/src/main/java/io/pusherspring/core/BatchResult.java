@@ -11,6 +11,10 @@ import java.util.List;
  */
 public record BatchResult(List<TriggerResult> results) {
 
+	/**
+	 * Create a result, keeping an unmodifiable copy of the results.
+	 * @param results the per-event results
+	 */
 	public BatchResult {
 		results = List.copyOf(results);
 	}

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 
+import org.jspecify.annotations.Nullable;
+
 import io.pusherspring.core.ProtocolJson.BatchEvent;
 import io.pusherspring.core.ProtocolJson.PreparedEvent;
 
@@ -18,7 +20,8 @@ import io.pusherspring.core.ProtocolJson.PreparedEvent;
  * events than {@link PusherLimits#MAX_EVENTS_PER_BATCH} as several batches, each request
  * retried on its own. A call that fails after an earlier request of it succeeded, or
  * whose answer cannot be read although Pusher accepted it, fails with a
- * {@link PusherException} that says the event may have been delivered.
+ * {@link PusherException} that says the event may have been delivered. Cancelling the
+ * future of an asynchronous call cancels its requests in flight, and sends no more.
  */
 final class ChunkedDelivery {
 
@@ -52,8 +55,8 @@ final class ChunkedDelivery {
 		List<PusherRequest> requests = triggerRequests(event);
 		if (requests.size() == 1) {
 			PusherRequest request = requests.get(0);
-			return this.nonBlocking.exchangeAsync(request)
-				.thenApply((response) -> read(request, response, ProtocolJson::triggerResult));
+			return Futures.map(this.nonBlocking.exchangeAsync(request),
+					(response) -> read(request, response, ProtocolJson::triggerResult));
 		}
 		return sendConcurrently(requests, event.channels().size());
 	}
@@ -63,19 +66,24 @@ final class ChunkedDelivery {
 	 */
 	BatchResult triggerBatch(List<BatchEvent> events) {
 		List<List<BatchEvent>> chunks = chunks(events, PusherLimits.MAX_EVENTS_PER_BATCH);
-		List<PusherRequest> requests = new ArrayList<>(chunks.size());
-		for (List<BatchEvent> chunk : chunks) {
-			requests.add(PusherRequest.post(ApiPaths.BATCH_EVENTS, ProtocolJson.batchBody(chunk)));
-		}
-		List<TriggerResult> results = new ArrayList<>(events.size());
 		Iterator<List<BatchEvent>> sentChunks = chunks.iterator();
-		for (List<TriggerResult> chunkResults : sendInOrder(requests,
-				(request, response) -> ProtocolJson.batchResults(request, response, sentChunks.next()),
-				(sent) -> "the first " + sent * PusherLimits.MAX_EVENTS_PER_BATCH + " of " + events.size()
-						+ " events had already been accepted")) {
-			results.addAll(chunkResults);
-		}
-		return new BatchResult(results);
+		return batchResult(events,
+				sendInOrder(batchRequests(chunks),
+						(request, response) -> ProtocolJson.batchResults(request, response, sentChunks.next()),
+						(sent) -> batchDeliveredBefore(sent, events)));
+	}
+
+	/**
+	 * Send the entries of a batch, one request after the other, without blocking.
+	 */
+	CompletableFuture<BatchResult> triggerBatchAsync(List<BatchEvent> events) {
+		List<List<BatchEvent>> chunks = chunks(events, PusherLimits.MAX_EVENTS_PER_BATCH);
+		List<PusherRequest> requests = batchRequests(chunks);
+		InOrder<List<TriggerResult>> sending = new InOrder<>(requests,
+				(index, response) -> ProtocolJson.batchResults(requests.get(index), response, chunks.get(index)),
+				(sent) -> batchDeliveredBefore(sent, events));
+		sending.next();
+		return Futures.map(sending, (chunkResults) -> batchResult(events, chunkResults));
 	}
 
 	/**
@@ -83,6 +91,32 @@ final class ChunkedDelivery {
 	 */
 	PusherResponse send(PusherRequest request) {
 		return this.blocking.exchange(request);
+	}
+
+	/**
+	 * Send a query or command without blocking.
+	 */
+	CompletableFuture<PusherResponse> sendAsync(PusherRequest request) {
+		return this.nonBlocking.exchangeAsync(request);
+	}
+
+	private static List<PusherRequest> batchRequests(List<List<BatchEvent>> chunks) {
+		List<PusherRequest> requests = new ArrayList<>(chunks.size());
+		for (List<BatchEvent> chunk : chunks) {
+			requests.add(PusherRequest.post(ApiPaths.BATCH_EVENTS, ProtocolJson.batchBody(chunk)));
+		}
+		return requests;
+	}
+
+	private static String batchDeliveredBefore(int sent, List<BatchEvent> events) {
+		return "the first " + sent * PusherLimits.MAX_EVENTS_PER_BATCH + " of " + events.size()
+				+ " events had already been accepted";
+	}
+
+	private static BatchResult batchResult(List<BatchEvent> events, List<List<TriggerResult>> chunkResults) {
+		List<TriggerResult> results = new ArrayList<>(events.size());
+		chunkResults.forEach(results::addAll);
+		return new BatchResult(results);
 	}
 
 	private static List<PusherRequest> triggerRequests(PreparedEvent event) {
@@ -124,16 +158,18 @@ final class ChunkedDelivery {
 	private CompletableFuture<TriggerResult> sendConcurrently(List<PusherRequest> requests, int channelCount) {
 		List<CompletableFuture<TriggerResult>> calls = new ArrayList<>(requests.size());
 		for (PusherRequest request : requests) {
-			calls.add(this.nonBlocking.exchangeAsync(request)
-				.thenApply((response) -> read(request, response, ProtocolJson::triggerResult)));
+			calls.add(Futures.map(this.nonBlocking.exchangeAsync(request),
+					(response) -> read(request, response, ProtocolJson::triggerResult)));
 		}
-		return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).handle((ignored, failed) -> {
-			TriggerResult result = TriggerResult.empty();
+		CompletableFuture<?>[] all = calls.toArray(CompletableFuture[]::new);
+		Futures.Linked<TriggerResult> result = new Futures.Linked<>(all);
+		CompletableFuture.allOf(all).handle((ignored, failed) -> {
+			TriggerResult merged = TriggerResult.empty();
 			Throwable failure = null;
 			int delivered = 0;
 			for (int i = 0; i < calls.size(); i++) {
 				try {
-					result = result.merge(calls.get(i).join());
+					merged = merged.merge(calls.get(i).join());
 					delivered += Math.min(PusherLimits.MAX_CHANNELS_PER_TRIGGER,
 							channelCount - i * PusherLimits.MAX_CHANNELS_PER_TRIGGER);
 				}
@@ -148,14 +184,87 @@ final class ChunkedDelivery {
 				}
 			}
 			if (failure == null) {
-				return result;
+				return result.complete(merged);
 			}
 			if (delivered > 0 && failure instanceof PusherException ex) {
 				ex.markPossiblyDelivered("the event was delivered to " + delivered + " of " + channelCount
 						+ " channels by the other requests of this trigger");
 			}
-			throw new CompletionException(failure);
+			return result.completeExceptionally(failure);
 		});
+		return result;
+	}
+
+	/**
+	 * Requests sent one after the other without blocking, stopping at the first failure,
+	 * as {@link #sendInOrder} sends them; cancelling it cancels the request in flight.
+	 */
+	private final class InOrder<R> extends CompletableFuture<List<R>> {
+
+		private final List<PusherRequest> requests;
+
+		private final BiFunction<Integer, PusherResponse, R> reader;
+
+		private final IntFunction<String> deliveredBefore;
+
+		private final List<R> results;
+
+		private volatile @Nullable CompletableFuture<PusherResponse> inFlight;
+
+		InOrder(List<PusherRequest> requests, BiFunction<Integer, PusherResponse, R> reader,
+				IntFunction<String> deliveredBefore) {
+			this.requests = requests;
+			this.reader = reader;
+			this.deliveredBefore = deliveredBefore;
+			this.results = new ArrayList<>(requests.size());
+		}
+
+		void next() {
+			int index = this.results.size();
+			if (index == this.requests.size()) {
+				complete(this.results);
+				return;
+			}
+			PusherRequest request = this.requests.get(index);
+			CompletableFuture<PusherResponse> call = ChunkedDelivery.this.nonBlocking.exchangeAsync(request);
+			this.inFlight = call;
+			if (isCancelled()) {
+				call.cancel(true);
+			}
+			call.whenComplete((response, failed) -> {
+				if (isDone()) {
+					return;
+				}
+				Throwable failure = Futures.unwrap(failed);
+				if (failure == null) {
+					try {
+						this.results.add(read(request, response, (sent, answer) -> this.reader.apply(index, answer)));
+					}
+					catch (RuntimeException ex) {
+						failure = ex;
+					}
+				}
+				else if (index > 0 && failure instanceof PusherException ex) {
+					ex.markPossiblyDelivered(this.deliveredBefore.apply(index));
+				}
+				if (failure != null) {
+					completeExceptionally(failure);
+					return;
+				}
+				next();
+			});
+		}
+
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			boolean cancelled = super.cancel(mayInterruptIfRunning);
+			CompletableFuture<PusherResponse> call = this.inFlight;
+			if (cancelled && call != null) {
+				call.cancel(mayInterruptIfRunning);
+			}
+			return cancelled;
+		}
+
 	}
 
 	/**

@@ -205,6 +205,14 @@ public final class HttpPusherTransport implements PusherTransport, AutoCloseable
 		/** Defaults: 2s to connect, 5s to answer, 50 connections, the JVM's TLS. */
 		public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(5), 50);
 
+		/**
+		 * Create settings, checking each value.
+		 * @param connectTimeout how long to wait for a connection, positive
+		 * @param readTimeout how long to wait for an answer, positive
+		 * @param maxConnections the most connections kept open, positive
+		 * @param userAgent the {@code User-Agent} header, not empty
+		 * @param sslBundle the SSL bundle, or {@code null} for the JVM's defaults
+		 */
 		public Settings {
 			Assert.isTrue(connectTimeout != null && !connectTimeout.isNegative() && !connectTimeout.isZero(),
 					"'connectTimeout' must be positive");

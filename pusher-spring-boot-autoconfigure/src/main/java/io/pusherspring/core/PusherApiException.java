@@ -11,10 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 public class PusherApiException extends PusherException {
 
+	/** The HTTP status Pusher answered with. */
 	private final int statusCode;
 
+	/** Pusher's explanation, free of signatures. */
 	private final String pusherMessage;
 
+	/** How long Pusher asked to wait (Retry-After), or {@code null}. */
 	private final @Nullable Duration retryAfter;
 
 	/**

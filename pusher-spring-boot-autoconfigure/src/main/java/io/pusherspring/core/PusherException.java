@@ -12,14 +12,25 @@ import org.jspecify.annotations.Nullable;
  */
 public class PusherException extends RuntimeException {
 
+	/** Whether the request may have reached Pusher. */
 	private volatile boolean possiblyDelivered;
 
+	/** The explanations added to the message, or {@code null}. */
 	private volatile @Nullable String note;
 
+	/**
+	 * Create an exception.
+	 * @param message what failed
+	 */
 	public PusherException(String message) {
 		super(message);
 	}
 
+	/**
+	 * Create an exception with a cause.
+	 * @param message what failed
+	 * @param cause the cause, or {@code null}
+	 */
 	public PusherException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}

@@ -25,6 +25,16 @@ import org.jspecify.annotations.Nullable;
 public record PusherMessage(List<String> channels, String event, @Nullable Object data,
 		@Nullable String excludeSocketId, Set<String> info) {
 
+	/**
+	 * Create a message, keeping unmodifiable copies of the channels and the attributes
+	 * ({@code null} stands for none).
+	 * @param channels the channels to publish on
+	 * @param event the event name
+	 * @param data the payload
+	 * @param excludeSocketId the socket that should not receive the event, or
+	 * {@code null}
+	 * @param info the attributes to report per channel
+	 */
 	public PusherMessage {
 		channels = (channels != null) ? Collections.unmodifiableList(new ArrayList<>(channels)) : List.of();
 		info = (info != null) ? Collections.unmodifiableSet(new LinkedHashSet<>(info)) : Set.of();

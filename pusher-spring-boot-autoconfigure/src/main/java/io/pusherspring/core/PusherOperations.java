@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * been delivered all the same.
  *
  * @see PusherTemplate
+ * @see ReactivePusherOperations
  */
 public interface PusherOperations {
 
@@ -56,7 +57,9 @@ public interface PusherOperations {
 	 * Publish a message without blocking the caller. Validation still happens at once, on
 	 * the calling thread. The future may complete on an I/O thread of the HTTP client, so
 	 * stages chained to it must not block: give blocking work to an executor of your own
-	 * with the {@code ...Async} variants.
+	 * with the {@code ...Async} variants. Cancelling the future gives the call up:
+	 * {@link PusherTemplate}'s cancels the request in flight, which aborts its exchange,
+	 * and any retry (Pusher may have received the event all the same).
 	 * @param message the message
 	 * @return a future that completes with Pusher's answer, or with the failure after the
 	 * configured retries: the same {@link PusherException}, suppressed exceptions and

@@ -16,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record PusherRequest(String method, String path, Map<String, String> query, @Nullable String body) {
 
+	/**
+	 * Create a request, keeping an unmodifiable copy of the query parameters.
+	 * @param method {@code GET} or {@code POST}
+	 * @param path the path below {@code /apps/{appId}}
+	 * @param query the query parameters other than the authentication ones
+	 * @param body the JSON body of a {@code POST}, or {@code null}
+	 */
 	public PusherRequest {
 		query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
 	}

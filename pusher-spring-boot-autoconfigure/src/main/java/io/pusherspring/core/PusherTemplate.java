@@ -72,9 +72,9 @@ public class PusherTemplate implements PusherOperations {
 
 	private final ChunkedDelivery delivery;
 
-	private final PublishListeners publishListeners;
+	private final TemplateCalls calls;
 
-	private final @Nullable TemplateObservations observations;
+	private final AsyncTemplateOperations async;
 
 	/**
 	 * Create a template with default settings: Jackson's shared mapper, Pusher's payload
@@ -93,9 +93,10 @@ public class PusherTemplate implements PusherOperations {
 				new RetryingTransport(builder.transport, builder.retryPolicy, builder.retryListener, maxRetryAfter),
 				new AsyncRetryingTransport(builder.transport, builder.retryPolicy, builder.retryListener,
 						maxRetryAfter));
-		this.publishListeners = new PublishListeners(builder.publishListeners);
-		this.observations = (builder.observationRegistry != null)
-				? new TemplateObservations(builder.observationRegistry, builder.observationConvention) : null;
+		this.calls = new TemplateCalls(new PublishListeners(builder.publishListeners),
+				(builder.observationRegistry != null)
+						? new TemplateObservations(builder.observationRegistry, builder.observationConvention) : null);
+		this.async = new AsyncTemplateOperations(this.preparer, this.delivery, this.calls);
 	}
 
 	/**
@@ -141,9 +142,7 @@ public class PusherTemplate implements PusherOperations {
 
 	@Override
 	public CompletableFuture<TriggerResult> triggerAsync(PusherMessage message) {
-		Assert.notNull(message, "'message' must not be null");
-		return runAsync(TemplateOperation.publishing(TemplateOperation.TRIGGER, message),
-				() -> this.delivery.triggerAsync(this.preparer.prepare(message)));
+		return this.async.trigger(message, null);
 	}
 
 	@Override
@@ -192,51 +191,15 @@ public class PusherTemplate implements PusherOperations {
 				() -> this.delivery.send(QueryRequests.terminateConnections(userId)));
 	}
 
-	/**
-	 * The one path every blocking operation takes: observes the operation as a whole,
-	 * validation included, and tells the publish listeners the outcome of publishing
-	 * operations.
-	 */
 	private <T> T run(TemplateOperation operation, Supplier<T> call) {
-		T result;
-		try {
-			result = (this.observations != null && this.observations.isActive())
-					? this.observations.observe(operation.name(), operation.eventNames(), operation.channels(), call)
-					: call.get();
-		}
-		catch (PusherException ex) {
-			this.publishListeners.failed(operation, ex);
-			throw ex;
-		}
-		this.publishListeners.published(operation, result);
-		return result;
+		return this.calls.run(operation, call);
 	}
 
 	/**
-	 * The one path every asynchronous operation takes. Validation failures are thrown at
-	 * once on the calling thread; everything after it completes the future.
+	 * The asynchronous operations, which {@link ReactivePusherTemplate} shares.
 	 */
-	private <T> CompletableFuture<T> runAsync(TemplateOperation operation, Supplier<CompletableFuture<T>> call) {
-		CompletableFuture<T> future;
-		try {
-			future = (this.observations != null && this.observations.isActive()) ? this.observations
-				.observeAsync(operation.name(), operation.eventNames(), operation.channels(), call) : call.get();
-		}
-		catch (PusherException ex) {
-			this.publishListeners.failed(operation, ex);
-			throw ex;
-		}
-		if (this.publishListeners.isEmpty()) {
-			return future;
-		}
-		return future.whenComplete((result, failure) -> {
-			if (failure == null) {
-				this.publishListeners.published(operation, result);
-			}
-			else if (Futures.unwrap(failure) instanceof PusherException ex) {
-				this.publishListeners.failed(operation, ex);
-			}
-		});
+	AsyncTemplateOperations asyncOperations() {
+		return this.async;
 	}
 
 	/**

@@ -7,10 +7,19 @@ package io.pusherspring.core;
  */
 public class PusherValidationException extends PusherException {
 
+	/**
+	 * Create an exception.
+	 * @param message the rule and the offending value
+	 */
 	public PusherValidationException(String message) {
 		super(message);
 	}
 
+	/**
+	 * Create an exception with a cause.
+	 * @param message the rule and the offending value
+	 * @param cause the cause
+	 */
 	public PusherValidationException(String message, Throwable cause) {
 		super(message, cause);
 	}

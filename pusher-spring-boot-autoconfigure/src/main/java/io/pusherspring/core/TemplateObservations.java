@@ -15,6 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class TemplateObservations {
 
+	/**
+	 * Where a reactive caller's context holds the current observation: the key of
+	 * Micrometer's {@code ObservationThreadLocalAccessor}, under which Spring's WebFlux
+	 * and WebClient put it. A constant, so that reading a context does not load this
+	 * class.
+	 */
+	static final String CONTEXT_KEY = "micrometer.observation";
+
 	private final ObservationRegistry registry;
 
 	private final @Nullable PusherObservationConvention convention;
@@ -39,11 +47,17 @@ final class TemplateObservations {
 
 	/**
 	 * Observe an asynchronous call until its future completes. The future returned
-	 * completes after the observation has stopped.
+	 * completes after the observation has stopped; cancelling it cancels the call's.
+	 * @param parent the observation to nest this one under, from a reactive caller's
+	 * context, or {@code null} for the current one
 	 */
 	<T> CompletableFuture<T> observeAsync(String operation, List<String> eventNames, List<String> channels,
-			Supplier<CompletableFuture<T>> call) {
-		Observation observation = observation(operation, eventNames, channels).start();
+			@Nullable Object parent, Supplier<CompletableFuture<T>> call) {
+		Observation observation = observation(operation, eventNames, channels);
+		if (parent instanceof Observation parentObservation) {
+			observation.parentObservation(parentObservation);
+		}
+		observation.start();
 		CompletableFuture<T> future;
 		try (Observation.Scope scope = observation.openScope()) {
 			future = call.get();
@@ -53,7 +67,7 @@ final class TemplateObservations {
 			observation.stop();
 			throw ex;
 		}
-		return future.whenComplete((result, failure) -> {
+		return Futures.whenComplete(future, (result, failure) -> {
 			if (failure != null) {
 				observation.error(Futures.unwrap(failure));
 			}

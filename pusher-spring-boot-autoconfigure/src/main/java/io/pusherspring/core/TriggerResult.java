@@ -16,6 +16,10 @@ public record TriggerResult(Map<String, ChannelInfo> channels) {
 
 	private static final TriggerResult EMPTY = new TriggerResult(Map.of());
 
+	/**
+	 * Create a result, keeping an unmodifiable copy of the attributes.
+	 * @param channels the attributes reported, by channel name
+	 */
 	public TriggerResult {
 		channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
 	}

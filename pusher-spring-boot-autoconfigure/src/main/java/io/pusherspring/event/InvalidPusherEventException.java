@@ -17,10 +17,13 @@ import org.springframework.util.ClassUtils;
  */
 public class InvalidPusherEventException extends PusherException {
 
+	/** The method annotated with {@code @PusherEvent}. */
 	private final Method method;
 
+	/** The attribute at fault, or {@code null} for the method as a whole. */
 	private final @Nullable String attribute;
 
+	/** What is wrong. */
 	private final String reason;
 
 	/**

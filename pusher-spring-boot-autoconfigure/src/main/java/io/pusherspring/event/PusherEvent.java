@@ -26,9 +26,12 @@ import java.lang.annotation.Target;
  * after commit, and never after rollback, unless {@link #afterCommit()} is {@code false}.
  * A method returning a {@link java.util.concurrent.CompletableFuture} or
  * {@link java.util.concurrent.CompletionStage} publishes when its value arrives, with
- * that value as {@code #result}. Failing to publish does not fail the method: the failure
- * is logged and published as a {@link PusherPublishFailedEvent}, unless
- * {@code pusher.events.fail-on-error} is set.
+ * that value as {@code #result}. A method returning a {@code Mono} publishes once it
+ * emits, with the value as {@code #result}, and nothing if it errors, completes empty or
+ * is never subscribed; a method returning a {@code Flux} publishes one event per element.
+ * Inside a reactive transaction they publish after it commits. Failing to publish does
+ * not fail the method: the failure is logged and published as a
+ * {@link PusherPublishFailedEvent}, unless {@code pusher.events.fail-on-error} is set.
  * <p>
  * Repeatable: each annotation publishes one event, in the order declared. Applies to
  * calls through the bean's proxy, not to calls a bean makes to its own methods.
@@ -87,7 +90,8 @@ public @interface PusherEvent {
 	/**
 	 * Publish without blocking, through
 	 * {@link io.pusherspring.core.PusherOperations#triggerAsync}. Failures are then
-	 * reported when the call completes and never reach the caller.
+	 * reported when the call completes and never reach the caller. Methods returning a
+	 * {@code Mono} or a {@code Flux} always publish without blocking.
 	 * @return whether to publish asynchronously
 	 */
 	boolean async() default false;

@@ -33,8 +33,10 @@ import org.springframework.util.function.SingletonSupplier;
 public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryAwareAdvisingPostProcessor
 		implements ApplicationEventPublisherAware {
 
+	/** Publishes a {@link PusherPublishFailedEvent} for each failure. */
 	private @Nullable ApplicationEventPublisher eventPublisher;
 
+	/** Whether a failure to publish fails the annotated method. */
 	private boolean failOnError;
 
 	/**
@@ -66,7 +68,8 @@ public class PusherEventAnnotationBeanPostProcessor extends AbstractBeanFactoryA
 				new BeanFactoryResolver(beanFactory));
 		PusherEventMethods methods = new PusherEventMethods(new PusherEventParser(evaluator, beanFactory));
 		PusherEventInterceptor interceptor = new PusherEventInterceptor(methods, evaluator, dispatcher,
-				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()));
+				SingletonSupplier.ofNullable(() -> beans.getBeanProvider(SocketIdResolver.class).getIfAvailable()),
+				SingletonSupplier.of(() -> ReactivePusherEvents.create(dispatcher.get(), beans)));
 		this.advisor = new DefaultPointcutAdvisor(new PusherEventPointcut(methods), interceptor);
 	}
 

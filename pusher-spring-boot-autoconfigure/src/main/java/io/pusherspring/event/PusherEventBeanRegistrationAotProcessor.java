@@ -82,8 +82,10 @@ final class PusherEventBeanRegistrationAotProcessor implements BeanRegistrationA
 				this.roots.add(ResolvableType.forMethodParameter(method, i).getType());
 			}
 			ResolvableType result = ResolvableType.forMethodReturnType(method);
-			if (parsed.futureResult() || result.toClass() == Optional.class) {
-				// CompletableFuture<T>, CompletionStage<T> or Optional<T>: the value is T
+			if (parsed.returns().wrapsValue() || result.toClass() == Optional.class) {
+				// CompletableFuture<T>, CompletionStage<T>, Mono<T>, Flux<T> or
+				// Optional<T>:
+				// the value is T
 				result = result.getGeneric(0);
 			}
 			if (result.resolve() != null && result.resolve() != void.class && result.resolve() != Void.class) {

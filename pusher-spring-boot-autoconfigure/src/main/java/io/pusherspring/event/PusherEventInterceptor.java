@@ -1,11 +1,14 @@
 package io.pusherspring.event;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.SocketIds;
+import io.pusherspring.event.PusherEventMethod.Returns;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
@@ -31,12 +34,25 @@ final class PusherEventInterceptor implements MethodInterceptor {
 
 	private final Supplier<@Nullable SocketIdResolver> socketIdResolver;
 
+	private final Supplier<ReactivePusherEvents> reactive;
+
+	/**
+	 * Create an interceptor.
+	 * @param methods the parsed methods
+	 * @param evaluator evaluates their expressions
+	 * @param dispatcher publishes the events of methods that return a value or a future
+	 * @param socketIdResolver the caller's socket id, for {@code toOthers}
+	 * @param reactive publishes the events of methods that return a {@code Mono} or a
+	 * {@code Flux}; asked only for those, so that Reactor is needed only then
+	 */
 	PusherEventInterceptor(PusherEventMethods methods, PusherEventExpressionEvaluator evaluator,
-			Supplier<PusherEventDispatcher> dispatcher, Supplier<@Nullable SocketIdResolver> socketIdResolver) {
+			Supplier<PusherEventDispatcher> dispatcher, Supplier<@Nullable SocketIdResolver> socketIdResolver,
+			Supplier<ReactivePusherEvents> reactive) {
 		this.methods = methods;
 		this.evaluator = evaluator;
 		this.dispatcher = dispatcher;
 		this.socketIdResolver = socketIdResolver;
+		this.reactive = reactive;
 	}
 
 	@Override
@@ -51,11 +67,15 @@ final class PusherEventInterceptor implements MethodInterceptor {
 		String socketId = method.needsSocketId() ? socketId() : null;
 		Object result = invocation.proceed();
 		@Nullable Object[] arguments = invocation.getArguments();
-		if (method.futureResult() && result instanceof CompletionStage<?> future) {
+		if (method.returns() == Returns.FUTURE && result instanceof CompletionStage<?> future) {
 			return future.thenApply((value) -> {
 				publish(method, arguments, value, socketId);
 				return value;
 			});
+		}
+		if (method.returns().isReactive() && result != null) {
+			return this.reactive.get()
+				.publishing(method.method(), result, (value) -> publications(method, arguments, value, socketId));
 		}
 		publish(method, arguments, result, socketId);
 		return result;
@@ -63,22 +83,46 @@ final class PusherEventInterceptor implements MethodInterceptor {
 
 	private void publish(PusherEventMethod method, @Nullable Object[] arguments, @Nullable Object result,
 			@Nullable String socketId) {
+		PusherEventDispatcher dispatcher = this.dispatcher.get();
+		for (Publication publication : publications(method, arguments, result, socketId)) {
+			dispatcher.dispatch(method.method(), publication.message(), publication.afterCommit(), publication.async());
+		}
+	}
+
+	/**
+	 * The events of one result, in the order declared. An expression that fails is
+	 * reported, and thrown with {@code pusher.events.fail-on-error}.
+	 */
+	private List<Publication> publications(PusherEventMethod method, @Nullable Object[] arguments,
+			@Nullable Object result, @Nullable String socketId) {
 		Object value = (result instanceof Optional<?> optional) ? optional.orElse(null) : result;
 		ReturnedCall call = new ReturnedCall(this.evaluator, method.method(), arguments, value);
-		PusherEventDispatcher dispatcher = this.dispatcher.get();
+		List<Publication> publications = new ArrayList<>(method.operations().size());
 		for (PusherEventOperation operation : method.operations()) {
 			PusherMessage message;
 			try {
 				message = operation.evaluate(call, socketId);
 			}
 			catch (RuntimeException ex) {
-				dispatcher.failed(method.method(), null, ex, true);
+				this.dispatcher.get().failed(method.method(), null, ex, true);
 				continue;
 			}
 			if (message != null) {
-				dispatcher.dispatch(method.method(), message, operation.afterCommit(), operation.async());
+				publications.add(new Publication(message, operation.afterCommit(), operation.async()));
 			}
 		}
+		return publications;
+	}
+
+	/**
+	 * One event of a result.
+	 *
+	 * @param message the message
+	 * @param afterCommit whether to publish after the active transaction commits
+	 * @param async whether to publish without blocking
+	 */
+	record Publication(PusherMessage message, boolean afterCommit, boolean async) {
+
 	}
 
 	private @Nullable String socketId() {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherValidationException;
 import io.pusherspring.event.ExpressionReferences.Reference;
+import io.pusherspring.event.PusherEventMethod.Returns;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -34,6 +35,10 @@ import org.springframework.util.ClassUtils;
 final class PusherEventParser {
 
 	private static final @Nullable Class<?> PUBLISHER = loadOptional("org.reactivestreams.Publisher");
+
+	private static final @Nullable Class<?> MONO = loadOptional("reactor.core.publisher.Mono");
+
+	private static final @Nullable Class<?> FLUX = loadOptional("reactor.core.publisher.Flux");
 
 	private final PusherEventExpressionEvaluator evaluator;
 
@@ -58,14 +63,14 @@ final class PusherEventParser {
 	 * @throws InvalidPusherEventException if an annotation cannot work
 	 */
 	PusherEventMethod parse(Method method, Collection<PusherEvent> annotations) {
-		boolean futureResult = isFuture(method);
+		Returns returns = returns(method);
 		Variables variables = new Variables(method, this.evaluator.parameterNames(method), hasResult(method));
 		List<PusherEventOperation> operations = new ArrayList<>(annotations.size());
 		for (PusherEvent annotation : annotations) {
 			operations.add(parse(method, annotation, variables));
 		}
 		boolean needsSocketId = operations.stream().anyMatch(PusherEventOperation::toOthers);
-		return new PusherEventMethod(method, List.copyOf(operations), futureResult, needsSocketId,
+		return new PusherEventMethod(method, List.copyOf(operations), returns, needsSocketId,
 				new ExpressionReferences(List.copyOf(variables.references)));
 	}
 
@@ -149,30 +154,39 @@ final class PusherEventParser {
 		if (type == void.class || type == Void.class) {
 			return false;
 		}
+		ResolvableType returned = ResolvableType.forMethodReturnType(method);
 		if (CompletionStage.class.isAssignableFrom(type)) {
-			Class<?> value = ResolvableType.forMethodReturnType(method).as(CompletionStage.class).resolveGeneric(0);
-			return value != Void.class;
+			return returned.as(CompletionStage.class).resolveGeneric(0) != Void.class;
+		}
+		if (type == MONO || type == FLUX) {
+			return returned.resolveGeneric(0) != Void.class;
 		}
 		return true;
 	}
 
-	private static boolean isFuture(Method method) {
+	private static Returns returns(Method method) {
 		Class<?> type = method.getReturnType();
 		if (type == CompletableFuture.class || type == CompletionStage.class) {
-			return true;
+			return Returns.FUTURE;
 		}
 		if (Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)) {
 			throw new InvalidPusherEventException(method, null, "its return type " + type.getName()
 					+ " is not supported: declare CompletableFuture or CompletionStage, whose value is published "
 					+ "when it arrives");
 		}
+		if (type == MONO) {
+			return Returns.MONO;
+		}
+		if (type == FLUX) {
+			return Returns.FLUX;
+		}
 		if ((PUBLISHER != null && PUBLISHER.isAssignableFrom(type))
 				|| ReactiveAdapterRegistry.getSharedInstance().getAdapter(type) != null) {
 			throw new InvalidPusherEventException(method, null, "its reactive return type " + type.getName()
-					+ " is not supported: return CompletableFuture or CompletionStage (Mono.toFuture()), or publish "
-					+ "with PusherOperations.triggerAsync from the pipeline");
+					+ " is not supported: declare Mono, which publishes once it emits, or Flux, which publishes "
+					+ "once per element");
 		}
-		return false;
+		return Returns.VALUE;
 	}
 
 	private static @Nullable Class<?> loadOptional(String className) {

@@ -23,8 +23,10 @@ import org.springframework.context.ApplicationEvent;
  */
 public class PusherPublishFailedEvent extends ApplicationEvent {
 
+	/** The message that could not be published, or {@code null}. */
 	private final @Nullable PusherMessage message;
 
+	/** Why it failed. */
 	private final Throwable exception;
 
 	/**

@@ -14,6 +14,11 @@ import java.util.List;
  */
 public record PusherWebhook(Instant time, List<WebhookEvent> events) {
 
+	/**
+	 * Create a delivery, keeping an unmodifiable copy of its entries.
+	 * @param time when Pusher sent the webhook
+	 * @param events its entries, in the order Pusher sent them
+	 */
 	public PusherWebhook {
 		events = List.copyOf(events);
 	}

@@ -13,13 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.auth.AuthTestConfiguration.RecordedDecisions;
 import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
 import io.pusherspring.auth.PusherAuthorizationEvent.Outcome;
 
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Tests of the auth endpoints over MockMvc, with the auto-configuration, without Spring
  * Security (the caller is the servlet request's principal).
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherAuthEndpointTests {
 
 	static final String KEY = AuthTestConfiguration.KEY;

@@ -5,9 +5,13 @@ import java.security.Principal;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.pusherspring.QuietOutputCaptureExtension;
 
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -20,6 +24,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Every request to an auth endpoint is one observation, tagged with its decision and the
  * pattern of the authorizer that made it, never with the channel or the user.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherAuthObservationTests {
 
 	private static final Principal USER_42 = () -> "42";
@@ -75,7 +80,7 @@ class PusherAuthObservationTests {
 	}
 
 	@Test
-	void aFailingAuthorizerIsADenialOfItsPattern() {
+	void aFailingAuthorizerIsADenialOfItsPattern(CapturedOutput output) {
 		this.runner.run((context) -> {
 			assertThat(perform(context,
 					PusherAuthEndpointTests.channelAuth("1234.5678", "private-broken-1").principal(USER_42)))
@@ -85,6 +90,7 @@ class PusherAuthObservationTests {
 				.hasLowCardinalityKeyValue("outcome", "denied")
 				.hasLowCardinalityKeyValue("pattern", "private-broken-{id}")
 				.doesNotHaveError();
+			assertThat(output).contains("failed for channel private-broken-1; the subscription is denied");
 		});
 	}
 
@@ -137,7 +143,7 @@ class PusherAuthObservationTests {
 	}
 
 	@Test
-	void anInternalFailureIsAnErrorWithItsException() {
+	void anInternalFailureIsAnErrorWithItsException(CapturedOutput output) {
 		this.runner.withBean(AuthRateLimiter.class, () -> (key) -> {
 			throw new IllegalStateException("rate limit store down");
 		}).run((context) -> {
@@ -149,6 +155,8 @@ class PusherAuthObservationTests {
 				.hasLowCardinalityKeyValue("outcome", "error")
 				.assertThatError()
 				.hasMessage("rate limit store down");
+			assertThat(output).contains("Pusher CHANNEL_AUTHORIZATION failed; answered 500")
+				.contains("rate limit store down");
 		});
 	}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.LoggingPusherPublishListener;
@@ -25,6 +26,7 @@ import io.pusherspring.core.TriggerResult;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +62,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link PusherAutoConfiguration}.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherAutoConfigurationTests {
 
 	private static final String[] CREDENTIALS = { "pusher.app-id=3", "pusher.key=278d425bdf160c739803",

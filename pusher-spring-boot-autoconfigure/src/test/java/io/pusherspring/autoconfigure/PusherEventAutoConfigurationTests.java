@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.DurablePusherBroadcastListener;
@@ -16,6 +17,7 @@ import io.pusherspring.event.RequestHeaderSocketIdResolver;
 import io.pusherspring.event.SocketIdResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link PusherEventAutoConfiguration}.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherEventAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

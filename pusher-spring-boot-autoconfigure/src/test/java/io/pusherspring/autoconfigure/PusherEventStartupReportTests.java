@@ -1,5 +1,6 @@
 package io.pusherspring.autoconfigure;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.PusherEvent;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * Start-up of a real {@link SpringApplication} with a {@code @PusherEvent} that cannot
  * work.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherEventStartupReportTests {
 
 	@Test

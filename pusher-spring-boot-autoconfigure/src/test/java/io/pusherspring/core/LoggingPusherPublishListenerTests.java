@@ -6,15 +6,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.pusherspring.QuietOutputCaptureExtension;
+
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link LoggingPusherPublishListener}.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class LoggingPusherPublishListenerTests {
 
 	private final LoggingPusherPublishListener listener = new LoggingPusherPublishListener();

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherEventAutoConfiguration;
 import io.pusherspring.core.PusherApiException;
@@ -11,6 +12,7 @@ import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.Triggers.Trigger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -24,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link PusherBroadcast} application events, outside transactions.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherBroadcastTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()

@@ -8,8 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.pusherspring.QuietOutputCaptureExtension;
+
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link PusherWebhookEndpoint}, publishing to the listeners of a real
  * application context.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherWebhookEndpointTests {
 
 	private static final Instant TIME = Instant.ofEpochMilli(1700000000123L);

@@ -4,9 +4,11 @@ import java.time.Instant;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherWebhookAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * or rejected by reason, and every entry the built-in endpoint publishes is one
  * {@code pusher.webhook.event} observation, tagged by its type.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class PusherWebhookObservationTests {
 
 	private static final String MEMBER_ADDED = "{\"name\":\"member_added\",\"channel\":\"presence-class-7\",\"user_id\":\"42\"}";

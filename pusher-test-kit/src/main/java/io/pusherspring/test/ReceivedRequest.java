@@ -65,9 +65,10 @@ public record ReceivedRequest(String method, String path, Map<String, String> qu
 
 	/**
 	 * Whether the server handled the request as Pusher would, recording what it accepted,
-	 * but the client got no answer in time: its connection was closed after accepting, or
-	 * the answer was slow. Only such requests can deliver an event that the client sends
-	 * again.
+	 * but gave no answer in time: its connection was closed after accepting, or the
+	 * answer was slow. Only such requests can deliver an event that the client sends
+	 * again. A client that gets no CPU until a slow answer is there may still read it and
+	 * succeed.
 	 * @return {@code true} for the faults that accept without answering in time
 	 */
 	public boolean isHandledWithoutTimelyAnswer() {

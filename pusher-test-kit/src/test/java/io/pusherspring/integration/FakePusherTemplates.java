@@ -27,11 +27,20 @@ final class FakePusherTemplates implements AutoCloseable, AfterEachCallback {
 
 	static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
-	/** A read timeout tests can outlast with {@link #LATER_THAN_SHORT_READ_TIMEOUT}. */
+	/**
+	 * A read timeout tests can outlast with {@link #LATER_THAN_SHORT_READ_TIMEOUT}. A
+	 * test that uses it delays every answer: a loaded machine can answer any request
+	 * later than this.
+	 */
 	static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
 
-	/** An answer delay longer than {@link #SHORT_READ_TIMEOUT}. */
-	static final Duration LATER_THAN_SHORT_READ_TIMEOUT = Duration.ofMillis(800);
+	/**
+	 * An answer delay far beyond {@link #SHORT_READ_TIMEOUT} and any test: the answer
+	 * never arrives while the client waits. A delay just past the timeout would race it:
+	 * a client thread that gets no CPU until the late answer is there reads it instead of
+	 * timing out.
+	 */
+	static final Duration LATER_THAN_SHORT_READ_TIMEOUT = Duration.ofSeconds(30);
 
 	private final FakePusherServer server;
 

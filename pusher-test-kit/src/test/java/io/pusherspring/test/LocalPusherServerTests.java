@@ -58,6 +58,7 @@ class LocalPusherServerTests {
 			second.next("pusher_internal:subscription_succeeded");
 			server.stop();
 			assertThat(first.closeCode()).isEqualTo(4200);
+			assertThat(second.closeCode()).isEqualTo(4200);
 		}
 		Set<String> left = Thread.getAllStackTraces()
 			.keySet()

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ApplicationContext;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
@@ -84,11 +86,14 @@ class RecordPusherEventsIntegrationTests {
 
 	@Test
 	@Order(6)
-	void stillValidatesBeforeSending() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void stillValidatesBeforeSending(CapturedOutput output) {
 		assertThatExceptionOfType(PusherValidationException.class)
 			.isThrownBy(() -> this.operations.trigger("private-user-4#2", "content.generated", "{}"))
 			.withMessageContaining("'#' is reserved");
 		assertThat(this.pusher).hasNoEvents();
+		assertThat(output).contains("Failed to publish 'content.generated' to private-user-4#2")
+			.doesNotContain(PusherTestCredentials.CREDENTIALS.secret());
 	}
 
 	@Test

@@ -5,12 +5,14 @@ import java.util.Map;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTemplate;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.integration.core.docs.LiveSession;
 import io.pusherspring.integration.core.docs.PusherCustomizations;
 import io.pusherspring.integration.core.docs.PusherCustomizations.FailedPublications;
 import io.pusherspring.integration.core.docs.ReportsPusherConfiguration;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * a second template for another Pusher app next to the auto-configured one, a builder
  * customizer, and a publish listener that counts failures.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 @SpringBootTest(classes = OperatingTheTemplateTests.Application.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "pusher.retry.delay=1ms")
 class OperatingTheTemplateTests {

@@ -23,10 +23,12 @@ import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.core.PusherConnectionException;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherTemplate;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
@@ -42,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * as a self-hosted soketi's often is: trusted through a Spring Boot SSL bundle, and
  * refused without it, on the blocking and the asynchronous path alike.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class SslBundleTests {
 
 	private static final String RESOURCES = "io/pusherspring/integration/core/";

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when it starts again with
  * {@code spring.modulith.events.republish-outstanding-events-on-restart}.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class DurablePusherBroadcastRestartTests {
 
 	@RegisterExtension

@@ -4,9 +4,11 @@ import java.util.Map;
 
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.event.DurablePusherBroadcastListener;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * incomplete publication, and a resubmission once Pusher is back delivers it exactly
  * once.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "pusher.retry.max-retries=1", "pusher.retry.delay=1ms" })
 class DurablePusherBroadcastTests {

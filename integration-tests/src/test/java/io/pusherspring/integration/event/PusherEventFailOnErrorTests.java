@@ -1,9 +1,11 @@
 package io.pusherspring.integration.event;
 
 import io.pusherspring.core.PusherApiException;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * thread reaches the caller; a failure after commit cannot undo the commit and is only
  * reported.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "pusher.events.fail-on-error=true", "pusher.retry.max-retries=1", "pusher.retry.delay=1ms" })
 class PusherEventFailOnErrorTests {

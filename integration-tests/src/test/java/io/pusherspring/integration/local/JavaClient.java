@@ -16,6 +16,7 @@ import com.pusher.client.ChannelAuthorizer;
 import com.pusher.client.Pusher;
 import com.pusher.client.PusherOptions;
 import com.pusher.client.channel.PresenceChannelEventListener;
+import com.pusher.client.channel.PrivateEncryptedChannelEventListener;
 import com.pusher.client.channel.PusherEvent;
 import com.pusher.client.channel.User;
 import com.pusher.client.connection.ConnectionEventListener;
@@ -29,13 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * pusher-java-client 2.4.4 connected to a {@link LocalPusherServer}, authorizing channels
- * and signing in through the application's real endpoints as one user, with everything it
- * hears kept in order.
+ * pusher-java-client 2.4.4 connected to a Pusher-protocol server (a
+ * {@link LocalPusherServer}, or soketi in the conformance and soketi tests), authorizing
+ * channels and signing in through the application's real endpoints as one user, with
+ * everything it hears kept in order.
  */
-final class JavaClient implements AutoCloseable {
+public final class JavaClient implements AutoCloseable {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	/** How long to wait for what a client should hear. */
+	public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final Pusher pusher;
 
@@ -59,27 +62,58 @@ final class JavaClient implements AutoCloseable {
 	}
 
 	static JavaClient as(String user, String key, LocalPusherServer server, int appPort) {
-		Map<String, String> basic = Map.of("Authorization", "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + LiveClassroomApplication.PASSWORD).getBytes(StandardCharsets.UTF_8)));
-		HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer("http://127.0.0.1:" + appPort + "/pusher/auth");
+		return as(user, LiveClassroomApplication.PASSWORD, server.getHost(), server.getPort(), key,
+				"http://127.0.0.1:" + appPort);
+	}
+
+	/**
+	 * A client, not yet connected, of any Pusher-protocol server, for a user of an
+	 * application whose auth endpoints take HTTP Basic credentials.
+	 * @param user the user name
+	 * @param password the user's password
+	 * @param host the server's host
+	 * @param port the server's WebSocket port (plain {@code ws})
+	 * @param key the app key
+	 * @param appUrl the application, such as {@code http://127.0.0.1:8080}
+	 * @return the client
+	 */
+	public static JavaClient as(String user, String password, String host, int port, String key, String appUrl) {
+		Map<String, String> basic = Map.of("Authorization", "Basic "
+				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		HttpChannelAuthorizer authorizer = new HttpChannelAuthorizer(appUrl + "/pusher/auth");
 		authorizer.setHeaders(basic);
-		return as(key, server, authorizer, appPort, basic);
+		return as(host, port, key, authorizer, appUrl, basic);
 	}
 
 	/**
 	 * A client that authorizes channels its own way instead of asking the application.
 	 */
 	static JavaClient authorizingWith(ChannelAuthorizer authorizer, LocalPusherServer server, int appPort) {
-		return as(server.getKey(), server, authorizer, appPort, Map.of());
+		return authorizingWith(authorizer, server.getHost(), server.getPort(), server.getKey(),
+				"http://127.0.0.1:" + appPort);
 	}
 
-	private static JavaClient as(String key, LocalPusherServer server, ChannelAuthorizer authorizer, int appPort,
+	/**
+	 * A client, not yet connected, that authorizes channels its own way instead of asking
+	 * the application.
+	 * @param authorizer the authorizer
+	 * @param host the server's host
+	 * @param port the server's WebSocket port
+	 * @param key the app key
+	 * @param appUrl the application
+	 * @return the client
+	 */
+	public static JavaClient authorizingWith(ChannelAuthorizer authorizer, String host, int port, String key,
+			String appUrl) {
+		return as(host, port, key, authorizer, appUrl, Map.of());
+	}
+
+	private static JavaClient as(String host, int port, String key, ChannelAuthorizer authorizer, String appUrl,
 			Map<String, String> basic) {
-		HttpUserAuthenticator authenticator = new HttpUserAuthenticator(
-				"http://127.0.0.1:" + appPort + "/pusher/user-auth");
+		HttpUserAuthenticator authenticator = new HttpUserAuthenticator(appUrl + "/pusher/user-auth");
 		authenticator.setHeaders(basic);
-		PusherOptions options = new PusherOptions().setHost(server.getHost())
-			.setWsPort(server.getPort())
+		PusherOptions options = new PusherOptions().setHost(host)
+			.setWsPort(port)
 			.setUseTLS(false)
 			.setChannelAuthorizer(authorizer)
 			.setUserAuthenticator(authenticator)
@@ -90,13 +124,13 @@ final class JavaClient implements AutoCloseable {
 	/**
 	 * Connect and wait until connected.
 	 */
-	JavaClient connect() {
+	public JavaClient connect() {
 		startConnecting();
 		awaitState(ConnectionState.CONNECTED);
 		return this;
 	}
 
-	void startConnecting() {
+	public void startConnecting() {
 		this.pusher.connect(new ConnectionEventListener() {
 
 			@Override
@@ -112,30 +146,30 @@ final class JavaClient implements AutoCloseable {
 		}, ConnectionState.ALL);
 	}
 
-	void awaitState(ConnectionState state) {
+	public void awaitState(ConnectionState state) {
 		await().atMost(TIMEOUT).until(() -> this.pusher.getConnection().getState() == state);
 	}
 
-	String socketId() {
+	public String socketId() {
 		return this.pusher.getConnection().getSocketId();
 	}
 
-	Pusher pusher() {
+	public Pusher pusher() {
 		return this.pusher;
 	}
 
 	/**
 	 * The members a presence subscription listed when it succeeded.
 	 */
-	List<String> members(String channel) {
+	public List<String> members(String channel) {
 		return this.members.getOrDefault(channel, List.of());
 	}
 
-	List<String> errors() {
+	public List<String> errors() {
 		return List.copyOf(this.errors);
 	}
 
-	List<ConnectionState> states() {
+	public List<ConnectionState> states() {
 		return List.copyOf(this.states);
 	}
 
@@ -143,10 +177,21 @@ final class JavaClient implements AutoCloseable {
 	 * Subscribe to a channel of any kind, listening to the events named and to presence
 	 * changes, and wait until the subscription succeeded.
 	 */
-	void subscribe(String channel, String... events) {
+	public void subscribe(String channel, String... events) {
+		startSubscribing(channel, events);
+		assertThat(next()).isEqualTo("subscribed " + channel);
+	}
+
+	/**
+	 * Subscribe without waiting for the outcome.
+	 */
+	public void startSubscribing(String channel, String... events) {
 		Listener listener = new Listener();
 		if (channel.startsWith("presence-")) {
 			this.pusher.subscribePresence(channel, listener, events);
+		}
+		else if (channel.startsWith("private-encrypted-")) {
+			this.pusher.subscribePrivateEncrypted(channel, listener, events);
 		}
 		else if (channel.startsWith("private-")) {
 			this.pusher.subscribePrivate(channel, listener, events);
@@ -154,25 +199,12 @@ final class JavaClient implements AutoCloseable {
 		else {
 			this.pusher.subscribe(channel, listener, events);
 		}
-		assertThat(next()).isEqualTo("subscribed " + channel);
-	}
-
-	/**
-	 * Subscribe without waiting for the outcome.
-	 */
-	void startSubscribing(String channel, String... events) {
-		if (channel.startsWith("private-")) {
-			this.pusher.subscribePrivate(channel, new Listener(), events);
-		}
-		else {
-			this.pusher.subscribe(channel, new Listener(), events);
-		}
 	}
 
 	/**
 	 * Sign in and wait until the user's events can arrive.
 	 */
-	void signIn(String... events) {
+	public void signIn(String... events) {
 		this.pusher.signin();
 		await().atMost(TIMEOUT).until(() -> this.pusher.user().userId() != null);
 		for (String event : events) {
@@ -188,7 +220,7 @@ final class JavaClient implements AutoCloseable {
 	 * The next thing heard, such as {@code "created on orders: {...}"},
 	 * {@code "subscribed orders"} or {@code "joined presence-x: ada {...}"}.
 	 */
-	String next() {
+	public String next() {
 		try {
 			String next = this.heard.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(next).as("something heard within " + TIMEOUT).isNotNull();
@@ -200,7 +232,7 @@ final class JavaClient implements AutoCloseable {
 		}
 	}
 
-	void expectNothing(Duration within) throws InterruptedException {
+	public void expectNothing(Duration within) throws InterruptedException {
 		assertThat(this.heard.poll(within.toMillis(), TimeUnit.MILLISECONDS)).isNull();
 	}
 
@@ -214,7 +246,7 @@ final class JavaClient implements AutoCloseable {
 				+ ((event.getUserId() != null) ? " from " + event.getUserId() : "");
 	}
 
-	private final class Listener implements PresenceChannelEventListener {
+	private final class Listener implements PresenceChannelEventListener, PrivateEncryptedChannelEventListener {
 
 		@Override
 		public void onEvent(PusherEvent event) {
@@ -239,6 +271,11 @@ final class JavaClient implements AutoCloseable {
 		@Override
 		public void userSubscribed(String channel, User user) {
 			JavaClient.this.heard.add("joined " + channel + ": " + user.getId() + " " + user.getInfo());
+		}
+
+		@Override
+		public void onDecryptionFailure(String event, String reason) {
+			JavaClient.this.heard.add("decryption failed: " + event + " " + reason);
 		}
 
 		@Override

@@ -25,15 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * {@code src/test/js/client.mjs}: pusher-js run by Node, installed from the npm registry
- * with {@code npm ci} (from the committed {@code package-lock.json}) into
- * {@code target/pusher-js} the first time a test needs it. Without Node and npm on the
- * path the test is skipped on a developer's machine and fails under CI (the {@code CI}
- * environment variable is set), where {@code .ci/run} installs them.
+ * {@code src/test/js/client.mjs}: pusher-js run by Node, connected to any Pusher-protocol
+ * server (a {@code LocalPusherServer}, or soketi in the conformance and soketi tests),
+ * installed from the npm registry with {@code npm ci} (from the committed
+ * {@code package-lock.json}) into {@code target/pusher-js} the first time a test needs
+ * it. Without Node and npm on the path the test is skipped on a developer's machine and
+ * fails under CI (the {@code CI} environment variable is set), where {@code .ci/run}
+ * installs them.
  */
-final class NodeClient implements AutoCloseable {
+public final class NodeClient implements AutoCloseable {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(15);
+	/** How long to wait for a line from the client. */
+	public static final Duration TIMEOUT = Duration.ofSeconds(15);
 
 	private static final Path SOURCE = Path.of("src", "test", "js");
 
@@ -76,10 +79,12 @@ final class NodeClient implements AutoCloseable {
 	 * Start the client.
 	 * @param environment its settings: {@code PUSHER_KEY}, {@code PUSHER_PORT},
 	 * {@code APP_URL}, {@code APP_USER}, {@code APP_PASSWORD}, {@code CHANNELS},
-	 * {@code SIGN_IN}
+	 * {@code SIGN_IN} (the server at {@code ws://127.0.0.1:PUSHER_PORT}); or
+	 * {@code PUSHER_TLS=true} and {@code PUSHER_HOST} for {@code wss}, with Node's
+	 * {@code NODE_EXTRA_CA_CERTS} if the server's certificate needs it
 	 * @return the running client
 	 */
-	static NodeClient start(Map<String, String> environment) throws IOException {
+	public static NodeClient start(Map<String, String> environment) throws IOException {
 		Path directory = install();
 		ProcessBuilder builder = new ProcessBuilder("node", "client.mjs").directory(directory.toFile());
 		builder.environment().putAll(environment);
@@ -90,7 +95,7 @@ final class NodeClient implements AutoCloseable {
 	/**
 	 * The next line the client printed, which must be of this type.
 	 */
-	JsonNode next(String type) {
+	public JsonNode next(String type) {
 		JsonNode line = next();
 		assertThat(line.path("type").asString()).as("type of " + line).isEqualTo(type);
 		return line;
@@ -99,7 +104,7 @@ final class NodeClient implements AutoCloseable {
 	/**
 	 * The next line the client printed.
 	 */
-	JsonNode next() {
+	public JsonNode next() {
 		try {
 			JsonNode line = this.lines.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			assertThat(line).as("a line from pusher-js within " + TIMEOUT + this.errors).isNotNull();
@@ -111,7 +116,7 @@ final class NodeClient implements AutoCloseable {
 		}
 	}
 
-	void expectNothing(Duration within) throws InterruptedException {
+	public void expectNothing(Duration within) throws InterruptedException {
 		assertThat(this.lines.poll(within.toMillis(), TimeUnit.MILLISECONDS)).isNull();
 	}
 

@@ -10,9 +10,11 @@ import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherConnectionException;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherOperations;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link FakePusherServer} and its faults: one observation per call, whatever the
  * attempts, named {@code pusher.template} and tagged with the outcome and error type.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 @SpringBootTest(classes = TemplateObservationTests.Application.class,
 		webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { "pusher.retry.delay=1ms", "pusher.http.read-timeout=300ms" })

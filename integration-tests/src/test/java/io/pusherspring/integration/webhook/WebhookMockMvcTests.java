@@ -3,6 +3,7 @@ package io.pusherspring.integration.webhook;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.PusherRequests;
 import io.pusherspring.test.RecordPusherEvents;
 import io.pusherspring.webhook.ChannelOccupied;
@@ -11,6 +12,7 @@ import io.pusherspring.webhook.MemberAdded;
 import io.pusherspring.webhook.WebhookEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +29,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Webhooks through MockMvc, on a configured path that the test kit's requests find by
  * themselves.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 @SpringBootTest(classes = WebhookApplication.class,
 		properties = { "pusher.webhook.path=/hooks/pusher", "pusher.webhook.max-age=2m" })
 @AutoConfigureMockMvc

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.PusherRequests;
 import io.pusherspring.test.PusherWebhookRequestBuilder;
 import io.pusherspring.test.RecordPusherEvents;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mock.web.MockServletContext;
 
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = WebhookApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "pusher.webhook.additional-keys.previous-key=previous-secret")
 @RecordPusherEvents
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class WebhookOverHttpTests {
 
 	private static final int MEGABYTE = 1024 * 1024;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,6 +26,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler.Han
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCounted;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherLimits;
 import io.pusherspring.core.PusherValidationException;
@@ -57,6 +59,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
 	private static final int MAX_PROTOCOL = 7;
 
+	/**
+	 * How long a connection the server closes waits for the client's close frame before
+	 * it closes TCP anyway.
+	 */
+	static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
+
 	private final ConnectionSettings settings;
 
 	private final LocalChannels channels;
@@ -70,6 +78,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 	private volatile @Nullable String userId;
 
 	private boolean established;
+
+	// set on the event loop once a close frame went out: nothing may follow it
+	private volatile boolean closing;
 
 	private @Nullable ScheduledFuture<?> pongTimeout;
 
@@ -120,7 +131,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 	 */
 	private void write(ReferenceCounted message) {
 		Channel target = this.channel;
-		if (target == null || !target.isActive()) {
+		if (target == null || !target.isActive() || this.closing) {
 			message.release();
 			return;
 		}
@@ -142,19 +153,43 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 	}
 
 	/**
-	 * Send {@code pusher:error} with a code and close with it, from any thread.
+	 * Send {@code pusher:error} with a code and close with it, from any thread. As RFC
+	 * 6455 has it, the server closes TCP once the client has answered with its own close
+	 * frame (so no reset can discard what the client has not read yet), or after
+	 * {@link #CLOSE_TIMEOUT} without an answer.
+	 * @return completes when the TCP connection has closed
 	 */
-	void close(int code, String reason) {
+	Future<?> close(int code, String reason) {
 		Channel target = this.channel;
 		if (target == null) {
-			return;
+			return ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
 		}
 		target.eventLoop().execute(() -> {
-			if (target.isActive()) {
+			if (target.isActive() && !this.closing) {
+				this.closing = true;
 				target.write(new TextWebSocketFrame(ProtocolFrames.error(code, reason)));
-				target.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+				target.writeAndFlush(new CloseWebSocketFrame(code, reason));
+				ScheduledFuture<?> timeout = target.eventLoop()
+					.schedule(() -> target.close(), CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				target.closeFuture().addListener((closed) -> timeout.cancel(false));
 			}
 		});
+		return target.closeFuture();
+	}
+
+	/**
+	 * A close frame from the client: the answer to the server's, after which TCP closes,
+	 * or the client's own, which the server echoes before closing.
+	 */
+	private void closeFrame(ChannelHandlerContext ctx, CloseWebSocketFrame frame) {
+		if (this.closing) {
+			frame.release();
+			ctx.close();
+		}
+		else {
+			this.closing = true;
+			ctx.writeAndFlush(frame).addListener(ChannelFutureListener.CLOSE);
+		}
 	}
 
 	@Override
@@ -183,6 +218,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 				text.release();
 			}
 		}
+		else if (message instanceof CloseWebSocketFrame close) {
+			closeFrame(ctx, close);
+		}
 		else if (message instanceof BinaryWebSocketFrame binary) {
 			binary.release();
 			error(null, "Binary frames are not supported: send JSON text frames");
@@ -206,6 +244,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+		if (this.closing) {
+			// a write after the close frame, refused by Netty: the connection is
+			// closing anyway
+			return;
+		}
 		if (logger.isDebugEnabled()) {
 			logger.debug("Closing the connection of socket " + this.socketId + " after "
 					+ cause.getClass().getSimpleName() + ": " + cause.getMessage());
@@ -216,6 +259,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 							&& corrupted.closeStatus() == WebSocketCloseStatus.MESSAGE_TOO_BIG);
 			WebSocketCloseStatus status = tooLong ? WebSocketCloseStatus.MESSAGE_TOO_BIG
 					: WebSocketCloseStatus.PROTOCOL_ERROR;
+			this.closing = true;
 			ctx.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
 		}
 		else {
@@ -265,6 +309,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Refused a connection from " + ctx.channel().remoteAddress() + ": " + code + " " + reason);
 		}
+		this.closing = true;
 		ctx.write(new TextWebSocketFrame(ProtocolFrames.error(code, reason)));
 		ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
 	}

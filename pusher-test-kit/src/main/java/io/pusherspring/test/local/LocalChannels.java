@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
 import io.pusherspring.core.ChannelNames;
 import io.pusherspring.core.PusherLimits;
 import io.pusherspring.test.RecordedEvent;
@@ -318,13 +319,16 @@ final class LocalChannels implements ChannelBackend {
 	}
 
 	/**
-	 * Close every connection.
+	 * Close every connection with 4200, for a server that stops.
+	 * @return one future for each connection, done when its TCP connection has closed
 	 */
-	void closeAll() {
+	List<Future<?>> closeAll() {
 		this.subscriptionCounts.start(null);
+		List<Future<?>> closed = new ArrayList<>();
 		for (ClientConnection connection : this.connections) {
-			connection.close(4200, "Server stopping");
+			closed.add(connection.close(4200, "Server stopping"));
 		}
+		return closed;
 	}
 
 	private String succeeded(Room room) {

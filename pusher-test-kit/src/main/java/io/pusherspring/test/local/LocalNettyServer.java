@@ -70,7 +70,9 @@ final class LocalNettyServer {
 			.websocketPath("/app")
 			.checkStartsWith(true)
 			.maxFramePayloadLength(MAX_WEBSOCKET_MESSAGE_BYTES)
-			.handleCloseFrames(true)
+			// ClientConnection answers close frames, and closes TCP only once the
+			// client has answered the server's own
+			.handleCloseFrames(false)
 			.dropPongFrames(true)
 			.handshakeTimeoutMillis(10_000)
 			.build();

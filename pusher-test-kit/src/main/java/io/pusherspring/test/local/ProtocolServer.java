@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.netty.util.concurrent.Future;
 import io.pusherspring.test.ReceivedRequest;
 import io.pusherspring.test.RecordedEvent;
 import io.pusherspring.test.local.ClientConnection.ConnectionSettings;
@@ -35,6 +37,10 @@ public final class ProtocolServer {
 	public static final int MAX_MESSAGE_BYTES = LocalNettyServer.MAX_WEBSOCKET_MESSAGE_BYTES;
 
 	private static final Duration MAX_PONG_TIMEOUT = Duration.ofSeconds(30);
+
+	// each connection closes within ClientConnection.CLOSE_TIMEOUT of its turn on its
+	// event loop; this bounds the wait when the loops are starved
+	private static final Duration MAX_CLOSING_WAIT = Duration.ofSeconds(10);
 
 	private final String key;
 
@@ -126,15 +132,17 @@ public final class ProtocolServer {
 	}
 
 	/**
-	 * Close every connection, drop webhooks not yet sent, and wait for every thread the
-	 * server started to end; does nothing if it is not running.
+	 * Close every connection with 4200 and wait until each has closed, drop webhooks not
+	 * yet sent, and wait for every thread the server started to end; does nothing if it
+	 * is not running. Shutting the event loops down closes the connections they still
+	 * hold at once, without a close frame: hence the wait.
 	 */
 	public synchronized void stop() {
 		LocalNettyServer running = this.server;
 		this.server = null;
 		if (running != null) {
 			this.webhooks.stop();
-			this.channels.closeAll();
+			awaitAll(this.channels.closeAll(), MAX_CLOSING_WAIT);
 			running.stop();
 		}
 	}
@@ -197,6 +205,13 @@ public final class ProtocolServer {
 	public void reset() {
 		this.simulator.reset();
 		this.api.reset();
+	}
+
+	private static void awaitAll(List<Future<?>> futures, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (Future<?> future : futures) {
+			future.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
 	}
 
 	private ConnectionSettings settings(Duration activityTimeout) {

@@ -9,6 +9,7 @@ import io.pusherspring.core.PusherCredentials;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.test.PusherRecorder;
+import io.pusherspring.test.QuietOutputCaptureExtension;
 import io.pusherspring.test.RecordPusherEvents;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.StandardEnvironment;
@@ -120,7 +120,7 @@ class PusherTestCredentialsIntegrationTests {
 	}
 
 	@Nested
-	@ExtendWith(OutputCaptureExtension.class)
+	@ExtendWith(QuietOutputCaptureExtension.class)
 	class OutsideTests {
 
 		@Test

@@ -11,12 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.integration.instances.Instance;
 import io.pusherspring.integration.servers.PostgresServer;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resubmit the same publications at once may both deliver a broadcast: the duplicates are
  * counted.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class DurableBroadcastAcrossInstancesTests {
 
 	@RegisterExtension

@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.IntStream;
 
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.integration.instances.Instance;
 import io.pusherspring.integration.servers.PostgresServer;
 import io.pusherspring.test.PusherRequests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed webhook delivered to both, one after the other or at the same time, is handled
  * once; one whose listener failed on an instance is handled by the retry on the other.
  */
+@ExtendWith(QuietOutputCaptureExtension.class)
 class WebhookDeduplicationAcrossInstancesTests {
 
 	private static final String KEY = "attendance-key";
