@@ -106,12 +106,16 @@ public final class PusherAuthRequestWebFilter implements WebFilter, Ordered {
 				return chain.filter(exchange);
 			}
 			exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, HttpMethod.POST.name());
-			ExchangeAuthBody.closeConnection(exchange);
-			return refuse(kind, exchange, new Refusal(405, "Use POST"));
+			return ExchangeAuthBody.drain(exchange).flatMap((complete) -> {
+				if (!complete) {
+					ExchangeAuthBody.closeConnection(exchange);
+				}
+				return refuse(kind, exchange, new Refusal(405, "Use POST"));
+			});
 		}
 		return ExchangeAuthBody.read(exchange).flatMap((body) -> {
 			if (body.decoding() instanceof Refusal refusal) {
-				if (body.unread()) {
+				if (!body.complete()) {
 					ExchangeAuthBody.closeConnection(exchange);
 				}
 				return refuse(kind, exchange, refusal);

@@ -86,8 +86,12 @@ final class PusherAuthWebHandler implements WebHandler {
 	private Mono<AuthResponse> answer(ServerWebExchange exchange, AuthRequest request) {
 		if (exchange.getRequest().getMethod() != HttpMethod.POST) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.ALLOW, HttpMethod.POST.name());
-			ExchangeAuthBody.closeConnection(exchange);
-			return Mono.just(AuthResponse.refused(405, "Use POST"));
+			return ExchangeAuthBody.drain(exchange).map((complete) -> {
+				if (!complete) {
+					ExchangeAuthBody.closeConnection(exchange);
+				}
+				return AuthResponse.refused(405, "Use POST");
+			});
 		}
 		return ReactiveCallerPrincipal.of(exchange)
 			.map(Optional::of)
@@ -104,7 +108,7 @@ final class PusherAuthWebHandler implements WebHandler {
 	private Mono<AuthResponse> decide(ServerWebExchange exchange, AuthRequest request, @Nullable Principal principal) {
 		return ExchangeAuthBody.read(exchange).flatMap((body) -> {
 			if (body.decoding() instanceof Refusal refusal) {
-				if (body.unread()) {
+				if (!body.complete()) {
 					ExchangeAuthBody.closeConnection(exchange);
 				}
 				this.refusals.refused(this.kind, request.getRemoteAddress(), refusal.status(), refusal.reason());

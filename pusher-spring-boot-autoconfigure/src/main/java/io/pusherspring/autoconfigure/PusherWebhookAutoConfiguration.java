@@ -13,7 +13,10 @@ import io.pusherspring.webhook.PusherWebhookEndpoint;
 import io.pusherspring.webhook.PusherWebhookEventObservationConvention;
 import io.pusherspring.webhook.PusherWebhookFilter;
 import io.pusherspring.webhook.PusherWebhookObservationConvention;
+import io.pusherspring.webhook.PusherWebhookWebFilter;
+import io.pusherspring.webhook.PusherWebhookWebHandler;
 import io.pusherspring.webhook.WebhookDeduplicationStore;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -35,18 +38,21 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
- * Auto-configuration} for verified Pusher webhooks in a servlet web application: a
+ * Auto-configuration} for verified Pusher webhooks in a web application: a
  * {@link PusherWebhookFilter} on {@code pusher.webhook.path} and, with Spring MVC, the
- * built-in {@link PusherWebhookEndpoint} that publishes the entries as application
- * events, each once: a {@link WebhookDeduplicationStore} remembers the entries handled,
- * in memory or, with {@code pusher.webhook.deduplication.store=jdbc}, in the
- * application's {@link DataSource}. Switched off by {@code pusher.webhook.enabled=false}.
- * Both are observed with the application's {@link ObservationRegistry} unless
+ * built-in {@link PusherWebhookEndpoint}, or in Spring WebFlux their twins
+ * {@link PusherWebhookWebFilter} and {@link PusherWebhookWebHandler}, that publish the
+ * entries as application events, each once: a {@link WebhookDeduplicationStore} remembers
+ * the entries handled, in memory or, with
+ * {@code pusher.webhook.deduplication.store=jdbc}, in the application's
+ * {@link DataSource}. Switched off by {@code pusher.webhook.enabled=false}. Both are
+ * observed with the application's {@link ObservationRegistry} unless
  * {@code pusher.observations.enabled=false}.
  * <p>
  * It needs a {@link PusherConnectionDetails} bean and is therefore applied before
@@ -55,8 +61,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
  * supplies the app's credentials (as {@code @RecordPusherEvents} does).
  */
 @AutoConfiguration(after = PusherAutoConfiguration.class, before = PusherAuthAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ OncePerRequestFilter.class, JsonMapper.class })
+@ConditionalOnWebApplication
+@ConditionalOnClass(JsonMapper.class)
 @ConditionalOnBooleanProperty(name = "pusher.webhook.enabled", matchIfMissing = true)
 @ConditionalOnBean(PusherConnectionDetails.class)
 @EnableConfigurationProperties(PusherProperties.class)
@@ -74,59 +80,123 @@ public final class PusherWebhookAutoConfiguration {
 	 */
 	static final int ENDPOINT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
-	@Bean
-	@ConditionalOnMissingBean
-	PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties,
-			ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<PusherWebhookObservationConvention> observationConvention, BeanFactory beanFactory) {
-		PusherProperties.Webhook webhook = properties.getWebhook();
-		String path = DispatcherServletPaths.withinApplication(webhook.getPath(), beanFactory);
-		PusherWebhookFilter filter = new PusherWebhookFilter(path,
-				webhook.determineSecretsByKey(connectionDetails.getKey(), connectionDetails.getSecret()),
-				webhook.getMaxAge(), webhook.getMaxBodySize());
-		if (properties.getObservations().isEnabled()) {
-			observationRegistry.ifUnique(filter::setObservationRegistry);
-			filter.setObservationConvention(observationConvention.getIfUnique());
-		}
-		return filter;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "pusherWebhookFilterRegistration")
-	FilterRegistrationBean<PusherWebhookFilter> pusherWebhookFilterRegistration(PusherWebhookFilter filter) {
-		FilterRegistrationBean<PusherWebhookFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.addUrlPatterns(filter.getPath());
-		registration.setOrder(FILTER_ORDER);
-		return registration;
-	}
-
+	/**
+	 * The servlet filter on the webhook path and, with Spring MVC, the built-in endpoint.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(DispatcherServlet.class)
-	static class EndpointConfiguration {
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(OncePerRequestFilter.class)
+	static class ServletConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PusherWebhookEndpoint pusherWebhookEndpoint(ApplicationEventPublisher publisher, PusherProperties properties,
+		PusherWebhookFilter pusherWebhookFilter(PusherConnectionDetails connectionDetails, PusherProperties properties,
 				ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<PusherWebhookObservationConvention> observationConvention, BeanFactory beanFactory) {
+			PusherProperties.Webhook webhook = properties.getWebhook();
+			String path = DispatcherServletPaths.withinApplication(webhook.getPath(), beanFactory);
+			PusherWebhookFilter filter = new PusherWebhookFilter(path,
+					webhook.determineSecretsByKey(connectionDetails.getKey(), connectionDetails.getSecret()),
+					webhook.getMaxAge(), webhook.getMaxBodySize());
+			if (properties.getObservations().isEnabled()) {
+				observationRegistry.ifUnique(filter::setObservationRegistry);
+				filter.setObservationConvention(observationConvention.getIfUnique());
+			}
+			return filter;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "pusherWebhookFilterRegistration")
+		FilterRegistrationBean<PusherWebhookFilter> pusherWebhookFilterRegistration(PusherWebhookFilter filter) {
+			FilterRegistrationBean<PusherWebhookFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.addUrlPatterns(filter.getPath());
+			registration.setOrder(FILTER_ORDER);
+			return registration;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(DispatcherServlet.class)
+		static class EndpointConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			PusherWebhookEndpoint pusherWebhookEndpoint(ApplicationEventPublisher publisher,
+					PusherProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+					ObjectProvider<PusherWebhookEventObservationConvention> observationConvention,
+					ObjectProvider<WebhookDeduplicationStore> deduplicationStore) {
+				PusherWebhookEndpoint endpoint = new PusherWebhookEndpoint(publisher);
+				if (properties.getObservations().isEnabled()) {
+					observationRegistry.ifUnique(endpoint::setObservationRegistry);
+					endpoint.setObservationConvention(observationConvention.getIfUnique());
+				}
+				if (properties.getWebhook().getDeduplication().isEnabled()) {
+					Duration window = properties.getWebhook().determineDeduplicationWindow();
+					deduplicationStore.ifUnique((store) -> endpoint.setDeduplication(store, window));
+				}
+				return endpoint;
+			}
+
+			@Bean
+			@ConditionalOnMissingBean(name = "pusherWebhookHandlerMapping")
+			SimpleUrlHandlerMapping pusherWebhookHandlerMapping(PusherWebhookEndpoint endpoint,
+					PusherProperties properties) {
+				return new SimpleUrlHandlerMapping(Map.of(properties.getWebhook().getPath(), endpoint), ENDPOINT_ORDER);
+			}
+
+		}
+
+	}
+
+	/**
+	 * The web filter on the webhook path and the built-in endpoint in Spring WebFlux: no
+	 * servlet API needed.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass({ DispatcherHandler.class, Mono.class })
+	static class ReactiveConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		PusherWebhookWebFilter pusherWebhookWebFilter(PusherConnectionDetails connectionDetails,
+				PusherProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
+				ObjectProvider<PusherWebhookObservationConvention> observationConvention) {
+			PusherProperties.Webhook webhook = properties.getWebhook();
+			PusherWebhookWebFilter filter = new PusherWebhookWebFilter(webhook.getPath(),
+					webhook.determineSecretsByKey(connectionDetails.getKey(), connectionDetails.getSecret()),
+					webhook.getMaxAge(), webhook.getMaxBodySize());
+			filter.setOrder(FILTER_ORDER);
+			if (properties.getObservations().isEnabled()) {
+				observationRegistry.ifUnique(filter::setObservationRegistry);
+				filter.setObservationConvention(observationConvention.getIfUnique());
+			}
+			return filter;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PusherWebhookWebHandler pusherWebhookWebHandler(ApplicationEventPublisher publisher,
+				PusherProperties properties, ObjectProvider<ObservationRegistry> observationRegistry,
 				ObjectProvider<PusherWebhookEventObservationConvention> observationConvention,
 				ObjectProvider<WebhookDeduplicationStore> deduplicationStore) {
-			PusherWebhookEndpoint endpoint = new PusherWebhookEndpoint(publisher);
+			PusherWebhookWebHandler handler = new PusherWebhookWebHandler(publisher);
 			if (properties.getObservations().isEnabled()) {
-				observationRegistry.ifUnique(endpoint::setObservationRegistry);
-				endpoint.setObservationConvention(observationConvention.getIfUnique());
+				observationRegistry.ifUnique(handler::setObservationRegistry);
+				handler.setObservationConvention(observationConvention.getIfUnique());
 			}
 			if (properties.getWebhook().getDeduplication().isEnabled()) {
 				Duration window = properties.getWebhook().determineDeduplicationWindow();
-				deduplicationStore.ifUnique((store) -> endpoint.setDeduplication(store, window));
+				deduplicationStore.ifUnique((store) -> handler.setDeduplication(store, window));
 			}
-			return endpoint;
+			return handler;
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "pusherWebhookHandlerMapping")
-		SimpleUrlHandlerMapping pusherWebhookHandlerMapping(PusherWebhookEndpoint endpoint,
-				PusherProperties properties) {
-			return new SimpleUrlHandlerMapping(Map.of(properties.getWebhook().getPath(), endpoint), ENDPOINT_ORDER);
+		org.springframework.web.reactive.handler.SimpleUrlHandlerMapping pusherWebhookHandlerMapping(
+				PusherWebhookWebHandler handler, PusherProperties properties) {
+			return new org.springframework.web.reactive.handler.SimpleUrlHandlerMapping(
+					Map.of(properties.getWebhook().getPath(), handler), ENDPOINT_ORDER);
 		}
 
 	}

@@ -1,5 +1,6 @@
 /**
- * Verified Pusher webhooks: {@link io.pusherspring.webhook.PusherWebhookFilter} checks
+ * Verified Pusher webhooks: {@link io.pusherspring.webhook.PusherWebhookFilter} (Spring
+ * MVC) or {@link io.pusherspring.webhook.PusherWebhookWebFilter} (Spring WebFlux) checks
  * each delivery's key, signature, size and age, and the built-in endpoint publishes its
  * entries as {@link io.pusherspring.webhook.WebhookEvent} application events.
  */

@@ -51,9 +51,8 @@ class HostileAuthRequestsTests {
 		apps.close();
 	}
 
-	// WebFlux: a request now and then goes unanswered (being investigated)
 	@ParameterizedTest
-	@EnumSource(value = WebStack.class, names = "MVC")
+	@EnumSource(WebStack.class)
 	void noHostileRequestGetsA5xxASignatureInARefusalOrIntoTheLog(WebStack stack, CapturedOutput output)
 			throws Exception {
 		long seed = Long.getLong("pusher.auth.fuzz.seed", DEFAULT_SEED);
