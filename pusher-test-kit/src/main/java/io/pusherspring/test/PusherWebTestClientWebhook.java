@@ -1,15 +1,12 @@
 package io.pusherspring.test;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.core.PusherCredentials;
-import io.pusherspring.test.assertion.JsonComparison;
 import io.pusherspring.test.request.WebhookPayload;
 
 import org.springframework.http.MediaType;
@@ -26,8 +23,6 @@ import org.springframework.util.Assert;
  * @see PusherWebTestClientRequests#webhook()
  */
 public final class PusherWebTestClientWebhook {
-
-	private static final JsonMapper json = JsonMapper.shared();
 
 	private final WebhookPayload payload;
 
@@ -98,15 +93,8 @@ public final class PusherWebTestClientWebhook {
 	 */
 	public PusherWebTestClientWebhook clientEvent(String channel, String event, Object data, String socketId,
 			@Nullable String userId) {
-		Assert.notNull(data, "'data' must not be null");
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("event", event);
-		fields.put("data", JsonComparison.toJson(data, json));
-		fields.put("socket_id", socketId);
-		if (userId != null) {
-			fields.put("user_id", userId);
-		}
-		return event("client_event", channel, fields);
+		this.payload.addClientEvent(channel, event, data, socketId, userId);
+		return this;
 	}
 
 	/**

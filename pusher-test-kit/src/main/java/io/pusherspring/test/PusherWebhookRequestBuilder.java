@@ -1,31 +1,24 @@
 package io.pusherspring.test;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.pusherspring.autoconfigure.PusherConnectionDetails;
 import io.pusherspring.autoconfigure.PusherProperties;
 import io.pusherspring.core.PusherCredentials;
-import io.pusherspring.test.assertion.JsonComparison;
-import io.pusherspring.test.context.PusherTestCredentials;
 import io.pusherspring.test.request.ConfiguredAuthPath;
-import io.pusherspring.test.simulator.PusherCrypto;
+import io.pusherspring.test.request.WebhookPayload;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
-import org.springframework.util.Assert;
 
 /**
  * Builds a Pusher webhook request for MockMvc: a JSON body {@code {"time_ms": ...,
@@ -42,31 +35,13 @@ import org.springframework.util.Assert;
 public final class PusherWebhookRequestBuilder
 		extends AbstractMockHttpServletRequestBuilder<PusherWebhookRequestBuilder> {
 
-	static final String DEFAULT_PATH = "/pusher/webhooks";
-
-	static final String KEY_HEADER = "X-Pusher-Key";
-
-	static final String SIGNATURE_HEADER = "X-Pusher-Signature";
-
-	private static final JsonMapper json = JsonMapper.shared();
-
-	private final List<Map<String, Object>> events = new ArrayList<>();
-
-	private String key = PusherTestCredentials.CREDENTIALS.key();
-
-	private String secret = PusherTestCredentials.CREDENTIALS.secret();
-
-	private @Nullable String headerKey;
-
-	private boolean wrongSignature;
-
-	private Instant time = Instant.now();
+	private final WebhookPayload payload = new WebhookPayload();
 
 	private boolean pathChosen;
 
 	PusherWebhookRequestBuilder() {
 		super(HttpMethod.POST);
-		super.uri(DEFAULT_PATH);
+		super.uri(WebhookPayload.DEFAULT_PATH);
 		contentType(MediaType.APPLICATION_JSON);
 		characterEncoding(StandardCharsets.UTF_8);
 		with(this::toConfiguredPath);
@@ -157,15 +132,8 @@ public final class PusherWebhookRequestBuilder
 	 */
 	public PusherWebhookRequestBuilder clientEvent(String channel, String event, Object data, String socketId,
 			@Nullable String userId) {
-		Assert.notNull(data, "'data' must not be null");
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("event", event);
-		fields.put("data", JsonComparison.toJson(data, json));
-		fields.put("socket_id", socketId);
-		if (userId != null) {
-			fields.put("user_id", userId);
-		}
-		return event("client_event", channel, fields);
+		this.payload.addClientEvent(channel, event, data, socketId, userId);
+		return sign();
 	}
 
 	/**
@@ -193,8 +161,7 @@ public final class PusherWebhookRequestBuilder
 	 * @return this builder
 	 */
 	public PusherWebhookRequestBuilder rawEvent(Map<String, ?> event) {
-		Assert.notNull(event, "'event' must not be null");
-		this.events.add(new LinkedHashMap<>(event));
+		this.payload.addRaw(event);
 		return sign();
 	}
 
@@ -204,8 +171,7 @@ public final class PusherWebhookRequestBuilder
 	 * @return this builder
 	 */
 	public PusherWebhookRequestBuilder at(Instant time) {
-		Assert.notNull(time, "'time' must not be null");
-		this.time = time;
+		this.payload.setTime(time);
 		return sign();
 	}
 
@@ -216,10 +182,7 @@ public final class PusherWebhookRequestBuilder
 	 * @return this builder
 	 */
 	public PusherWebhookRequestBuilder signedWith(String key, String secret) {
-		Assert.hasText(key, "'key' must not be empty");
-		Assert.hasText(secret, "'secret' must not be empty");
-		this.key = key;
-		this.secret = secret;
+		this.payload.setCredentials(key, secret);
 		return sign();
 	}
 
@@ -257,7 +220,7 @@ public final class PusherWebhookRequestBuilder
 	 * @return this builder
 	 */
 	public PusherWebhookRequestBuilder withKey(String key) {
-		this.headerKey = key;
+		this.payload.setHeaderKey(key);
 		return sign();
 	}
 
@@ -266,7 +229,7 @@ public final class PusherWebhookRequestBuilder
 	 * @return this builder
 	 */
 	public PusherWebhookRequestBuilder withWrongSignature() {
-		this.wrongSignature = true;
+		this.payload.signWrongly();
 		return sign();
 	}
 
@@ -288,34 +251,25 @@ public final class PusherWebhookRequestBuilder
 		return (properties != null) ? properties.getWebhook().getPath() : null;
 	}
 
-	private PusherWebhookRequestBuilder event(String name, String channel, Map<String, Object> fields) {
-		Assert.hasText(channel, "'channel' must not be empty");
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("name", name);
-		event.put("channel", channel);
-		event.putAll(fields);
-		this.events.add(event);
+	private PusherWebhookRequestBuilder event(String name, String channel, Map<String, ?> fields) {
+		this.payload.add(name, channel, fields);
 		return sign();
 	}
 
 	private PusherWebhookRequestBuilder sign() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("time_ms", this.time.toEpochMilli());
-		body.put("events", this.events);
-		byte[] content = json.writeValueAsBytes(body);
-		String signature = PusherCrypto.hmacSha256Hex(this.wrongSignature ? this.secret + "-wrong" : this.secret,
-				content);
-		String sentKey = (this.headerKey != null) ? this.headerKey : this.key;
-		content(content);
+		byte[] body = this.payload.body();
+		String signature = this.payload.signature(body);
+		String sentKey = this.payload.keyHeader();
+		content(body);
 		return headers((headers) -> {
-			headers.set(KEY_HEADER, sentKey);
-			headers.set(SIGNATURE_HEADER, signature);
+			headers.set(WebhookPayload.KEY_HEADER, sentKey);
+			headers.set(WebhookPayload.SIGNATURE_HEADER, signature);
 		});
 	}
 
 	@Override
 	public String toString() {
-		return "Pusher webhook with " + this.events.size() + " event(s)";
+		return "Pusher webhook with " + this.payload.size() + " event(s)";
 	}
 
 }

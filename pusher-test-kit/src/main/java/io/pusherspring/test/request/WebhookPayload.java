@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.pusherspring.test.assertion.JsonComparison;
 import io.pusherspring.test.context.PusherTestCredentials;
 import io.pusherspring.test.simulator.PusherCrypto;
 
@@ -58,6 +59,26 @@ public final class WebhookPayload {
 		event.put("channel", channel);
 		event.putAll(fields);
 		this.events.add(event);
+	}
+
+	/**
+	 * Add a {@code client_event} event.
+	 * @param channel the channel name
+	 * @param event the client event name
+	 * @param data the data, as JSON text or an object to write as JSON
+	 * @param socketId the sender's socket id
+	 * @param userId the sender's user id, or {@code null}
+	 */
+	public void addClientEvent(String channel, String event, Object data, String socketId, @Nullable String userId) {
+		Assert.notNull(data, "'data' must not be null");
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("event", event);
+		fields.put("data", JsonComparison.toJson(data, json));
+		fields.put("socket_id", socketId);
+		if (userId != null) {
+			fields.put("user_id", userId);
+		}
+		add("client_event", channel, fields);
 	}
 
 	/**
