@@ -33,6 +33,15 @@ class StarterClassPathTests {
 	}
 
 	@Test
+	void theTestKitBringsNoOtherWebServer() {
+		// LocalPusherServer runs on plain Netty: no Jetty or Reactor Netty comes with it
+		assertThat(ClassUtils.isPresent("io.pusherspring.test.LocalPusherServer", null)).isTrue();
+		assertThat(ClassUtils.isPresent("io.netty.channel.Channel", null)).isTrue();
+		assertThat(ClassUtils.isPresent("org.eclipse.jetty.server.Server", null)).isFalse();
+		assertThat(ClassUtils.isPresent("reactor.netty.http.server.HttpServer", null)).isFalse();
+	}
+
+	@Test
 	void theTransportsClassicAndAsyncHttpClient5ArePresent() {
 		assertThat(ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", null)).isTrue();
 		assertThat(ClassUtils.isPresent("org.apache.hc.client5.http.impl.async.HttpAsyncClients", null)).isTrue();
