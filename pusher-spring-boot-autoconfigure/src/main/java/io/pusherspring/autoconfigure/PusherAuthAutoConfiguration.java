@@ -115,10 +115,8 @@ public final class PusherAuthAutoConfiguration {
 			.connectionLimit(connectionLimit.getIfAvailable())
 			.allowAnonymous(auth.isAllowAnonymous())
 			.events(eventPublisher::publishEvent);
-		if (properties.getObservations().isEnabled()) {
-			observationRegistry.ifUnique(builder::observationRegistry);
-			builder.observationConvention(observationConvention.getIfUnique());
-		}
+		PusherObservations.apply(properties, observationRegistry, observationConvention, builder::observationRegistry,
+				builder::observationConvention);
 		return builder.build();
 	}
 

@@ -1,8 +1,10 @@
 package io.pusherspring.autoconfigure;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.LoggingPusherPublishListener;
+import io.pusherspring.core.PusherObservationConvention;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherPublishListener;
 import io.pusherspring.core.PusherTemplate;
@@ -34,6 +36,8 @@ import org.springframework.core.retry.RetryListener;
  * and a {@link PusherTemplate} over an {@link HttpPusherTransport}, configured by
  * {@code pusher.*} properties, the {@link RetryListener} and
  * {@link PusherPublishListener} beans, and {@link PusherTemplateBuilderCustomizer} beans.
+ * The template is observed with the application's {@link ObservationRegistry} and
+ * {@link PusherObservationConvention} unless {@code pusher.observations.enabled=false}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration" })
@@ -53,10 +57,15 @@ public final class PusherAutoConfiguration {
 	PusherTemplateConfigurer pusherTemplateConfigurer(PusherProperties properties,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<RetryListener> retryListeners,
 			ObjectProvider<PusherPublishListener> publishListeners,
-			ObjectProvider<PusherTemplateBuilderCustomizer> customizers) {
-		return new PusherTemplateConfigurer(properties, jsonMapper.getIfAvailable(JsonMapper::shared),
-				retryListeners.orderedStream().toList(), publishListeners.orderedStream().toList(),
-				customizers.orderedStream().toList());
+			ObjectProvider<PusherTemplateBuilderCustomizer> customizers,
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<PusherObservationConvention> observationConvention) {
+		PusherTemplateConfigurer configurer = new PusherTemplateConfigurer(properties,
+				jsonMapper.getIfAvailable(JsonMapper::shared), retryListeners.orderedStream().toList(),
+				publishListeners.orderedStream().toList(), customizers.orderedStream().toList());
+		PusherObservations.apply(properties, observationRegistry, observationConvention,
+				configurer::setObservationRegistry, configurer::setObservationConvention);
+		return configurer;
 	}
 
 	@Bean

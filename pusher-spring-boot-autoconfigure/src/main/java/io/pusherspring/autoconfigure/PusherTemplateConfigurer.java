@@ -2,6 +2,8 @@ package io.pusherspring.autoconfigure;
 
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.pusherspring.core.PusherObservationConvention;
 import io.pusherspring.core.PusherPublishListener;
 import io.pusherspring.core.PusherTemplate;
 import org.jspecify.annotations.Nullable;
@@ -15,9 +17,10 @@ import org.springframework.util.Assert;
  * Configures a {@link PusherTemplate.Builder} as the auto-configuration does: the
  * application's {@link JsonMapper}, the payload limit and the retries of the
  * {@code pusher.*} properties, the {@link RetryListener} and
- * {@link PusherPublishListener} beans, then every
- * {@link PusherTemplateBuilderCustomizer}. Use it to build a template for another Pusher
- * app that behaves like the auto-configured one.
+ * {@link PusherPublishListener} beans, the application's {@link ObservationRegistry} and
+ * {@link PusherObservationConvention} (unless {@code pusher.observations.enabled=false}),
+ * then every {@link PusherTemplateBuilderCustomizer}. Use it to build a template for
+ * another Pusher app that behaves like the auto-configured one.
  */
 public class PusherTemplateConfigurer {
 
@@ -30,6 +33,10 @@ public class PusherTemplateConfigurer {
 	private final List<PusherPublishListener> publishListeners;
 
 	private final List<PusherTemplateBuilderCustomizer> customizers;
+
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable PusherObservationConvention observationConvention;
 
 	/**
 	 * Create a configurer.
@@ -52,6 +59,24 @@ public class PusherTemplateConfigurer {
 	}
 
 	/**
+	 * Observe the templates configured with this registry.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Name and tag the observations of the templates configured with this convention
+	 * instead of the default.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable PusherObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
 	 * Apply the configuration, then the customizers, to a builder.
 	 * @param builder the builder, for example {@code PusherTemplate.builder(transport)}
 	 * @return the same builder
@@ -64,6 +89,10 @@ public class PusherTemplateConfigurer {
 			.maxRetryAfter(retry.getMaxDelay())
 			.retryListener(retryListener())
 			.publishListeners(this.publishListeners);
+		if (this.observationRegistry != null) {
+			// before the customizers, so that one of them can still replace either
+			builder.observationRegistry(this.observationRegistry).observationConvention(this.observationConvention);
+		}
 		for (PusherTemplateBuilderCustomizer customizer : this.customizers) {
 			customizer.customize(builder);
 		}

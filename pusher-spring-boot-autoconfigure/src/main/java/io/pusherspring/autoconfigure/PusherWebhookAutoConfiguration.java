@@ -98,10 +98,8 @@ public final class PusherWebhookAutoConfiguration {
 			PusherWebhookFilter filter = new PusherWebhookFilter(path,
 					webhook.determineSecretsByKey(connectionDetails.getKey(), connectionDetails.getSecret()),
 					webhook.getMaxAge(), webhook.getMaxBodySize());
-			if (properties.getObservations().isEnabled()) {
-				observationRegistry.ifUnique(filter::setObservationRegistry);
-				filter.setObservationConvention(observationConvention.getIfUnique());
-			}
+			PusherObservations.apply(properties, observationRegistry, observationConvention,
+					filter::setObservationRegistry, filter::setObservationConvention);
 			return filter;
 		}
 
@@ -125,10 +123,8 @@ public final class PusherWebhookAutoConfiguration {
 					ObjectProvider<PusherWebhookEventObservationConvention> observationConvention,
 					ObjectProvider<WebhookDeduplicationStore> deduplicationStore) {
 				PusherWebhookEndpoint endpoint = new PusherWebhookEndpoint(publisher);
-				if (properties.getObservations().isEnabled()) {
-					observationRegistry.ifUnique(endpoint::setObservationRegistry);
-					endpoint.setObservationConvention(observationConvention.getIfUnique());
-				}
+				PusherObservations.apply(properties, observationRegistry, observationConvention,
+						endpoint::setObservationRegistry, endpoint::setObservationConvention);
 				if (properties.getWebhook().getDeduplication().isEnabled()) {
 					Duration window = properties.getWebhook().determineDeduplicationWindow();
 					deduplicationStore.ifUnique((store) -> endpoint.setDeduplication(store, window));
@@ -166,10 +162,8 @@ public final class PusherWebhookAutoConfiguration {
 					webhook.determineSecretsByKey(connectionDetails.getKey(), connectionDetails.getSecret()),
 					webhook.getMaxAge(), webhook.getMaxBodySize());
 			filter.setOrder(FILTER_ORDER);
-			if (properties.getObservations().isEnabled()) {
-				observationRegistry.ifUnique(filter::setObservationRegistry);
-				filter.setObservationConvention(observationConvention.getIfUnique());
-			}
+			PusherObservations.apply(properties, observationRegistry, observationConvention,
+					filter::setObservationRegistry, filter::setObservationConvention);
 			return filter;
 		}
 
@@ -180,10 +174,8 @@ public final class PusherWebhookAutoConfiguration {
 				ObjectProvider<PusherWebhookEventObservationConvention> observationConvention,
 				ObjectProvider<WebhookDeduplicationStore> deduplicationStore) {
 			PusherWebhookWebHandler handler = new PusherWebhookWebHandler(publisher);
-			if (properties.getObservations().isEnabled()) {
-				observationRegistry.ifUnique(handler::setObservationRegistry);
-				handler.setObservationConvention(observationConvention.getIfUnique());
-			}
+			PusherObservations.apply(properties, observationRegistry, observationConvention,
+					handler::setObservationRegistry, handler::setObservationConvention);
 			if (properties.getWebhook().getDeduplication().isEnabled()) {
 				Duration window = properties.getWebhook().determineDeduplicationWindow();
 				deduplicationStore.ifUnique((store) -> handler.setDeduplication(store, window));

@@ -34,7 +34,7 @@ class PusherReactiveAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
-				PusherObservationAutoConfiguration.class, PusherReactiveAutoConfiguration.class))
+				PusherReactiveAutoConfiguration.class))
 		.withPropertyValues(CREDENTIALS);
 
 	@Test

@@ -16,6 +16,7 @@ import io.pusherspring.core.PusherTemplate;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.core.ScriptedTransport;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -29,20 +30,18 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link PusherObservationAutoConfiguration}.
+ * Tests for the observation of templates that {@link PusherAutoConfiguration} wires.
  */
-class PusherObservationAutoConfigurationTests {
+class PusherTemplateObservationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class,
-				PusherObservationAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class))
 		.withPropertyValues("pusher.app-id=3", "pusher.key=key", "pusher.secret=secret")
 		.withUserConfiguration(TransportConfiguration.class);
 
 	@Test
 	void observesTemplateCallsWithTheRegistryBean() {
 		this.runner.withUserConfiguration(RegistryConfiguration.class).run((context) -> {
-			assertThat(context).hasBean("pusherTemplateObservationCustomizer");
 			context.getBean(PusherOperations.class).trigger("orders", "created", "{}");
 			assertThat(context.getBean(TestObservationRegistry.class)).hasObservationWithNameEqualTo("pusher.template")
 				.that()
@@ -52,8 +51,7 @@ class PusherObservationAutoConfigurationTests {
 
 	@Test
 	void observesNothingWithoutARegistryBean() {
-		this.runner.run((context) -> assertThat(context).hasSingleBean(PusherTemplate.class)
-			.doesNotHaveBean("pusherTemplateObservationCustomizer"));
+		this.runner.run((context) -> assertThat(context).hasSingleBean(PusherTemplate.class));
 	}
 
 	@Test
@@ -61,7 +59,6 @@ class PusherObservationAutoConfigurationTests {
 		this.runner.withUserConfiguration(RegistryConfiguration.class)
 			.withPropertyValues("pusher.observations.enabled=false")
 			.run((context) -> {
-				assertThat(context).doesNotHaveBean("pusherTemplateObservationCustomizer");
 				context.getBean(PusherOperations.class).trigger("orders", "created", "{}");
 				assertThat(context.getBean(TestObservationRegistry.class)).doesNotHaveAnyObservation();
 			});
@@ -70,8 +67,7 @@ class PusherObservationAutoConfigurationTests {
 	@Test
 	void backsOffWithoutMicrometerOnTheClassPath() {
 		this.runner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class))
-			.run((context) -> assertThat(context).hasSingleBean(PusherTemplate.class)
-				.doesNotHaveBean("pusherTemplateObservationCustomizer"));
+			.run((context) -> assertThat(context).hasSingleBean(PusherTemplate.class));
 	}
 
 	@Test
@@ -109,10 +105,23 @@ class PusherObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void aConfigurerOfTheApplicationsOwnObservesThroughItsSetters() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		PusherTemplateConfigurer configurer = new PusherTemplateConfigurer(new PusherProperties(), JsonMapper.shared(),
+				List.of(), List.of(), List.of());
+		configurer.setObservationRegistry(registry);
+		configurer.setObservationConvention(new ConventionConfiguration().tenantConvention());
+		configurer.configure(PusherTemplate.builder(new ScriptedTransport())).build().trigger("reports", "ready", "{}");
+		assertThat(registry).hasObservationWithNameEqualTo("pusher.template")
+			.that()
+			.hasLowCardinalityKeyValue("event", "ready")
+			.hasLowCardinalityKeyValue("tenant", "school-1");
+	}
+
+	@Test
 	void bootsObservationAutoConfigurationProvidesTheRegistryAndItsFilters() {
 		ApplicationContextRunner withBoot = this.runner
-			.withConfiguration(
-					AutoConfigurations.of(ObservationAutoConfiguration.class, PusherObservationAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class))
 			.withUserConfiguration(HandlerConfiguration.class);
 		withBoot.run((context) -> {
 			context.getBean(PusherOperations.class).trigger("orders", "created", "{}");
