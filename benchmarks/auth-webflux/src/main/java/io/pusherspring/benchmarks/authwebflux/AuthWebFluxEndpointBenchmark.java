@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.pusherspring.auth.ChannelAuthorizer;
 import io.pusherspring.benchmarks.support.BenchmarkRun;
 import io.pusherspring.benchmarks.support.Format;
+import io.pusherspring.benchmarks.support.LoadGenerator;
 import io.pusherspring.benchmarks.support.Report;
 import io.pusherspring.benchmarks.support.Summary;
 import tools.jackson.databind.json.JsonMapper;

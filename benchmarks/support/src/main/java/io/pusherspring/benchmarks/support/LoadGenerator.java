@@ -1,17 +1,15 @@
-package io.pusherspring.benchmarks.auth;
+package io.pusherspring.benchmarks.support;
 
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.pusherspring.benchmarks.support.BenchmarkRun;
-
 /**
  * What loads an endpoint for a round: {@link Wrk}, or, for a smoke run on a machine
- * without wrk, {@link JvmLoad}.
+ * without wrk, {@link JvmLoad}. Shared by the servlet and WebFlux auth benchmarks.
  */
-interface LoadGenerator {
+public interface LoadGenerator {
 
 	/**
 	 * Send the same form to an endpoint for a while, over several connections.

@@ -1,4 +1,4 @@
-package io.pusherspring.benchmarks.auth;
+package io.pusherspring.benchmarks.support;
 
 import java.io.IOException;
 import java.net.URI;
