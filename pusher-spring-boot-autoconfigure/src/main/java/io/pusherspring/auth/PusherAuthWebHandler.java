@@ -142,12 +142,9 @@ final class PusherAuthWebHandler implements WebHandler {
 		if (authorizer instanceof MethodChannelAuthorizer method && method.returnsMono()) {
 			return Mono.defer(() -> method.authorizeReactively(context));
 		}
-		if (authorizer instanceof FunctionChannelAuthorizer function && function.isNonBlocking()) {
-			return Mono.fromSupplier(() -> function.authorize(context));
-		}
-		return Mono.fromCallable(() -> authorizer.authorize(context))
-			.defaultIfEmpty(ChannelAuthorization.deny("authorizer returned null"))
-			.subscribeOn(this.blockingScheduler);
+		Mono<ChannelAuthorization> authorization = Mono.fromCallable(() -> authorizer.authorize(context))
+			.defaultIfEmpty(ChannelAuthorization.deny("authorizer returned null"));
+		return authorizer.mayBlock() ? authorization.subscribeOn(this.blockingScheduler) : authorization;
 	}
 
 	private Mono<AuthResponse> authenticateUser(AuthStep step) {
