@@ -31,10 +31,11 @@ import org.springframework.web.server.WebHandler;
  * without blocking ({@link AuthRateLimiter#tryConsumeAsync}); the body is read within 8KB
  * and decoded by {@link AuthRequestDecoder} (or taken as
  * {@link PusherAuthRequestWebFilter} decoded it). A {@link PusherChannel @PusherChannel}
- * method that returns a {@code Mono} is subscribed to in the request's context; every
- * other authorizer, and a user resolver other than the default, may block, so they are
- * called on the scheduler of blocking work (Reactor's bounded elastic scheduler), and the
- * decision goes on there.
+ * method that returns a {@code Mono} is subscribed to in the request's context, and an
+ * authorizer declared never to block ({@link ChannelAuthorizer#mayBlock()}) is called
+ * where the request is; every other authorizer, and a user resolver other than the
+ * default, may block, so they are called on the scheduler of blocking work (Reactor's
+ * bounded elastic scheduler), and the decision goes on there.
  */
 final class PusherAuthWebHandler implements WebHandler {
 
