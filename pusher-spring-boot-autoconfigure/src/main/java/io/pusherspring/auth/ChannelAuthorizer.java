@@ -38,13 +38,44 @@ public interface ChannelAuthorizer {
 	/**
 	 * Decide one subscription. In a Spring WebFlux application it is called on a thread
 	 * that may block (Reactor's bounded elastic scheduler), never on an event-loop
-	 * thread, so it may query a database as it would in Spring MVC; a
+	 * thread, so it may query a database as it would in Spring MVC, unless the authorizer
+	 * is declared {@link #nonBlocking() never to block}; a
 	 * {@link PusherChannel @PusherChannel} method that returns a {@code Mono} runs on the
-	 * event loop instead, and must not block.
+	 * event loop too, and must not block.
 	 * @param context the channel, socket, pattern variables, caller and request
 	 * @return the decision; {@code null} and exceptions deny
 	 */
 	ChannelAuthorization authorize(ChannelAuthorizationContext context);
+
+	/**
+	 * Whether {@link #authorize} may block, as a database query or a remote call does. A
+	 * Spring WebFlux endpoint calls an authorizer that may block on Reactor's bounded
+	 * elastic scheduler, and one that never blocks on the event loop, which spares each
+	 * request two hand-overs between threads. Spring MVC calls both alike.
+	 * @return {@code true} unless the authorizer is declared never to block
+	 * @see #nonBlocking()
+	 */
+	default boolean mayBlock() {
+		return true;
+	}
+
+	/**
+	 * This authorizer, declared never to block: for a decision made from the context
+	 * alone (the channel, its pattern variables, the caller), so that a Spring WebFlux
+	 * endpoint calls it on the event loop. <pre class="code">
+	 * &#064;Bean
+	 * ChannelAuthorizer userChannels() {
+	 *     return ChannelAuthorizer.allowIf("private-user-{userId}",
+	 *             (context) -&gt; context.variable("userId").equals(context.userName())).nonBlocking();
+	 * }
+	 * </pre> Declare only checks that do no I/O: one that blocks anyway stalls every
+	 * request on its event-loop thread.
+	 * @return an authorizer with the same pattern and decision whose {@link #mayBlock()}
+	 * is {@code false}
+	 */
+	default ChannelAuthorizer nonBlocking() {
+		return mayBlock() ? new FunctionChannelAuthorizer(pattern(), this::authorize, false, toString()) : this;
+	}
 
 	/**
 	 * An authorizer from a function.
@@ -56,7 +87,7 @@ public interface ChannelAuthorizer {
 			Function<ChannelAuthorizationContext, ChannelAuthorization> authorizer) {
 		Assert.hasText(pattern, "'pattern' must not be empty");
 		Assert.notNull(authorizer, "'authorizer' must not be null");
-		return new FunctionChannelAuthorizer(pattern, authorizer, false);
+		return new FunctionChannelAuthorizer(pattern, authorizer, true, null);
 	}
 
 	/**
@@ -97,7 +128,7 @@ public interface ChannelAuthorizer {
 	static ChannelAuthorizer permitAll(String pattern) {
 		Assert.hasText(pattern, "'pattern' must not be empty");
 		ChannelAuthorization grant = ChannelAuthorization.grant();
-		return new FunctionChannelAuthorizer(pattern, (context) -> grant, true);
+		return new FunctionChannelAuthorizer(pattern, (context) -> grant, false, null);
 	}
 
 }

@@ -2,10 +2,12 @@ package io.pusherspring.auth;
 
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * A {@link ChannelAuthorizer} from a pattern and a function. The Spring WebFlux endpoints
- * call the function on a thread that may block, unless it is known not to
- * ({@link ChannelAuthorizer#permitAll}).
+ * A {@link ChannelAuthorizer} from a pattern and a function, which may block unless it
+ * was declared not to ({@link ChannelAuthorizer#permitAll},
+ * {@link ChannelAuthorizer#nonBlocking()}).
  */
 final class FunctionChannelAuthorizer implements ChannelAuthorizer {
 
@@ -13,21 +15,27 @@ final class FunctionChannelAuthorizer implements ChannelAuthorizer {
 
 	private final Function<ChannelAuthorizationContext, ChannelAuthorization> authorizer;
 
-	private final boolean nonBlocking;
+	private final boolean mayBlock;
+
+	private final String description;
 
 	FunctionChannelAuthorizer(String pattern, Function<ChannelAuthorizationContext, ChannelAuthorization> authorizer,
-			boolean nonBlocking) {
+			boolean mayBlock, @Nullable String description) {
 		this.pattern = pattern;
 		this.authorizer = authorizer;
-		this.nonBlocking = nonBlocking;
+		this.mayBlock = mayBlock;
+		this.description = (description != null) ? description : "ChannelAuthorizer[" + pattern + "]";
 	}
 
-	/**
-	 * Whether the function is known not to block, so that it may run on an event-loop
-	 * thread.
-	 */
-	boolean isNonBlocking() {
-		return this.nonBlocking;
+	@Override
+	public boolean mayBlock() {
+		return this.mayBlock;
+	}
+
+	@Override
+	public ChannelAuthorizer nonBlocking() {
+		return this.mayBlock ? new FunctionChannelAuthorizer(this.pattern, this.authorizer, false, this.description)
+				: this;
 	}
 
 	@Override
@@ -42,7 +50,7 @@ final class FunctionChannelAuthorizer implements ChannelAuthorizer {
 
 	@Override
 	public String toString() {
-		return "ChannelAuthorizer[" + this.pattern + "]";
+		return this.description;
 	}
 
 }

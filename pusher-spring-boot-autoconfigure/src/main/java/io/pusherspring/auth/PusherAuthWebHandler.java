@@ -31,10 +31,11 @@ import org.springframework.web.server.WebHandler;
  * without blocking ({@link AuthRateLimiter#tryConsumeAsync}); the body is read within 8KB
  * and decoded by {@link AuthRequestDecoder} (or taken as
  * {@link PusherAuthRequestWebFilter} decoded it). A {@link PusherChannel @PusherChannel}
- * method that returns a {@code Mono} is subscribed to in the request's context; every
- * other authorizer, and a user resolver other than the default, may block, so they are
- * called on the scheduler of blocking work (Reactor's bounded elastic scheduler), and the
- * decision goes on there.
+ * method that returns a {@code Mono} is subscribed to in the request's context, and an
+ * authorizer declared never to block ({@link ChannelAuthorizer#mayBlock()}) is called
+ * where the request is; every other authorizer, and a user resolver other than the
+ * default, may block, so they are called on the scheduler of blocking work (Reactor's
+ * bounded elastic scheduler), and the decision goes on there.
  */
 final class PusherAuthWebHandler implements WebHandler {
 
@@ -142,12 +143,9 @@ final class PusherAuthWebHandler implements WebHandler {
 		if (authorizer instanceof MethodChannelAuthorizer method && method.returnsMono()) {
 			return Mono.defer(() -> method.authorizeReactively(context));
 		}
-		if (authorizer instanceof FunctionChannelAuthorizer function && function.isNonBlocking()) {
-			return Mono.fromSupplier(() -> function.authorize(context));
-		}
-		return Mono.fromCallable(() -> authorizer.authorize(context))
-			.defaultIfEmpty(ChannelAuthorization.deny("authorizer returned null"))
-			.subscribeOn(this.blockingScheduler);
+		Mono<ChannelAuthorization> authorization = Mono.fromCallable(() -> authorizer.authorize(context))
+			.defaultIfEmpty(ChannelAuthorization.deny("authorizer returned null"));
+		return authorizer.mayBlock() ? authorization.subscribeOn(this.blockingScheduler) : authorization;
 	}
 
 	private Mono<AuthResponse> authenticateUser(AuthStep step) {

@@ -177,6 +177,26 @@ class AuthOnBothStacksTests {
 
 	@ParameterizedTest
 	@EnumSource(WebStack.class)
+	void callsAuthorizersDeclaredNonBlockingOnTheEventLoop(WebStack stack) throws Exception {
+		List<String> threads = apps.bean(stack, AuthorizerThreads.class).names();
+		int before = threads.size();
+		// anonymous: a signed-in request goes on where Spring Security checked its
+		// password, off the event loop
+		for (int i = 0; i < 20; i++) {
+			ok(anonymous(stack, "/pusher/auth", "socket_id=1.2&channel_name=private-quick-" + i));
+		}
+		refused(anonymous(stack, "/pusher/auth", "socket_id=1.2&channel_name=private-quick-denied"), 403);
+		assertThat(decisions(stack).last().reason()).isEqualTo("condition of 'private-quick-{name}' not met");
+		// on WebFlux: a non-blocking thread (a Netty event loop or Reactor's parallel
+		// scheduler), never the scheduler of blocking work
+		List<String> expected = (stack == WebStack.WEBFLUX) ? List.of("reactor-http-", "parallel-")
+				: List.of("http-nio-");
+		assertThat(threads.subList(before, threads.size())).hasSize(21)
+			.allSatisfy((thread) -> assertThat(expected).anySatisfy((prefix) -> assertThat(thread).startsWith(prefix)));
+	}
+
+	@ParameterizedTest
+	@EnumSource(WebStack.class)
 	void blockHoundStopsAMonoThatBlocksTheEventLoop(WebStack stack) throws Exception {
 		// anonymous: Spring Security checks a password off the event loop, and the
 		// request goes on there

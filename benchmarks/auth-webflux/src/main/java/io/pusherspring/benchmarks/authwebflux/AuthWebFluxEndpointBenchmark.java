@@ -1,25 +1,17 @@
 package io.pusherspring.benchmarks.authwebflux;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import io.pusherspring.auth.ChannelAuthorizer;
+import io.pusherspring.benchmarks.support.AuthScenario;
 import io.pusherspring.benchmarks.support.BenchmarkRun;
 import io.pusherspring.benchmarks.support.Format;
+import io.pusherspring.benchmarks.support.InterleavedLoad;
 import io.pusherspring.benchmarks.support.LoadGenerator;
 import io.pusherspring.benchmarks.support.Report;
 import io.pusherspring.benchmarks.support.Summary;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,23 +19,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Requests per second of the starter's WebFlux {@code /pusher/auth} (20 authorizers, rate
- * limit on) against {@link HandWrittenAuthHandler}, in one WebFlux application, loaded by
- * {@code wrk} on loopback in alternating rounds, so that the load of a shared machine
- * falls on both alike. Before any load, both endpoints must answer the benchmark's
- * request with the signature that Pusher's documented algorithm gives, computed here
- * independently: a refusal or a wrong answer fails the run at once.
+ * limit on) against {@link HandWrittenAuthHandler}, loaded by {@code wrk} on loopback in
+ * interleaved rounds, so that the load of a shared machine falls on all alike. The
+ * starter's endpoint runs twice, in two applications: with the authorizers declared
+ * {@link ChannelAuthorizer#nonBlocking() never to block}, called on the event loop as the
+ * hand-written check is, and left as they may block, called on Reactor's bounded elastic
+ * scheduler. Before any load, each endpoint must answer the benchmark's request with the
+ * signature that Pusher's documented algorithm gives
+ * ({@link AuthScenario#expectSignature}): a refusal or a wrong answer fails the run at
+ * once.
  * <p>
  * {@code benchmarks/run auth-webflux [rounds] [seconds] [connections] [warm-up rounds]}
  */
 public final class AuthWebFluxEndpointBenchmark {
-
-	static final String APP_ID = "3";
-
-	static final String KEY = "278d425bdf160c739803";
-
-	static final String SECRET = "7ad3773142a6692b25b8";
-
-	static final String SOCKET_ID = "1234.5678";
 
 	private AuthWebFluxEndpointBenchmark() {
 	}
@@ -59,94 +47,80 @@ public final class AuthWebFluxEndpointBenchmark {
 		int warmUp = run.integer(3, "warm-up rounds", 3, 0);
 		LoadGenerator load = LoadGenerator.choose(run);
 		run.parameter("load", load);
-		SpringApplication application = new SpringApplication(AuthWebFluxBenchmarkApplication.class);
-		application.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "pusher.app-id",
-				APP_ID, "pusher.key", KEY, "pusher.secret", SECRET, "pusher.auth.allow-anonymous", "true",
-				"pusher.auth.rate-limit.capacity", "1000000000", "spring.main.banner-mode", "off", "logging.level.root",
-				"warn"));
-		double[] starterRates = new double[rounds];
-		double[] handWrittenRates = new double[rounds];
-		double[] ratios = new double[rounds];
-		try (ConfigurableApplicationContext context = application.run()) {
-			int authorizers = context.getBeansOfType(ChannelAuthorizer.class).size();
-			if (authorizers != AuthWebFluxBenchmarkApplication.DOMAINS.size()) {
-				throw new IllegalStateException("Expected " + AuthWebFluxBenchmarkApplication.DOMAINS.size()
-						+ " authorizers but the application has " + authorizers);
+		double[][] rates;
+		try (ConfigurableApplicationContext nonBlocking = start(false);
+				ConfigurableApplicationContext mayBlock = start(true)) {
+			URI starter = url(nonBlocking, "/pusher/auth");
+			URI starterMayBlock = url(mayBlock, "/pusher/auth");
+			URI handWritten = url(nonBlocking, "/handwritten/auth");
+			for (URI url : new URI[] { starter, starterMayBlock, handWritten }) {
+				AuthScenario.expectSignature(url);
 			}
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			String form = "socket_id=" + SOCKET_ID + "&channel_name="
-					+ URLEncoder.encode(AuthWebFluxBenchmarkApplication.CHANNEL, StandardCharsets.UTF_8);
-			URI starter = URI.create("http://127.0.0.1:" + port + "/pusher/auth");
-			URI handWritten = URI.create("http://127.0.0.1:" + port + "/handwritten/auth");
-			expectSignature(starter, form);
-			expectSignature(handWritten, form);
-			for (int round = -warmUp; round < rounds; round++) {
-				double ours;
-				double theirs;
-				if (Math.floorMod(round, 2) == 0) {
-					ours = load.run(starter, form, seconds, connections);
-					theirs = load.run(handWritten, form, seconds, connections);
-				}
-				else {
-					theirs = load.run(handWritten, form, seconds, connections);
-					ours = load.run(starter, form, seconds, connections);
-				}
-				System.out.printf(Locale.ROOT, "%s: starter %.0f, hand-written %.0f requests/s, ratio %.3f%n",
-						Format.round(round, warmUp), ours, theirs, ours / theirs);
-				if (round >= 0) {
-					starterRates[round] = ours;
-					handWrittenRates[round] = theirs;
-					ratios[round] = ours / theirs;
-				}
-			}
+			rates = new InterleavedLoad(load, seconds, connections).endpoint("starter (non-blocking)", starter)
+				.endpoint("starter (may block)", starterMayBlock)
+				.endpoint("hand-written", handWritten)
+				.run(AuthScenario.FORM, warmUp, rounds);
 			// the answers are still right after the load
-			expectSignature(starter, form);
+			AuthScenario.expectSignature(starter);
+			AuthScenario.expectSignature(starterMayBlock);
 		}
 		Report report = new Report("The channel authorization endpoint on WebFlux", """
-				One Spring Boot WebFlux application (Reactor Netty, on loopback, no servlet API) holding the \
+				Spring Boot WebFlux applications (Reactor Netty, on loopback, no servlet API) holding the \
 				starter's `/pusher/auth` with 20 registered authorizers (the request matches the pattern \
-				searched last, and the rate limit is on, with a budget too large to refuse) and, the baseline, \
-				a hand-written `RouterFunction` that decodes the form, checks the channel against the same 20 \
-				prefixes and signs it with HMAC-SHA256 itself (one `Mac` per thread), with no other check. `wrk` \
-				loads the two endpoints in turn, round after round, after warm-up rounds; the ratio is the \
-				median of the per-round ratios of requests per second, with the interquartile range in \
-				brackets.""");
+				searched last, and the rate limit is on, with a budget too large to refuse): in one \
+				application the authorizers are declared never to block (`ChannelAuthorizer.nonBlocking()`) \
+				and are called on the event loop, in the other they are left as they may block and are called \
+				on Reactor's bounded elastic scheduler. The baseline, beside the first, is a hand-written \
+				`RouterFunction` that decodes the form, checks the channel against the same 20 prefixes on the \
+				event loop and signs it with HMAC-SHA256 itself (one `Mac` per thread), with no other check. \
+				`wrk` loads the three endpoints in turn, round after round, each round starting one further \
+				along, after warm-up rounds; a ratio is the median of the per-round ratios of requests per \
+				second to the hand-written handler, with the interquartile range in brackets.""");
 		Report.Table table = report.table("Requests per second, ratio to the hand-written handler in the same round",
-				"round", "`/pusher/auth`, 20 authorizers", "hand-written `RouterFunction`", "ratio");
+				"round", "`/pusher/auth`, authorizers non-blocking", "`/pusher/auth`, authorizers may block",
+				"hand-written `RouterFunction`", "ratio, non-blocking", "ratio, may block");
+		double[] ratios = InterleavedLoad.ratios(rates[0], rates[2]);
+		double[] mayBlockRatios = InterleavedLoad.ratios(rates[1], rates[2]);
 		for (int round = 0; round < rounds; round++) {
-			table.row(round + 1, Format.count(starterRates[round]), Format.count(handWrittenRates[round]),
-					Format.ratio(ratios[round]));
+			table.row(round + 1, Format.count(rates[0][round]), Format.count(rates[1][round]),
+					Format.count(rates[2][round]), Format.ratio(ratios[round]), Format.ratio(mayBlockRatios[round]));
 		}
 		Summary ratio = Summary.of(ratios);
-		table.row("median", Format.count(Summary.of(starterRates).median()),
-				Format.count(Summary.of(handWrittenRates).median()), Format.ratio(ratio));
+		Summary mayBlockRatio = Summary.of(mayBlockRatios);
+		table.row("median", Format.count(Summary.of(rates[0]).median()), Format.count(Summary.of(rates[1]).median()),
+				Format.count(Summary.of(rates[2]).median()), Format.ratio(ratio), Format.ratio(mayBlockRatio));
 		report.ratio("ratio", ratio.median());
+		report.ratio("ratio-may-block", mayBlockRatio.median());
 		return report;
 	}
 
-	/**
-	 * Post the benchmark's request once and check the answer against the signature
-	 * computed here.
-	 */
-	private static void expectSignature(URI url, String form) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(url)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		String expected = KEY + ":" + hmacSha256(SECRET, SOCKET_ID + ":" + AuthWebFluxBenchmarkApplication.CHANNEL);
-		String auth = (response.statusCode() == 200)
-				? JsonMapper.shared().readTree(response.body()).path("auth").asString() : null;
-		if (!expected.equals(auth)) {
-			throw new IllegalStateException(url + " answered " + response.statusCode() + " " + response.body()
-					+ " instead of the channel's signature");
+	private static ConfigurableApplicationContext start(boolean authorizersMayBlock) {
+		SpringApplication application = new SpringApplication(AuthWebFluxBenchmarkApplication.class);
+		Map<String, Object> properties = new HashMap<>(Map.of("server.port", "0", "server.address", "127.0.0.1",
+				"pusher.app-id", AuthScenario.APP_ID, "pusher.key", AuthScenario.KEY, "pusher.secret",
+				AuthScenario.SECRET, "pusher.auth.allow-anonymous", "true", "pusher.auth.rate-limit.capacity",
+				"1000000000", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
+		properties.put(AuthWebFluxBenchmarkApplication.MAY_BLOCK, Boolean.toString(authorizersMayBlock));
+		application.setDefaultProperties(properties);
+		ConfigurableApplicationContext context = application.run();
+		int authorizers = context.getBeansOfType(ChannelAuthorizer.class).size();
+		long blocking = context.getBeansOfType(ChannelAuthorizer.class)
+			.values()
+			.stream()
+			.filter(ChannelAuthorizer::mayBlock)
+			.count();
+		if (authorizers != AuthScenario.DOMAINS.size() || blocking != (authorizersMayBlock ? authorizers : 0)) {
+			context.close();
+			throw new IllegalStateException("Expected " + AuthScenario.DOMAINS.size() + " authorizers, "
+					+ (authorizersMayBlock ? "all" : "none") + " of which may block, but the application has "
+					+ authorizers + ", " + blocking + " of which may block");
 		}
+		return context;
 	}
 
-	private static String hmacSha256(String secret, String message) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+	private static URI url(ConfigurableApplicationContext context, String path) {
+		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		return URI.create("http://127.0.0.1:" + port + path);
 	}
 
 }

@@ -11,6 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import reactor.core.publisher.Mono;
 
+import io.pusherspring.benchmarks.support.AuthScenario;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -35,8 +37,8 @@ final class HandWrittenAuthHandler {
 	HandWrittenAuthHandler(String key, String secret) {
 		this.key = key;
 		// the same order as the starter's authorizers: the catch-all "private-" last
-		for (String domain : AuthWebFluxBenchmarkApplication.DOMAINS) {
-			this.prefixes.add(AuthWebFluxBenchmarkApplication.channelPrefix(domain));
+		for (String domain : AuthScenario.DOMAINS) {
+			this.prefixes.add(AuthScenario.channelPrefix(domain));
 		}
 		byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
 		this.macs = ThreadLocal.withInitial(() -> {

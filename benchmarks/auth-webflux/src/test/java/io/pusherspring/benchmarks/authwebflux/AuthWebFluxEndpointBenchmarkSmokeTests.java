@@ -22,6 +22,7 @@ class AuthWebFluxEndpointBenchmarkSmokeTests {
 		assertThat(this.results.resolve("auth-webflux.adoc")).content()
 			.contains("Mode:: smoke run")
 			.contains(":benchmark-auth-webflux-ratio: ")
+			.contains(":benchmark-auth-webflux-ratio-may-block: ")
 			.contains("|median |");
 	}
 

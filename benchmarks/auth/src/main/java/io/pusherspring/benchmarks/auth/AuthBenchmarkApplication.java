@@ -1,11 +1,11 @@
 package io.pusherspring.benchmarks.auth;
 
-import java.util.List;
-
 import io.pusherspring.auth.ChannelAuthorizer;
+import io.pusherspring.benchmarks.support.AuthScenario;
 
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -20,24 +20,14 @@ import org.springframework.context.annotation.Import;
 @Import(HandWrittenAuthController.class)
 public class AuthBenchmarkApplication {
 
-	/** The domains of the 20 channel patterns; requests go to the last one. */
-	static final List<String> DOMAINS = List.of("user", "class", "school", "course", "lesson", "quiz", "exam", "grade",
-			"team", "club", "library", "office", "staff", "parent", "notice", "event", "trip", "room", "device",
-			"agent");
-
-	/** The channel every request asks for: matched by the pattern searched last. */
-	static final String CHANNEL = "private-agent-3f2b8c1e-9d4a-4e7b-8f6a-2c1d0e9b7a65";
-
 	@Bean
 	static BeanFactoryPostProcessor twentyAuthorizers() {
 		return (beanFactory) -> {
 			BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
-			for (String domain : DOMAINS) {
-				String pattern = (domain.equals("agent") ? "private-" : "private-" + domain + "-") + "{id}";
-				registry.registerBeanDefinition(domain + "Channels",
-						new org.springframework.beans.factory.support.RootBeanDefinition(ChannelAuthorizer.class,
-								() -> ChannelAuthorizer.allowIf(pattern,
-										(context) -> !context.variable("id").isEmpty())));
+			for (String domain : AuthScenario.DOMAINS) {
+				String pattern = AuthScenario.channelPrefix(domain) + "{id}";
+				registry.registerBeanDefinition(domain + "Channels", new RootBeanDefinition(ChannelAuthorizer.class,
+						() -> ChannelAuthorizer.allowIf(pattern, (context) -> !context.variable("id").isEmpty())));
 			}
 		};
 	}

@@ -2,6 +2,8 @@ package io.pusherspring.benchmarks.auth;
 
 import com.pusher.rest.Pusher;
 
+import io.pusherspring.benchmarks.support.AuthScenario;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class HandWrittenAuthController {
 
-	private final Pusher pusher = new Pusher(AuthEndpointBenchmark.APP_ID, AuthEndpointBenchmark.KEY,
-			AuthEndpointBenchmark.SECRET);
+	private final Pusher pusher = new Pusher(AuthScenario.APP_ID, AuthScenario.KEY, AuthScenario.SECRET);
 
 	@PostMapping(path = "/handwritten/auth", produces = MediaType.APPLICATION_JSON_VALUE)
 	String auth(@RequestParam("socket_id") String socketId, @RequestParam("channel_name") String channel) {

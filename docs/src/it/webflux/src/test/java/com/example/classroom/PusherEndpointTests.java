@@ -83,6 +83,22 @@ class PusherEndpointTests {
 	}
 
 	@Test
+	void authorizesClassAnnouncements() {
+		WebTestClient user42 = this.client.mutateWith(mockUser("42")).mutateWith(csrf());
+		PusherWebTestClientRequests.channelAuth(user42, "1234.5678", "private-class-7-announcements")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((answer) -> this.signatures.verifyChannelAuthorization("1234.5678",
+					"private-class-7-announcements", answer));
+		PusherWebTestClientRequests.channelAuth(user42, "1234.5678", "private-class-seven-announcements")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
 	void signsTheUserIn() {
 		WebTestClient user42 = this.client.mutateWith(mockUser("42")).mutateWith(csrf());
 		PusherWebTestClientRequests.userAuth(user42, "1234.5678")
