@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * The repository's {@code README.md} stays short, its links find their files, and its
- * code blocks are copies of the quick start project's files (or of their tagged regions),
+ * The repository's {@code README.md} stays short, its links find their files, its
+ * {@code apt-get install} commands name every package that CI installs, and its code
+ * blocks are copies of the quick start project's files (or of their tagged regions),
  * which the build compiles and tests.
  */
 class ReadmeTests {
@@ -35,11 +36,33 @@ class ReadmeTests {
 
 	private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
+	private static final Path CI = Repository.ROOT.resolve(".ci/run");
+
+	private static final Pattern CI_PACKAGE = Pattern.compile("packages\\+=\\(([\\w.+-]+)\\)");
+
+	private static final Pattern APT_GET_INSTALL = Pattern.compile("`apt-get install ([^`]+)`");
+
 	private final List<String> lines = readLines(README);
 
 	@Test
 	void hasAtMost200Lines() {
 		assertThat(this.lines).hasSizeLessThanOrEqualTo(200);
+	}
+
+	@Test
+	void namesInItsAptGetCommandsEveryPackageThatCiInstalls() {
+		List<String> ciPackages = CI_PACKAGE.matcher(String.join("\n", readLines(CI)))
+			.results()
+			.map((result) -> result.group(1))
+			.toList();
+		List<String> readmePackages = APT_GET_INSTALL.matcher(String.join("\n", this.lines))
+			.results()
+			.flatMap((result) -> Stream.of(result.group(1).trim().split("\\s+")))
+			.toList();
+		assertThat(ciPackages).as("the Debian packages that .ci/run installs").isNotEmpty();
+		assertThat(readmePackages)
+			.as("the packages of README.md's apt-get install commands: a newcomer installs what the tests need")
+			.containsAll(ciPackages);
 	}
 
 	@TestFactory

@@ -714,6 +714,10 @@ public class PusherProperties implements InitializingBean {
 			return this.rateLimit;
 		}
 
+		/**
+		 * {@return the settings of the users signed in through the user authentication
+		 * endpoint}
+		 */
 		public User getUser() {
 			return this.user;
 		}
@@ -742,18 +746,36 @@ public class PusherProperties implements InitializingBean {
 			 */
 			private String connectionsChannel = "private-user-{userId}";
 
+			/**
+			 * {@return the most connections each user may have, or {@code null} for no
+			 * limit}
+			 */
 			public @Nullable Integer getMaxConnections() {
 				return this.maxConnections;
 			}
 
+			/**
+			 * Sets the most connections each user may have.
+			 * @param maxConnections the most connections each user may have, or
+			 * {@code null} for no limit
+			 */
 			public void setMaxConnections(@Nullable Integer maxConnections) {
 				this.maxConnections = maxConnections;
 			}
 
+			/**
+			 * {@return the private channel of each user whose subscriptions count as the
+			 * user's connections}
+			 */
 			public String getConnectionsChannel() {
 				return this.connectionsChannel;
 			}
 
+			/**
+			 * Sets the private channel of each user whose subscriptions count as the
+			 * user's connections.
+			 * @param connectionsChannel the channel, with one variable for the user
+			 */
 			public void setConnectionsChannel(String connectionsChannel) {
 				this.connectionsChannel = connectionsChannel;
 			}
@@ -771,10 +793,18 @@ public class PusherProperties implements InitializingBean {
 				}
 			}
 
+			/**
+			 * {@return whether to terminate a user's Pusher connections when they sign
+			 * out}
+			 */
 			public boolean isTerminateConnectionsOnSignOut() {
 				return this.terminateConnectionsOnSignOut;
 			}
 
+			/**
+			 * Sets whether to terminate a user's Pusher connections when they sign out.
+			 * @param terminateConnectionsOnSignOut whether to terminate them
+			 */
 			public void setTerminateConnectionsOnSignOut(boolean terminateConnectionsOnSignOut) {
 				this.terminateConnectionsOnSignOut = terminateConnectionsOnSignOut;
 			}
