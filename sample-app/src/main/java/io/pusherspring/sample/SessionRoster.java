@@ -1,7 +1,5 @@
 package io.pusherspring.sample;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +18,8 @@ import org.springframework.stereotype.Component;
  * The server's own record of which students are in which live session, kept from Pusher's
  * verified {@code member_added} and {@code member_removed} webhooks (not from what
  * browsers say), and broadcast to the teachers' channel on every change. Teachers in a
- * session are not listed.
+ * session are not listed. A delivery that Pusher retries reaches these listeners once:
+ * the starter drops entries it has seen ({@code pusher.webhook.deduplication.*}).
  */
 @Component
 class SessionRoster {
@@ -35,16 +34,6 @@ class SessionRoster {
 	private final ApplicationEventPublisher events;
 
 	private final Map<String, Set<String>> members = new TreeMap<>();
-
-	// Pusher retries a delivery that failed: remember the entries already handled
-	private final Set<String> handled = Collections.newSetFromMap(new LinkedHashMap<>() {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-			return size() > 10_000;
-		}
-
-	});
 
 	SessionRoster(ClassroomUsers users, ApplicationEventPublisher events) {
 		this.users = users;
@@ -79,8 +68,7 @@ class SessionRoster {
 	}
 
 	private synchronized boolean change(WebhookEvent event, String userId, boolean present) {
-		if (!event.channel().startsWith(SESSION_CHANNEL) || !this.users.isStudent(userId)
-				|| !this.handled.add(event.id())) {
+		if (!event.channel().startsWith(SESSION_CHANNEL) || !this.users.isStudent(userId)) {
 			return false;
 		}
 		String sessionId = event.channel().substring(SESSION_CHANNEL.length());

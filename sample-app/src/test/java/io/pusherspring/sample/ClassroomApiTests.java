@@ -1,5 +1,6 @@
 package io.pusherspring.sample;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -233,6 +234,22 @@ class ClassroomApiTests {
 		this.mvc.perform(PusherRequests.webhook().memberRemoved("presence-session-1", "grace"))
 			.andExpect(status().isOk());
 		this.mvc.perform(get("/api/roster").with(GRACE)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aRetriedDeliveryChangesTheRosterOnce() throws Exception {
+		Instant joined = Instant.now().minusSeconds(30);
+		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-session-9", "alan").at(joined))
+			.andExpect(status().isOk());
+		assertThat(this.roster.snapshot()).containsEntry("9", List.of("Alan Turing"));
+		this.mvc
+			.perform(PusherRequests.webhook().memberRemoved("presence-session-9", "alan").at(joined.plusSeconds(10)))
+			.andExpect(status().isOk());
+		assertThat(this.roster.snapshot()).doesNotContainKey("9");
+		// Pusher retries the first delivery, whose answer it did not get: the same entry
+		this.mvc.perform(PusherRequests.webhook().memberAdded("presence-session-9", "alan").at(joined))
+			.andExpect(status().isOk());
+		assertThat(this.roster.snapshot()).doesNotContainKey("9");
 	}
 
 	@Test
