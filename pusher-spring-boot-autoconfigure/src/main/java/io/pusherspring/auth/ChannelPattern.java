@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import io.pusherspring.core.ChannelNames;
+import io.pusherspring.core.PusherLimits;
 
 /**
  * A channel-name pattern such as {@code private-class-{classId}}: literal channel-name
@@ -107,8 +108,9 @@ final class ChannelPattern {
 			}
 		}
 		appendLiteral(regex, literal);
-		if (items.length() > ChannelNames.MAX_LENGTH) {
-			throw invalid(pattern, "it matches only names longer than " + ChannelNames.MAX_LENGTH + " characters");
+		if (items.length() > PusherLimits.MAX_CHANNEL_NAME_LENGTH) {
+			throw invalid(pattern,
+					"it matches only names longer than " + PusherLimits.MAX_CHANNEL_NAME_LENGTH + " characters");
 		}
 		return new ChannelPattern(pattern, items.toString().toCharArray(), List.copyOf(names),
 				Pattern.compile(regex.toString(), Pattern.DOTALL));
