@@ -14,12 +14,13 @@ import org.springframework.transaction.event.TransactionalEventListenerFactory;
 /**
  * Adapts {@link DurablePusherBroadcastListener#broadcast(PusherBroadcast)} to an
  * application listener, as {@link TransactionalEventListenerFactory} does, except that a
- * failed broadcast is not logged again. The listener has already reported the failure
- * (one line, through {@link PusherPublishFailedEvent}), and returns it as a failed future
- * so that Spring Modulith's registry leaves the publication incomplete; Spring would
- * otherwise log that future's exception a second time, with its stack trace, as an
- * unexpected error in an asynchronous listener. Any other failure (from the registry,
- * say) is still logged by Spring.
+ * failed broadcast is not logged again. The failure has already been logged in one line
+ * (by {@link io.pusherspring.core.LoggingPusherPublishListener}) and reported as a
+ * {@link PusherPublishFailedEvent}; the listener returns it as a failed future so that
+ * Spring Modulith's registry leaves the publication incomplete; Spring would otherwise
+ * log that future's exception a second time, with its stack trace, as an unexpected error
+ * in an asynchronous listener. Any other failure (from the registry, say) is still logged
+ * by Spring.
  */
 public final class DurablePusherBroadcastListenerFactory implements EventListenerFactory, Ordered {
 
@@ -27,6 +28,12 @@ public final class DurablePusherBroadcastListenerFactory implements EventListene
 	 * Before {@link TransactionalEventListenerFactory}, whose order is 50.
 	 */
 	private static final int ORDER = 40;
+
+	/**
+	 * Create a factory.
+	 */
+	public DurablePusherBroadcastListenerFactory() {
+	}
 
 	@Override
 	public boolean supportsMethod(Method method) {
