@@ -2,6 +2,7 @@ package io.pusherspring.autoconfigure;
 
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.event.DurablePusherBroadcastListener;
+import io.pusherspring.event.DurablePusherBroadcastListenerFactory;
 import io.pusherspring.event.PusherBroadcastListener;
 import io.pusherspring.event.PusherEventAnnotationBeanPostProcessor;
 import io.pusherspring.event.RequestHeaderSocketIdResolver;
@@ -88,6 +89,13 @@ public final class PusherEventAutoConfiguration {
 		DurablePusherBroadcastListener durablePusherBroadcastListener(ObjectProvider<PusherOperations> pusherOperations,
 				ApplicationEventPublisher eventPublisher) {
 			return new DurablePusherBroadcastListener(pusherOperations::getObject, eventPublisher);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static DurablePusherBroadcastListenerFactory durablePusherBroadcastListenerFactory() {
+			return new DurablePusherBroadcastListenerFactory();
 		}
 
 	}

@@ -1,6 +1,7 @@
 package io.pusherspring.core;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,6 +19,8 @@ public class LoggingPusherPublishListener implements PusherPublishListener {
 
 	private static final int MAX_CHANNELS_SHOWN = 5;
 
+	private static final Pattern LINE_BREAKS = Pattern.compile("\\R+");
+
 	@Override
 	public void onError(PusherMessage message, PusherException exception) {
 		if (!logger.isErrorEnabled()) {
@@ -25,13 +28,21 @@ public class LoggingPusherPublishListener implements PusherPublishListener {
 		}
 		String text = "Failed to publish " + ChannelNames.quote(message.event()) + " to " + channels(message)
 				+ (exception.isPossiblyDelivered() ? " (possibly delivered: Pusher may have accepted it)" : "") + ": "
-				+ exception.getMessage();
+				+ oneLine(exception.getMessage());
 		if (logger.isDebugEnabled()) {
 			logger.error(text, exception);
 		}
 		else {
 			logger.error(text);
 		}
+	}
+
+	/**
+	 * Pusher's explanation may span several lines (a refused signature comes with the
+	 * string that was expected to be signed): the log line stays one line.
+	 */
+	private static String oneLine(String text) {
+		return LINE_BREAKS.matcher(text).replaceAll(" ");
 	}
 
 	private static String channels(PusherMessage message) {

@@ -179,8 +179,15 @@ final class WebhookEventDispatcher {
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
-			logger.error("A listener failed on Pusher webhook event " + event.name() + " " + event.id()
-					+ "; answering 500 so that Pusher retries", ex);
+			String text = "A listener failed on Pusher webhook event " + event.name() + " " + event.id()
+					+ "; answering 500 so that Pusher retries: " + ex;
+			// the observation records the exception; the stack trace is for debugging
+			if (logger.isDebugEnabled()) {
+				logger.error(text, ex);
+			}
+			else {
+				logger.error(text);
+			}
 			return false;
 		}
 		finally {

@@ -9,6 +9,7 @@ import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.DurablePusherBroadcastListener;
+import io.pusherspring.event.DurablePusherBroadcastListenerFactory;
 import io.pusherspring.event.PusherBroadcast;
 import io.pusherspring.event.PusherBroadcastListener;
 import io.pusherspring.event.PusherEvent;
@@ -116,6 +117,7 @@ class PusherEventAutoConfigurationTests {
 	void eventPublicationRegistryMakesBroadcastsDurable() {
 		this.runner.withBean(IncompleteEventPublications.class, NoIncompletePublications::new)
 			.run((context) -> assertThat(context).hasSingleBean(DurablePusherBroadcastListener.class)
+				.hasSingleBean(DurablePusherBroadcastListenerFactory.class)
 				.doesNotHaveBean(PusherBroadcastListener.class));
 	}
 

@@ -3,6 +3,7 @@ package io.pusherspring.core;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -10,6 +11,7 @@ import io.pusherspring.QuietOutputCaptureExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,6 +35,17 @@ class LoggingPusherPublishListenerTests {
 	void saysNothingAboutDeliveryWhenNothingWasSent(CapturedOutput output) {
 		this.listener.onError(PusherMessage.of("orders", "created", "{}"), ScriptedFailures.refused());
 		assertThat(output).contains("Failed to publish 'created' to orders: ").doesNotContain("possibly delivered");
+	}
+
+	@Test
+	void logsAMultiLineExplanationFromPusherOnOneLine(CapturedOutput output) {
+		String explanation = "Invalid signature: Expected HMAC SHA256 hex digest of POST\n/apps/1/events\nauth_key=key";
+		this.listener.onError(PusherMessage.of("orders", "created", "{}"),
+				new PusherApiException("POST /events failed with HTTP 401: " + explanation, 401, explanation));
+		assertThat(output.getAll().lines()).singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains(" ERROR ")
+			.endsWith("Failed to publish 'created' to orders: POST /events failed with HTTP 401: "
+					+ "Invalid signature: Expected HMAC SHA256 hex digest of POST /apps/1/events auth_key=key");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherEventAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherReactiveAutoConfiguration;
@@ -12,7 +13,9 @@ import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.Triggers.Trigger;
 import io.r2dbc.h2.H2ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +23,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -29,6 +33,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -145,16 +150,23 @@ class ReactivePusherEventTests {
 	}
 
 	@Test
-	void aFailureToPublishIsReportedAndTheValuePassesOn() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void aFailureToPublishIsReportedAndTheValuePassesOn(CapturedOutput output) {
 		this.runner.run((context) -> {
 			context.getBean(ScriptedTransport.class).thenAnswer(400);
 			assertThat(lessons(context).publish(7, "Fractions").block()).isEqualTo(new Lesson(7, "Fractions"));
 			assertThat(context.getBean(LessonConfiguration.class).failures).singleElement()
 				.satisfies((failure) -> assertThat(failure.getException()).isInstanceOf(PusherApiException.class));
 		});
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("Failed to publish 'lesson.published' to private-class-7")
+			.contains("HTTP 400");
+		assertThat(output).doesNotContain("\tat ");
 	}
 
 	@Test
+	@ExtendWith(QuietOutputCaptureExtension.class)
 	void withFailOnErrorAFailureToPublishIsTheErrorSignal() {
 		this.runner.withPropertyValues("pusher.events.fail-on-error=true").run((context) -> {
 			context.getBean(ScriptedTransport.class).thenAnswer(400);

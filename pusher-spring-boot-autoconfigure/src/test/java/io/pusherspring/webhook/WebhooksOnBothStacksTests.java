@@ -14,16 +14,21 @@ import java.util.UUID;
 
 import com.pusher.rest.SignatureUtil;
 import io.micrometer.observation.tck.TestObservationRegistry;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.pusherspring.QuietOutputCaptureExtension;
 import io.pusherspring.webhook.WebhookOverHttpApplications.ReceivedEntries;
 import io.pusherspring.webhook.WebhookOverHttpApplications.Stack;
 
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,12 +85,19 @@ class WebhooksOnBothStacksTests {
 
 	@ParameterizedTest
 	@EnumSource(Stack.class)
-	void answers500WhenAListenerThrowsSoThatPusherRetries(Stack stack) throws Exception {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void answers500WhenAListenerThrowsSoThatPusherRetries(Stack stack, CapturedOutput output) throws Exception {
+		app(stack);
 		String body = SignedWebhooks.body(Instant.now(), occupied(WebhookOverHttpApplications.FAILING_CHANNEL));
 		HttpResponse<String> response = post(stack, body, SignedWebhooks.KEY,
 				SignatureUtil.sign(body, SignedWebhooks.SECRET));
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.body()).isEqualTo("1 of 1 webhook events failed; retry");
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("A listener failed on Pusher webhook event channel_occupied")
+			.endsWith("answering 500 so that Pusher retries: java.lang.IllegalStateException: listener failed");
+		assertThat(output).doesNotContain("\tat ").doesNotContain(SignedWebhooks.SECRET);
 	}
 
 	@ParameterizedTest

@@ -12,9 +12,12 @@ import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.ReactivePusherOperations;
 import io.pusherspring.test.FakePusherServer;
+import io.pusherspring.test.QuietOutputCaptureExtension;
 import io.pusherspring.test.ReceivedRequest;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +30,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -105,7 +110,8 @@ class ReactivePusherOperationsBlockHoundTests {
 	}
 
 	@Test
-	void aValidationFailureIsAnErrorSignalAndNothingIsSent() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void aValidationFailureIsAnErrorSignalAndNothingIsSent(CapturedOutput output) {
 		this.client.get()
 			.uri("/pusher/invalid")
 			.exchange()
@@ -115,11 +121,17 @@ class ReactivePusherOperationsBlockHoundTests {
 			.isEqualTo("PusherValidationException");
 		assertThat(pusher.requests()).isEmpty();
 		assertThat(BlockingCalls.detected()).isEmpty();
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("Failed to publish 'e' to no spaces allowed");
+		assertThat(output).doesNotContain("\tat ");
 	}
 
 	@Test
-	void blockHoundCatchesABlockingCallOnTheEventLoop() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void blockHoundCatchesABlockingCallOnTheEventLoop(CapturedOutput output) {
 		this.client.get().uri("/sleep").exchange().expectStatus().is5xxServerError();
+		assertThat(output).contains("500 Server Error for HTTP GET \"/sleep\"");
 		assertThat(BlockingCalls.detected()).singleElement()
 			.asString()
 			.contains("java.lang.Thread.sleep")

@@ -6,9 +6,12 @@ import java.util.Map;
 import io.pusherspring.core.ReactivePusherOperations;
 import io.pusherspring.event.PusherEvent;
 import io.pusherspring.test.PusherRecorder;
+import io.pusherspring.test.QuietOutputCaptureExtension;
 import io.pusherspring.test.RecordPusherEvents;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -24,6 +28,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link RecordPusherEvents @RecordPusherEvents} in a reactive web application on Reactor
@@ -71,9 +77,14 @@ class RecordPusherEventsWebFluxTests {
 	}
 
 	@Test
-	void anInvalidEventIsAnErrorAndRecordsNothing() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void anInvalidEventIsAnErrorAndRecordsNothing(CapturedOutput output) {
 		this.client.post().uri("/orders/{id}/invalid", 42).exchange().expectStatus().is5xxServerError();
 		assertThat(this.pusher).hasNoEvents();
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Failed to publish")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains(" ERROR ")
+			.contains("'pusher:reserved' to orders");
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

@@ -2,13 +2,16 @@ package io.pusherspring.sample;
 
 import io.pusherspring.test.PusherRecorder;
 import io.pusherspring.test.RecordPusherEvents;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
@@ -23,6 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static io.pusherspring.sample.ApiRequests.postJson;
 import static io.pusherspring.test.PusherAssertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -177,14 +181,20 @@ class AnnouncementTests {
 
 	@Nested
 	@TestPropertySource(properties = "pusher.limits.max-payload-size=1KB")
+	@ExtendWith(QuietOutputCaptureExtension.class)
 	class WithASmallerPayloadLimit {
 
 		@Test
-		void announcementTooLargeForPusherIsABadRequestAndNotSent() throws Exception {
+		void announcementTooLargeForPusherIsABadRequestAndNotSent(CapturedOutput output) throws Exception {
 			expectProblem(postAnnouncement(7, "{\"text\":\"" + "é".repeat(1000) + "\"}"))
 				.andExpect(jsonPath("$.title").value("Cannot be broadcast"))
 				.andExpect(jsonPath("$.detail").value(containsString("over the limit")));
 			assertThat(AnnouncementTests.this.pusher).hasNoEvents();
+			assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+				.singleElement(as(InstanceOfAssertFactories.STRING))
+				.contains("Failed to publish 'announcement.posted' to class-7")
+				.contains("over the limit");
+			assertThat(output).doesNotContain("\tat ");
 		}
 
 	}

@@ -3,23 +3,24 @@ package io.pusherspring.sample;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application starts even when Pusher cannot be reached: the welcome announcement
- * fails with a warning, without the secret.
+ * fails with a warning and one error line, without the secret or a stack trace.
  */
 @SpringBootTest
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(QuietOutputCaptureExtension.class)
 class StartupAnnouncementTests {
 
 	@DynamicPropertySource
@@ -39,6 +40,11 @@ class StartupAnnouncementTests {
 		assertThat(output).contains("Could not publish the welcome announcement, the application runs on")
 			.contains("nothing was sent")
 			.doesNotContain("unreachable-secret");
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("Failed to publish 'announcement.posted' to class-1")
+			.contains("nothing was sent");
+		assertThat(output).doesNotContain("\tat ");
 	}
 
 	private static int closedPort() throws IOException {

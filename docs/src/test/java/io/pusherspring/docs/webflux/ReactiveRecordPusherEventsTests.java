@@ -5,22 +5,27 @@ import java.util.List;
 import java.util.Map;
 
 import io.pusherspring.core.ReactivePusherOperations;
+import io.pusherspring.docs.QuietOutputCaptureExtension;
 import io.pusherspring.core.ReactivePusherTemplate;
 import io.pusherspring.test.PusherRecorder;
 import io.pusherspring.test.RecordPusherEvents;
 import io.pusherspring.test.simulator.RecordingPusherTransport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -99,7 +104,8 @@ class ReactiveRecordPusherEventsTests {
 	}
 
 	@Test
-	void anAnnouncementOverThePayloadLimitIsAnErrorAndRecordsNothing() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void anAnnouncementOverThePayloadLimitIsAnErrorAndRecordsNothing(CapturedOutput output) {
 		this.client.post()
 			.uri("/classes/{classId}/announcements", 7)
 			.bodyValue(new Announcement("x".repeat(11 * 1024)))
@@ -107,6 +113,11 @@ class ReactiveRecordPusherEventsTests {
 			.expectStatus()
 			.is5xxServerError();
 		assertThat(this.pusher).hasNoEvents();
+		assertThat(output.getAll().lines().filter((line) -> line.contains("Failed to publish")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains(" ERROR ")
+			.contains("'announcement.posted' to private-class-7")
+			.contains("over the limit");
 	}
 
 	@Test

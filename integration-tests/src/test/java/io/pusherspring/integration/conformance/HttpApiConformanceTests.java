@@ -8,8 +8,11 @@ import java.util.Map;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherOperations;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.integration.local.JavaClient;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static io.pusherspring.integration.conformance.ServerEnvironment.channel;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -42,7 +47,8 @@ class HttpApiConformanceTests extends ConformanceTest {
 	}
 
 	@Test
-	void theStarterThrowsWhenTheServerRefusesItsCredentials() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void theStarterThrowsWhenTheServerRefusesItsCredentials(CapturedOutput output) {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, PusherAutoConfiguration.class))
 			.withPropertyValues("pusher.app-id=" + ServerEnvironment.APP_ID, "pusher.key=" + ServerEnvironment.KEY,
@@ -60,6 +66,13 @@ class HttpApiConformanceTests extends ConformanceTest {
 						.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(401));
 				}
 			});
+		if (!this.server.differsIn(SoketiDifference.HTTP_ERRORS_ANSWERED_WITH_200)) {
+			assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+				.singleElement(as(InstanceOfAssertFactories.STRING))
+				.contains("Failed to publish 'posted' to news-")
+				.contains("HTTP 401");
+		}
+		assertThat(output).doesNotContain("\tat ").doesNotContain("not-the-secret");
 	}
 
 	@Test

@@ -11,13 +11,17 @@ import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.TriggerResult;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.integration.local.JavaClient;
 import io.pusherspring.integration.local.NodeClient;
 import io.pusherspring.webhook.CacheMiss;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static io.pusherspring.integration.conformance.ServerEnvironment.channel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,7 +110,8 @@ class PublishingConformanceTests extends ConformanceTest {
 	}
 
 	@Test
-	void anEncryptedChannelCarriesWhatOnlyItsSubscribersCanRead() throws Exception {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void anEncryptedChannelCarriesWhatOnlyItsSubscribersCanRead(CapturedOutput output) throws Exception {
 		String channel = channel("private-encrypted-room-");
 		try (NodeClient js = this.environment.nodeClient("ada", channel)) {
 			js.next("connected");
@@ -123,6 +128,8 @@ class PublishingConformanceTests extends ConformanceTest {
 				// subscription
 				ada.expectNothing(QUIET);
 				assertThat(ada.pusher().getPrivateEncryptedChannel(channel).isSubscribed()).isFalse();
+				assertThat(output).contains("Exception in thread \"pusher-java-client eventQueue\"")
+					.contains("\"data\" is null");
 			}
 			else {
 				assertThat(ada.next()).isEqualTo("subscribed " + channel);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.pusher.client.channel.PrivateChannel;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.integration.local.JavaClient;
 import io.pusherspring.webhook.ChannelOccupied;
 import io.pusherspring.webhook.ChannelVacated;
@@ -13,8 +14,11 @@ import io.pusherspring.webhook.MemberAdded;
 import io.pusherspring.webhook.MemberRemoved;
 import io.pusherspring.webhook.WebhookEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
 
 import static io.pusherspring.integration.conformance.ServerEnvironment.channel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +78,8 @@ class WebhookConformanceTests extends ConformanceTest {
 	}
 
 	@Test
-	void aWebhookTheApplicationFailedOnIsDeliveredAgain() throws Exception {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void aWebhookTheApplicationFailedOnIsDeliveredAgain(CapturedOutput output) throws Exception {
 		String channel = channel("flaky-");
 		try (RawClient client = this.environment.rawClient()) {
 			client.subscribe(channel, null);
@@ -95,6 +100,13 @@ class WebhookConformanceTests extends ConformanceTest {
 						() -> assertThat(this.environment.webhooks().about(channel)).extracting(WebhookEvent::name)
 							.containsExactly("channel_occupied", "channel_vacated"));
 		}
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+				.isNotEmpty()
+				.allSatisfy((line) -> assertThat(line).contains("A listener failed on Pusher webhook event channel_")
+					.contains("answering 500 so that Pusher retries")
+					.endsWith("The first delivery of a webhook about " + channel + " fails")));
+		assertThat(output).doesNotContain("\tat ");
 	}
 
 }

@@ -6,6 +6,7 @@ import io.pusherspring.core.PusherApiException;
 import io.pusherspring.event.DurablePusherBroadcastListener;
 import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.TargetEventPublication;
@@ -20,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.pusherspring.test.PusherAssertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,6 +100,22 @@ class DurablePusherBroadcastTests {
 		assertThat(pusher.recorder()).hasTriggeredTimes(1, "private-agent-tutor-2", "agent.status");
 	}
 	// end::resubmit[]
+
+	@Test
+	void failedBroadcastIsLoggedOnceInOneLineAndStaysIncomplete(CapturedOutput output) {
+		pusher.failNext(2, 503);
+		this.agents.changeStatus("tutor-4", "thinking");
+		assertThat(this.registry.findIncompletePublications()).singleElement()
+			.extracting(TargetEventPublication::getEvent)
+			.isEqualTo(new AgentStatusChanged("tutor-4", "thinking"));
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("Failed to publish 'agent.status' to private-agent-tutor-4")
+			.contains("HTTP 503");
+		assertThat(output).doesNotContain("asynchronous listener")
+			.doesNotContain("\tat ")
+			.doesNotContain(FakePusherServer.DEFAULT_SECRET);
+	}
 
 	@Test
 	void rolledBackBroadcastIsNeitherStoredNorDelivered() {

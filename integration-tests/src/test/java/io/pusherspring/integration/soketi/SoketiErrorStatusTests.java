@@ -8,17 +8,22 @@ import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.health.PusherHealthIndicator;
+import io.pusherspring.integration.QuietOutputCaptureExtension;
 import io.pusherspring.integration.conformance.SoketiDifference;
 import io.pusherspring.integration.servers.SoketiServer;
 import io.pusherspring.integration.soketi.docs.SoketiErrorStatusConfiguration;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -49,7 +54,8 @@ class SoketiErrorStatusTests {
 	}
 
 	@Test
-	void soketiErrorStatusMakesTheTemplateThrowAndTheHealthIndicatorDown() {
+	@ExtendWith(QuietOutputCaptureExtension.class)
+	void soketiErrorStatusMakesTheTemplateThrowAndTheHealthIndicatorDown(CapturedOutput output) {
 		this.runner.withUserConfiguration(SoketiErrorStatusConfiguration.class)
 			.withPropertyValues("pusher.secret=not-the-secret")
 			.run((context) -> {
@@ -61,6 +67,11 @@ class SoketiErrorStatusTests {
 					assertThat(health.getDetails()).containsEntry("httpStatus", 401);
 				});
 			});
+		assertThat(output.getAll().lines().filter((line) -> line.contains(" ERROR ")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.contains("Failed to publish 'posted' to news")
+			.contains("HTTP 401");
+		assertThat(output).doesNotContain("\tat ").doesNotContain("not-the-secret");
 	}
 
 	@Test
