@@ -213,8 +213,8 @@ public final class PusherAuthService {
 	 */
 	AuthResponse authorizerFailed(AuthStep.AuthorizeChannel step, Throwable failure) {
 		ChannelAuthorizationContext context = step.context();
-		logger.warn("Channel authorizer " + step.match().entry() + " failed for channel " + context.channelName()
-				+ "; the subscription is denied", failure);
+		warnWithoutStackTrace("Channel authorizer " + step.match().entry() + " failed for channel "
+				+ context.channelName() + "; the subscription is denied", failure);
 		return channelDenied(context.channelName(), step.match().entry().pattern().source(), context.principal(),
 				context.socketId(), "authorizer failed: " + failure.getClass().getName());
 	}
@@ -318,7 +318,7 @@ public final class PusherAuthService {
 	 * The response when the user resolver threw: a denial, and the exception logged.
 	 */
 	AuthResponse userResolverFailed(AuthStep.ResolveUser step, Throwable failure) {
-		logger.warn("Pusher user resolver " + this.userResolver + " failed; the sign-in is denied", failure);
+		warnWithoutStackTrace("Pusher user resolver " + this.userResolver + " failed; the sign-in is denied", failure);
 		return userDenied(step.principal(), step.socketId(), "user resolver failed: " + failure.getClass().getName());
 	}
 
@@ -488,6 +488,20 @@ public final class PusherAuthService {
 			return new PusherAuthService(this);
 		}
 
+	}
+
+	/**
+	 * Log a failure of the application's own code in one line, with the exception's class
+	 * and message; the stack trace only at debug level (the observation records the
+	 * exception).
+	 */
+	private static void warnWithoutStackTrace(String text, Throwable failure) {
+		if (logger.isDebugEnabled()) {
+			logger.warn(text + ": " + failure, failure);
+		}
+		else {
+			logger.warn(text + ": " + failure);
+		}
 	}
 
 }
