@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.pusherspring.servlet.internal.ReplayedBodyRequest;
 import io.pusherspring.webhook.WebhookVerification.Accepted;
 import io.pusherspring.webhook.WebhookVerification.Rejected;
 import jakarta.servlet.FilterChain;
@@ -122,7 +123,7 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 			if (verification instanceof Accepted accepted) {
 				context.setWebhook(accepted.webhook());
 				request.setAttribute(WEBHOOK_ATTRIBUTE, accepted.webhook());
-				chain.doFilter(new VerifiedWebhookRequest(request, accepted.body()), response);
+				chain.doFilter(new ReplayedBodyRequest(request, accepted.body()), response);
 			}
 			else {
 				Rejected rejected = (Rejected) verification;
