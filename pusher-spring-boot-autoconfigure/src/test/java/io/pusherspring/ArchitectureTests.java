@@ -12,8 +12,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Dependencies between the library's packages point one way: {@code core} ← feature
- * packages ← {@code autoconfigure}. Core does not need Spring Boot, except that its
- * default HTTP transport builds its clients with Boot's HTTP client builders.
+ * packages ← {@code autoconfigure}, with {@code servlet.internal}, the servlet support
+ * the feature packages share, beside core beneath them. Core does not need Spring Boot,
+ * except that its default HTTP transport builds its clients with Boot's HTTP client
+ * builders, and never the servlet API.
  */
 class ArchitectureTests {
 
@@ -34,7 +36,33 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("io.pusherspring.autoconfigure..", "io.pusherspring.auth..", "io.pusherspring.event..",
-					"io.pusherspring.webhook..", "io.pusherspring.health..", "io.pusherspring.test..")
+					"io.pusherspring.webhook..", "io.pusherspring.health..", "io.pusherspring.servlet..",
+					"io.pusherspring.test..")
+			.check(this.classes);
+	}
+
+	@Test
+	void coreIsFreeOfServletTypes() {
+		noClasses().that()
+			.resideInAPackage("io.pusherspring.core..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("jakarta.servlet..")
+			.because("core serves both web stacks, and a WebFlux application has no servlet API")
+			.check(this.classes);
+	}
+
+	@Test
+	void servletSupportDependsOnNoOtherPackageOfTheLibrary() {
+		noClasses().that()
+			.resideInAPackage("io.pusherspring.servlet..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.pusherspring.core..", "io.pusherspring.autoconfigure..", "io.pusherspring.auth..",
+					"io.pusherspring.event..", "io.pusherspring.webhook..", "io.pusherspring.health..",
+					"io.pusherspring.test..")
+			.because("it is the servlet support that auth and webhook share: they depend on it, never the reverse, "
+					+ "and it needs nothing of the library")
 			.check(this.classes);
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.pusherspring.core.internal.RefusalLog;
+import io.pusherspring.servlet.internal.ReplayedBodyRequest;
 import io.pusherspring.webhook.WebhookVerification.Accepted;
 import io.pusherspring.webhook.WebhookVerification.Rejected;
 import jakarta.servlet.FilterChain;
@@ -34,7 +36,9 @@ import org.springframework.web.util.UrlPathHelper;
  * An accepted request goes on with its verified {@link PusherWebhook} in the request
  * attribute {@link #WEBHOOK_ATTRIBUTE} and its body readable again. A rejected one is
  * answered with a short text naming the {@link WebhookRejection reason} and logged as one
- * WARN line, never with the body or a signature. Requests to other paths pass untouched.
+ * WARN line, never with the body or a signature, at most 20 lines a minute (the first
+ * line of the next minute says how many went unlogged). Requests to other paths pass
+ * untouched.
  * <p>
  * With an {@link ObservationRegistry}, each request to the path is one
  * {@link PusherWebhookObservation#DELIVERY observation}, the application's handling of an
@@ -54,6 +58,8 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 	private final String path;
 
 	private final WebhookVerifier verifier;
+
+	private final RefusalLog rejections;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -75,6 +81,7 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 		Assert.isTrue(path.startsWith("/"), "'path' must start with '/'");
 		this.path = path;
 		this.verifier = new WebhookVerifier(secretsByKey, maxAge, maxBodySize.toBytes(), clock);
+		this.rejections = new RefusalLog(this.logger, clock);
 	}
 
 	/**
@@ -122,7 +129,7 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 			if (verification instanceof Accepted accepted) {
 				context.setWebhook(accepted.webhook());
 				request.setAttribute(WEBHOOK_ATTRIBUTE, accepted.webhook());
-				chain.doFilter(new VerifiedWebhookRequest(request, accepted.body()), response);
+				chain.doFilter(new ReplayedBodyRequest(request, accepted.body()), response);
 			}
 			else {
 				Rejected rejected = (Rejected) verification;
@@ -163,10 +170,7 @@ public class PusherWebhookFilter extends OncePerRequestFilter {
 	private void reject(HttpServletRequest request, HttpServletResponse response, Rejected rejected)
 			throws IOException {
 		WebhookRejection reason = rejected.reason();
-		if (this.logger.isWarnEnabled()) {
-			this.logger.warn("Rejected a Pusher webhook from " + request.getRemoteAddr() + ": " + reason.description()
-					+ " (" + rejected.detail() + "), answered " + reason.status());
-		}
+		this.rejections.refused(() -> rejected.logLine(request.getRemoteAddr()));
 		response.setStatus(reason.status());
 		if (reason == WebhookRejection.METHOD_NOT_ALLOWED) {
 			response.setHeader(HttpHeaders.ALLOW, "POST");

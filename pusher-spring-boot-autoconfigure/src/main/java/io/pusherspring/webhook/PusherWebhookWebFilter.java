@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.pusherspring.core.internal.RefusalLog;
 import io.pusherspring.webhook.WebhookVerification.Accepted;
 import io.pusherspring.webhook.WebhookVerification.Rejected;
 
@@ -42,8 +43,9 @@ import org.springframework.web.server.WebFilterChain;
  * The body is read as it arrives and refused as soon as it goes over the maximum size,
  * never gathered whole. An accepted request goes on with its verified
  * {@link PusherWebhook} in the exchange attribute
- * {@link PusherWebhookFilter#WEBHOOK_ATTRIBUTE} and its body readable again. Requests to
- * other paths pass untouched.
+ * {@link PusherWebhookFilter#WEBHOOK_ATTRIBUTE} and its body readable again. A rejected
+ * one is logged as {@link PusherWebhookFilter} logs it: one WARN line, at most 20 lines a
+ * minute. Requests to other paths pass untouched.
  */
 public class PusherWebhookWebFilter implements WebFilter, Ordered {
 
@@ -54,6 +56,8 @@ public class PusherWebhookWebFilter implements WebFilter, Ordered {
 	private final String path;
 
 	private final WebhookVerifier verifier;
+
+	private final RefusalLog rejections;
 
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
@@ -78,6 +82,7 @@ public class PusherWebhookWebFilter implements WebFilter, Ordered {
 		Assert.isTrue(path.startsWith("/"), "'path' must start with '/'");
 		this.path = path;
 		this.verifier = new WebhookVerifier(secretsByKey, maxAge, maxBodySize.toBytes(), clock);
+		this.rejections = new RefusalLog(logger, clock);
 	}
 
 	/**
@@ -185,10 +190,7 @@ public class PusherWebhookWebFilter implements WebFilter, Ordered {
 
 	private Mono<Void> reject(ServerWebExchange exchange, Rejected rejected) {
 		WebhookRejection reason = rejected.reason();
-		if (logger.isWarnEnabled()) {
-			logger.warn("Rejected a Pusher webhook from " + remoteAddress(exchange.getRequest()) + ": "
-					+ reason.description() + " (" + rejected.detail() + "), answered " + reason.status());
-		}
+		this.rejections.refused(() -> rejected.logLine(remoteAddress(exchange.getRequest())));
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(reason.status()));
 		HttpHeaders headers = response.getHeaders();

@@ -1,5 +1,9 @@
 package io.pusherspring.webhook;
 
+import org.jspecify.annotations.Nullable;
+
+import io.pusherspring.core.internal.RefusalLog;
+
 /**
  * What {@link WebhookVerifier} decided about one delivery.
  */
@@ -22,6 +26,20 @@ sealed interface WebhookVerification {
 	 * @param detail more about it for the log, holding no value from the request
 	 */
 	record Rejected(WebhookRejection reason, String detail) implements WebhookVerification {
+
+		private static final int MAX_ADDRESS_LENGTH = 64;
+
+		/**
+		 * The line that logs this rejection: the caller's address, the reason, the detail
+		 * and the status, never the body, a signature or a secret.
+		 * @param remoteAddress the caller's address
+		 * @return one line, safe to log
+		 */
+		String logLine(@Nullable String remoteAddress) {
+			return "Rejected a Pusher webhook from " + RefusalLog.escape(remoteAddress, MAX_ADDRESS_LENGTH) + ": "
+					+ this.reason.description() + " (" + RefusalLog.escape(this.detail, Integer.MAX_VALUE)
+					+ "), answered " + this.reason.status();
+		}
 
 	}
 

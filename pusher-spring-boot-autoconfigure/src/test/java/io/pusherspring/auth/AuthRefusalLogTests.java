@@ -1,17 +1,16 @@
 package io.pusherspring.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.pusherspring.SettableClock;
 import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
+import io.pusherspring.core.internal.RefusalLog;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -41,11 +40,11 @@ class AuthRefusalLogTests {
 		for (int i = 0; i < 10; i++) {
 			this.log.refused(Kind.CHANNEL_AUTHORIZATION, "10.0.0.7", 400, "Malformed form body");
 		}
-		this.clock.now = this.clock.now.plusSeconds(59);
+		this.clock.advance(Duration.ofSeconds(59));
 		this.log.refused(Kind.CHANNEL_AUTHORIZATION, "10.0.0.7", 400, "Malformed form body");
 		assertThat(lines(output)).hasSize(3);
 		assertThat(lines(output).get(2)).endsWith("(no more refusals are logged until 2026-03-17T10:01:00Z)");
-		this.clock.now = this.clock.now.plusSeconds(1);
+		this.clock.advance(Duration.ofSeconds(1));
 		this.log.refused(Kind.CHANNEL_AUTHORIZATION, "10.0.0.8", 413, "Request body over 8192 bytes");
 		assertThat(lines(output)).hasSize(4);
 		assertThat(lines(output).get(3)).isEqualTo("Refused a Pusher channel authorization request from 10.0.0.8 "
@@ -64,7 +63,7 @@ class AuthRefusalLogTests {
 			.contains("...")
 			.doesNotContain("9".repeat(100))
 			.doesNotContainPattern("[\\p{Cc}\\p{Cf}\\p{Zl}]");
-		assertThat(AuthRefusalLog.escape(null, 10)).isEqualTo("unknown");
+		assertThat(RefusalLog.escape(null, 10)).isEqualTo("unknown");
 	}
 
 	private static List<String> lines(CapturedOutput output) {
@@ -73,31 +72,6 @@ class AuthRefusalLogTests {
 			.filter((line) -> line.contains("refusal-log-test"))
 			.map((line) -> line.substring(line.indexOf("Refused")))
 			.toList();
-	}
-
-	static final class SettableClock extends Clock {
-
-		Instant now;
-
-		SettableClock(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

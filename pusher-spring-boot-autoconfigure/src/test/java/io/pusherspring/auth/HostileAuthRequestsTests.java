@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.pusherspring.auth.HostileRequests.Request;
+import io.pusherspring.core.internal.RefusalLog;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -121,7 +122,7 @@ class HostileAuthRequestsTests {
 	private static String describe(Request request) {
 		String body = new String(request.body(), StandardCharsets.ISO_8859_1);
 		return request.method() + " " + request.pathAndQuery() + " [" + request.contentType() + "] "
-				+ AuthRefusalLog.escape(body, 200) + (request.signedIn() ? " signed in" : " anonymous")
+				+ RefusalLog.escape(body, 200) + (request.signedIn() ? " signed in" : " anonymous")
 				+ (request.csrfHeader() ? ", CSRF header" : "") + (request.chunked() ? ", chunked" : "");
 	}
 

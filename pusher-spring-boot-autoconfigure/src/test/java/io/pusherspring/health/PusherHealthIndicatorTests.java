@@ -1,12 +1,10 @@
 package io.pusherspring.health;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
+import io.pusherspring.SettableClock;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.PusherConnectionException;
 import io.pusherspring.core.PusherCredentials;
@@ -28,7 +26,7 @@ class PusherHealthIndicatorTests {
 
 	private final ScriptedTransport transport = new ScriptedTransport();
 
-	private final MutableClock clock = new MutableClock();
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-03-02T10:15:30Z"));
 
 	private final PusherHealthIndicator indicator = new PusherHealthIndicator(this.transport, Duration.ofSeconds(10),
 			this.clock);
@@ -125,31 +123,6 @@ class PusherHealthIndicatorTests {
 			assertThat(health.getDetails()).containsEntry("endpoint", "http://127.0.0.1:1");
 			assertThat(health.toString()).doesNotContain("secret");
 		}
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-03-02T10:15:30Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -3,8 +3,6 @@ package io.pusherspring.webhook;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.pusherspring.SettableClock;
 import io.pusherspring.webhook.WebhookDeduplicationStore.Claim;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +63,7 @@ class WebhookDeduplicationStoreTests {
 	@MethodSource("stores")
 	void aNewEntryIsClaimedAndAClaimInProgressKeepsOthersOut(String name,
 			Function<Clock, WebhookDeduplicationStore> stores) {
-		TestClock clock = new TestClock();
+		SettableClock clock = new SettableClock(START);
 		WebhookDeduplicationStore store = stores.apply(clock);
 		String id = newId();
 		assertThat(claim(store, clock, id, "first")).isEqualTo(Claim.CLAIMED);
@@ -75,7 +74,7 @@ class WebhookDeduplicationStoreTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("stores")
 	void aCompletedEntryIsHandledUntilItExpires(String name, Function<Clock, WebhookDeduplicationStore> stores) {
-		TestClock clock = new TestClock();
+		SettableClock clock = new SettableClock(START);
 		WebhookDeduplicationStore store = stores.apply(clock);
 		String id = newId();
 		claim(store, clock, id, "first");
@@ -90,7 +89,7 @@ class WebhookDeduplicationStoreTests {
 	@MethodSource("stores")
 	void aReleasedClaimLetsTheNextDeliveryHandleTheEntry(String name,
 			Function<Clock, WebhookDeduplicationStore> stores) {
-		TestClock clock = new TestClock();
+		SettableClock clock = new SettableClock(START);
 		WebhookDeduplicationStore store = stores.apply(clock);
 		String id = newId();
 		claim(store, clock, id, "failing");
@@ -108,7 +107,7 @@ class WebhookDeduplicationStoreTests {
 	@MethodSource("stores")
 	void aLapsedClaimIsTakenOverAndItsClaimantCanNoLongerCompleteIt(String name,
 			Function<Clock, WebhookDeduplicationStore> stores) {
-		TestClock clock = new TestClock();
+		SettableClock clock = new SettableClock(START);
 		WebhookDeduplicationStore store = stores.apply(clock);
 		String id = newId();
 		claim(store, clock, id, "dead");
@@ -124,7 +123,7 @@ class WebhookDeduplicationStoreTests {
 	@MethodSource("stores")
 	void ofManyConcurrentClaimsOfOneEntryExactlyOneWins(String name, Function<Clock, WebhookDeduplicationStore> stores)
 			throws Exception {
-		TestClock clock = new TestClock();
+		SettableClock clock = new SettableClock(START);
 		WebhookDeduplicationStore store = stores.apply(clock);
 		String id = newId();
 		int claimants = 8;
@@ -157,7 +156,7 @@ class WebhookDeduplicationStoreTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("stores")
 	void expiredEntriesAreDeleted(String name, Function<Clock, WebhookDeduplicationStore> stores) {
-		TestClock clock = new TestClock();
+		SettableClock clock = new SettableClock(START);
 		WebhookDeduplicationStore store = stores.apply(clock);
 		String old = newId();
 		claim(store, clock, old, "first");
@@ -173,7 +172,7 @@ class WebhookDeduplicationStoreTests {
 		}
 	}
 
-	private static Claim claim(WebhookDeduplicationStore store, TestClock clock, String id, String claimant) {
+	private static Claim claim(WebhookDeduplicationStore store, SettableClock clock, String id, String claimant) {
 		Instant now = clock.instant();
 		return store.claim(id, claimant, now.plus(LEASE), now.plus(WINDOW));
 	}
@@ -185,29 +184,5 @@ class WebhookDeduplicationStoreTests {
 	/**
 	 * A clock that moves only when told to.
 	 */
-	static final class TestClock extends Clock {
-
-		private volatile Instant now = START;
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-	}
 
 }

@@ -1,4 +1,4 @@
-package io.pusherspring.webhook;
+package io.pusherspring.servlet.internal;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -13,14 +13,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request whose body the filter has read: serves the same bytes again to whatever
- * handles the request.
+ * A request whose body a filter has already read: serves the same bytes again, as a
+ * stream or a reader, with their length as the content length, to whatever handles the
+ * request after the filter.
+ * <p>
+ * Not API: shared by the auth and webhook filters, public only because Java has no other
+ * way to share a class across packages. Applications do not need it, it is left out of
+ * the published Javadoc, and it may change in any release.
  */
-final class VerifiedWebhookRequest extends HttpServletRequestWrapper {
+public class ReplayedBodyRequest extends HttpServletRequestWrapper {
 
 	private final byte[] body;
 
-	VerifiedWebhookRequest(HttpServletRequest request, byte[] body) {
+	/**
+	 * Wrap a request whose body has been read.
+	 * @param request the request
+	 * @param body the body that was read, served again
+	 */
+	public ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
 		super(request);
 		this.body = body;
 	}
@@ -32,9 +42,16 @@ final class VerifiedWebhookRequest extends HttpServletRequestWrapper {
 
 	@Override
 	public BufferedReader getReader() {
+		return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(this.body), readerCharset()));
+	}
+
+	/**
+	 * The charset {@link #getReader()} decodes the body with.
+	 * @return the request's character encoding, or UTF-8 if it names none
+	 */
+	protected Charset readerCharset() {
 		String encoding = getCharacterEncoding();
-		Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-		return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(this.body), charset));
+		return (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
 	}
 
 	@Override
