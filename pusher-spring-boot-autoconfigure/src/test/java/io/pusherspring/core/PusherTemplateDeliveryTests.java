@@ -9,11 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryState;
-import org.springframework.core.retry.Retryable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -267,36 +263,6 @@ class PusherTemplateDeliveryTests {
 		public void onError(PusherMessage message, PusherException exception) {
 			this.heard.add("error " + String.join(",", message.channels()) + " " + message.event() + " delivered="
 					+ exception.isPossiblyDelivered());
-		}
-
-	}
-
-	private record RecordingRetryListener(List<String> events) implements RetryListener {
-
-		@Override
-		public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-			this.events.add("execution " + retryable.getName() + " " + state.getRetryCount() + "/"
-					+ state.getExceptions().size());
-		}
-
-		@Override
-		public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-			this.events.add("before retry " + state.getRetryCount());
-		}
-
-		@Override
-		public void onRetrySuccess(RetryPolicy policy, Retryable<?> retryable, Object result) {
-			this.events.add("success");
-		}
-
-		@Override
-		public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable throwable) {
-			this.events.add("failure " + ((PusherApiException) throwable).getStatusCode());
-		}
-
-		@Override
-		public void onRetryPolicyExhaustion(RetryPolicy policy, Retryable<?> retryable, RetryException exception) {
-			this.events.add("exhausted " + exception.getSuppressed().length + " suppressed");
 		}
 
 	}

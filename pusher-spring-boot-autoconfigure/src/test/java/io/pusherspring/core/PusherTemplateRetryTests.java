@@ -10,11 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
-import org.springframework.core.retry.RetryState;
-import org.springframework.core.retry.Retryable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -115,46 +111,6 @@ class PusherTemplateRetryTests {
 		Throwable failure(PusherTemplate template) {
 			Throwable failure = catchThrowable(() -> this.call.apply(template));
 			return (failure instanceof CompletionException) ? failure.getCause() : failure;
-		}
-
-	}
-
-	private record RecordingRetryListener(List<String> events) implements RetryListener {
-
-		@Override
-		public void onRetryableExecution(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-			this.events.add("execution " + retryable.getName() + " " + state.getRetryCount() + "/"
-					+ state.getExceptions().size());
-		}
-
-		@Override
-		public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
-			this.events.add("before retry " + state.getRetryCount());
-		}
-
-		@Override
-		public void onRetrySuccess(RetryPolicy policy, Retryable<?> retryable, Object result) {
-			this.events.add("success");
-		}
-
-		@Override
-		public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable throwable) {
-			this.events.add("failure " + ((PusherApiException) throwable).getStatusCode());
-		}
-
-		@Override
-		public void onRetryPolicyExhaustion(RetryPolicy policy, Retryable<?> retryable, RetryException exception) {
-			this.events.add("exhausted " + exception.getSuppressed().length + " suppressed");
-		}
-
-		@Override
-		public void onRetryPolicyTimeout(RetryPolicy policy, Retryable<?> retryable, RetryException exception) {
-			this.events.add("timed out " + exception.getSuppressed().length + " suppressed");
-		}
-
-		@Override
-		public void onRetryPolicyInterruption(RetryPolicy policy, Retryable<?> retryable, RetryException exception) {
-			this.events.add("interrupted " + exception.getSuppressed().length + " suppressed");
 		}
 
 	}

@@ -226,12 +226,15 @@ class PusherTemplateHttpDeliveryTests {
 	}
 
 	/**
-	 * A template whose transport waits the usual time for answers: a short read timeout
-	 * would race the answers of a loaded machine, and a connection closed after accepting
-	 * is a possible delivery that takes no clock.
+	 * A template whose transport waits for answers as long as a test waits for a call: a
+	 * read timeout any shorter races the answers of a loaded machine. A server thread
+	 * that gets no CPU for seconds lets the attempt time out and its retry overtake it,
+	 * so the server may answer the two in either order (and record them so), and a
+	 * planned failure may go to the attempt the client no longer waits for. A connection
+	 * closed after accepting is a possible delivery that takes no clock.
 	 */
 	private PusherTemplate withRetries(int retries) {
-		return PusherTemplate.builder(this.templates.transport(FakePusherTemplates.READ_TIMEOUT))
+		return PusherTemplate.builder(this.templates.transport(HANG_GUARD))
 			.retryPolicy(RetryPolicy.builder()
 				.maxRetries(retries)
 				.delay(Duration.ofMillis(10))

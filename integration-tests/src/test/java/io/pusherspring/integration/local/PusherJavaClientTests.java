@@ -1,6 +1,5 @@
 package io.pusherspring.integration.local;
 
-import java.time.Duration;
 import java.util.Map;
 
 import com.pusher.client.ChannelAuthorizer;
@@ -12,10 +11,8 @@ import io.pusherspring.test.LocalPusherServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,9 +27,7 @@ import static org.awaitility.Awaitility.await;
  * {@link PusherOperations}.
  */
 @SpringBootTest(classes = LiveClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
-class PusherJavaClientTests {
-
-	private static final Duration QUIET = Duration.ofMillis(500);
+class PusherJavaClientTests extends PusherJavaClientTestSupport {
 
 	@RegisterExtension
 	static LocalPusherServer pusher = new LocalPusherServer();
@@ -42,11 +37,9 @@ class PusherJavaClientTests {
 		pusher.registerProperties(registry);
 	}
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private PusherOperations operations;
+	PusherJavaClientTests() {
+		super(pusher);
+	}
 
 	@Test
 	void receivesEventsOnAPublicChannel() {
@@ -142,17 +135,6 @@ class PusherJavaClientTests {
 	}
 
 	@Test
-	void signsInAndReceivesWhatIsSentToTheUser() throws Exception {
-		try (JavaClient ada = client("ada"); JavaClient alan = client("alan")) {
-			ada.signIn("graded");
-			alan.signIn("graded");
-			this.operations.sendToUser("ada", "graded", Map.of("score", 9));
-			assertThat(ada.next()).isEqualTo("graded on #server-to-user-ada: {\"score\":9}");
-			alan.expectNothing(QUIET);
-		}
-	}
-
-	@Test
 	void terminatingAUserDisconnectsEachOfTheirConnections() {
 		try (JavaClient phone = client("ada"); JavaClient laptop = client("ada"); JavaClient alan = client("alan")) {
 			phone.signIn();
@@ -177,10 +159,6 @@ class PusherJavaClientTests {
 			stranger.awaitState(ConnectionState.DISCONNECTED);
 			assertThat(stranger.states()).doesNotContain(ConnectionState.CONNECTED);
 		}
-	}
-
-	private JavaClient client(String user) {
-		return JavaClient.as(user, pusher, this.port).connect();
 	}
 
 }

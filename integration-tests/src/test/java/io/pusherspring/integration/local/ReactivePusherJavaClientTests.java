@@ -1,17 +1,13 @@
 package io.pusherspring.integration.local;
 
-import java.time.Duration;
 import java.util.Map;
 
-import io.pusherspring.core.PusherOperations;
 import io.pusherspring.test.LocalPusherServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,9 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ReactiveLiveClassroomApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")
-class ReactivePusherJavaClientTests {
-
-	private static final Duration QUIET = Duration.ofMillis(500);
+class ReactivePusherJavaClientTests extends PusherJavaClientTestSupport {
 
 	@RegisterExtension
 	static LocalPusherServer pusher = new LocalPusherServer();
@@ -36,11 +30,9 @@ class ReactivePusherJavaClientTests {
 		pusher.registerProperties(registry);
 	}
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private PusherOperations operations;
+	ReactivePusherJavaClientTests() {
+		super(pusher);
+	}
 
 	@Test
 	void receivesEventsOnAPrivateChannelAMonoAuthorizes() {
@@ -69,21 +61,6 @@ class ReactivePusherJavaClientTests {
 			assertThat(ada.members("presence-class-7")).containsExactly("ada", "grace");
 			assertThat(grace.next()).isEqualTo("joined presence-class-7: ada {\"name\":\"ada\"}");
 		}
-	}
-
-	@Test
-	void signsInAndReceivesWhatIsSentToTheUser() throws Exception {
-		try (JavaClient ada = client("ada"); JavaClient alan = client("alan")) {
-			ada.signIn("graded");
-			alan.signIn("graded");
-			this.operations.sendToUser("ada", "graded", Map.of("score", 9));
-			assertThat(ada.next()).isEqualTo("graded on #server-to-user-ada: {\"score\":9}");
-			alan.expectNothing(QUIET);
-		}
-	}
-
-	private JavaClient client(String user) {
-		return JavaClient.as(user, pusher, this.port).connect();
 	}
 
 }
