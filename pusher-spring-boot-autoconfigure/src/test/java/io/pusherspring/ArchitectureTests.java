@@ -27,6 +27,9 @@ class ArchitectureTests {
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		// the project's shared test support is on the test class path, but no part of the
+		// library
+		.withImportOption((location) -> !location.contains("/io/pusherspring/testsupport/"))
 		.importPackages("io.pusherspring");
 
 	@Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.auth.AuthTestConfiguration.RecordedDecisions;
 import io.pusherspring.auth.PusherAuthorizationEvent.Kind;
 import io.pusherspring.auth.PusherAuthorizationEvent.Outcome;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.core.ChannelEncryption;
 import io.pusherspring.core.HttpPusherTransport;
 import io.pusherspring.core.LoggingPusherPublishListener;

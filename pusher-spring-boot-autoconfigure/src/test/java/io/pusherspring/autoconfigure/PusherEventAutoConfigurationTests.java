@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.DurablePusherBroadcastListener;

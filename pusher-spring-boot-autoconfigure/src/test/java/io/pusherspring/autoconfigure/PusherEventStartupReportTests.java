@@ -1,6 +1,6 @@
 package io.pusherspring.autoconfigure;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.core.ScriptedTransport;
 import io.pusherspring.event.PusherEvent;
 import org.junit.jupiter.api.Test;

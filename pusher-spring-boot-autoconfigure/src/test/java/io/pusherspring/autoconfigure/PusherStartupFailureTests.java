@@ -3,7 +3,7 @@ package io.pusherspring.autoconfigure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;

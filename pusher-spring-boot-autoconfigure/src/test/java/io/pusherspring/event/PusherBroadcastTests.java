@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherEventAutoConfiguration;
 import io.pusherspring.core.PusherApiException;

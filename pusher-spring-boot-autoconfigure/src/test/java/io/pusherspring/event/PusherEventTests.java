@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherEventAutoConfiguration;
 import io.pusherspring.core.PusherApiException;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherEventAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherReactiveAutoConfiguration;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.autoconfigure.PusherWebhookAutoConfiguration;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 
 import io.pusherspring.SettableClock;
-import io.pusherspring.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.core.internal.RefusalLog;
 
 import org.springframework.boot.test.system.CapturedOutput;

@@ -12,7 +12,7 @@ import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.ReactivePusherOperations;
 import io.pusherspring.test.FakePusherServer;
-import io.pusherspring.test.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.ReceivedRequest;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;

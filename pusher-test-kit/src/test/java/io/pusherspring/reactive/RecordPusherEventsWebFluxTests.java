@@ -6,7 +6,7 @@ import java.util.Map;
 import io.pusherspring.core.ReactivePusherOperations;
 import io.pusherspring.event.PusherEvent;
 import io.pusherspring.test.PusherRecorder;
-import io.pusherspring.test.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.RecordPusherEvents;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;

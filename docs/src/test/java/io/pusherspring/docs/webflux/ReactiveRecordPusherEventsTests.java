@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.pusherspring.core.ReactivePusherOperations;
-import io.pusherspring.docs.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.core.ReactivePusherTemplate;
 import io.pusherspring.test.PusherRecorder;
 import io.pusherspring.test.RecordPusherEvents;

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherOperations;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.integration.local.JavaClient;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;

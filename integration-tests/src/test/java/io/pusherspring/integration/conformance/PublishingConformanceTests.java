@@ -11,7 +11,7 @@ import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.TriggerResult;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.integration.local.JavaClient;
 import io.pusherspring.integration.local.NodeClient;
 import io.pusherspring.webhook.CacheMiss;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.pusher.client.channel.PrivateChannel;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.integration.local.JavaClient;
 import io.pusherspring.webhook.ChannelOccupied;
 import io.pusherspring.webhook.ChannelVacated;

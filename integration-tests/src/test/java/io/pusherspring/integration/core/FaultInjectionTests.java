@@ -23,7 +23,7 @@ import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherRequest;
 import io.pusherspring.core.PusherResponse;
 import io.pusherspring.core.PusherTransport;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import io.pusherspring.test.RandomFaults;
 import io.pusherspring.test.ReceivedRequest;

@@ -5,7 +5,7 @@ import java.util.Map;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTemplate;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.integration.core.docs.LiveSession;
 import io.pusherspring.integration.core.docs.PusherCustomizations;
 import io.pusherspring.integration.core.docs.PusherCustomizations.FailedPublications;

@@ -23,7 +23,7 @@ import io.pusherspring.autoconfigure.PusherAutoConfiguration;
 import io.pusherspring.core.PusherConnectionException;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherTemplate;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

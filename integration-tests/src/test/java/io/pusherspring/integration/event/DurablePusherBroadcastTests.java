@@ -4,7 +4,7 @@ import java.util.Map;
 
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.event.DurablePusherBroadcastListener;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;

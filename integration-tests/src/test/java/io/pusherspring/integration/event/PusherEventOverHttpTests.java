@@ -3,7 +3,7 @@ package io.pusherspring.integration.event;
 import java.util.Map;
 
 import io.pusherspring.core.PusherApiException;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherConnectionException;
 import io.pusherspring.core.PusherMessage;
 import io.pusherspring.core.PusherOperations;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.FakePusherServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

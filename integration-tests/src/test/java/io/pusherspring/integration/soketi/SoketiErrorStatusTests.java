@@ -8,7 +8,7 @@ import io.pusherspring.core.ChannelInfo;
 import io.pusherspring.core.PusherApiException;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.health.PusherHealthIndicator;
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.integration.conformance.SoketiDifference;
 import io.pusherspring.integration.servers.SoketiServer;
 import io.pusherspring.integration.soketi.docs.SoketiErrorStatusConfiguration;

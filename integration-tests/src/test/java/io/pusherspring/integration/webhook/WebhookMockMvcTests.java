@@ -3,7 +3,7 @@ package io.pusherspring.integration.webhook;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.PusherRequests;
 import io.pusherspring.test.RecordPusherEvents;
 import io.pusherspring.webhook.ChannelOccupied;

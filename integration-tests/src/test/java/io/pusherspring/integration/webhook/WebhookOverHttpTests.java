@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.pusherspring.integration.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.PusherRequests;
 import io.pusherspring.test.PusherWebhookRequestBuilder;
 import io.pusherspring.test.RecordPusherEvents;

@@ -9,7 +9,7 @@ import io.pusherspring.core.PusherCredentials;
 import io.pusherspring.core.PusherOperations;
 import io.pusherspring.core.PusherTransport;
 import io.pusherspring.test.PusherRecorder;
-import io.pusherspring.test.QuietOutputCaptureExtension;
+import io.pusherspring.testsupport.QuietOutputCaptureExtension;
 import io.pusherspring.test.RecordPusherEvents;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
