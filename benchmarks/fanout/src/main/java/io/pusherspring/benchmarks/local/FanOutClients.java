@@ -38,6 +38,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
  */
 final class FanOutClients implements AutoCloseable {
 
+	private static final String PING = "\"pusher:ping\"";
+
+	private static final String PONG = "{\"event\":\"pusher:pong\",\"data\":{}}";
+
 	private static final byte[] MARK = "@@".getBytes(StandardCharsets.US_ASCII);
 
 	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -192,7 +196,15 @@ final class FanOutClients implements AutoCloseable {
 					return;
 				}
 			}
-			if (!this.isReady && frame.text().contains(this.readyWhenContains)) {
+			String text = frame.text();
+			if (text.contains(PING)) {
+				// a Pusher server closes a client that stays silent past its activity
+				// timeout
+				// and does not answer the ping (4201)
+				ctx.writeAndFlush(new TextWebSocketFrame(PONG));
+				return;
+			}
+			if (!this.isReady && text.contains(this.readyWhenContains)) {
 				becomeReady();
 			}
 		}
