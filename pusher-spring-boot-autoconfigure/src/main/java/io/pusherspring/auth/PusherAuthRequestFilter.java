@@ -42,9 +42,7 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 
 	private final PusherAuthService service;
 
-	private final String path;
-
-	private final String userPath;
+	private final AuthPaths paths;
 
 	private final AuthRefusalLog refusals = new AuthRefusalLog(this.logger);
 
@@ -57,11 +55,8 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 	 */
 	public PusherAuthRequestFilter(PusherAuthService service, String path, String userPath) {
 		Assert.notNull(service, "'service' must not be null");
-		Assert.isTrue(path != null && path.startsWith("/"), "'path' must start with '/'");
-		Assert.isTrue(userPath != null && userPath.startsWith("/"), "'userPath' must start with '/'");
 		this.service = service;
-		this.path = path;
-		this.userPath = userPath;
+		this.paths = new AuthPaths(path, userPath);
 	}
 
 	/**
@@ -69,7 +64,7 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 	 * @return the path within the application
 	 */
 	public String getPath() {
-		return this.path;
+		return this.paths.path();
 	}
 
 	/**
@@ -77,7 +72,7 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 	 * @return the path within the application
 	 */
 	public String getUserPath() {
-		return this.userPath;
+		return this.paths.userPath();
 	}
 
 	@Override
@@ -86,11 +81,7 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 	}
 
 	private @Nullable Kind kind(HttpServletRequest request) {
-		String within = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
-		if (this.path.equals(within)) {
-			return Kind.CHANNEL_AUTHORIZATION;
-		}
-		return this.userPath.equals(within) ? Kind.USER_AUTHENTICATION : null;
+		return this.paths.kindOf(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
 	}
 
 	@Override
@@ -152,7 +143,7 @@ public final class PusherAuthRequestFilter extends OncePerRequestFilter {
 
 	@Override
 	public String toString() {
-		return "PusherAuthRequestFilter[" + this.path + ", " + this.userPath + "]";
+		return "PusherAuthRequestFilter[" + this.paths + "]";
 	}
 
 }

@@ -42,9 +42,7 @@ public final class PusherAuthRequestWebFilter implements WebFilter, Ordered {
 
 	private final PusherAuthService service;
 
-	private final String path;
-
-	private final String userPath;
+	private final AuthPaths paths;
 
 	private final AuthRefusalLog refusals = new AuthRefusalLog(logger);
 
@@ -58,11 +56,8 @@ public final class PusherAuthRequestWebFilter implements WebFilter, Ordered {
 	 */
 	public PusherAuthRequestWebFilter(PusherAuthService service, String path, String userPath) {
 		Assert.notNull(service, "'service' must not be null");
-		Assert.isTrue(path != null && path.startsWith("/"), "'path' must start with '/'");
-		Assert.isTrue(userPath != null && userPath.startsWith("/"), "'userPath' must start with '/'");
 		this.service = service;
-		this.path = path;
-		this.userPath = userPath;
+		this.paths = new AuthPaths(path, userPath);
 	}
 
 	/**
@@ -70,7 +65,7 @@ public final class PusherAuthRequestWebFilter implements WebFilter, Ordered {
 	 * @return the path within the application
 	 */
 	public String getPath() {
-		return this.path;
+		return this.paths.path();
 	}
 
 	/**
@@ -78,7 +73,7 @@ public final class PusherAuthRequestWebFilter implements WebFilter, Ordered {
 	 * @return the path within the application
 	 */
 	public String getUserPath() {
-		return this.userPath;
+		return this.paths.userPath();
 	}
 
 	/**
@@ -126,11 +121,7 @@ public final class PusherAuthRequestWebFilter implements WebFilter, Ordered {
 	}
 
 	private @Nullable Kind kind(ServerWebExchange exchange) {
-		String within = exchange.getRequest().getPath().pathWithinApplication().value();
-		if (this.path.equals(within)) {
-			return Kind.CHANNEL_AUTHORIZATION;
-		}
-		return this.userPath.equals(within) ? Kind.USER_AUTHENTICATION : null;
+		return this.paths.kindOf(exchange.getRequest().getPath().pathWithinApplication().value());
 	}
 
 	private Mono<Void> refuse(Kind kind, ServerWebExchange exchange, Refusal refusal) {
@@ -145,7 +136,7 @@ public final class PusherAuthRequestWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public String toString() {
-		return "PusherAuthRequestWebFilter[" + this.path + ", " + this.userPath + "]";
+		return "PusherAuthRequestWebFilter[" + this.paths + "]";
 	}
 
 }

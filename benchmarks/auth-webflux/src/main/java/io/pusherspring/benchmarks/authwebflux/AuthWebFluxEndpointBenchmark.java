@@ -9,7 +9,6 @@ import io.pusherspring.benchmarks.support.AuthScenario;
 import io.pusherspring.benchmarks.support.BenchmarkRun;
 import io.pusherspring.benchmarks.support.Format;
 import io.pusherspring.benchmarks.support.InterleavedLoad;
-import io.pusherspring.benchmarks.support.LoadGenerator;
 import io.pusherspring.benchmarks.support.Report;
 import io.pusherspring.benchmarks.support.Summary;
 
@@ -41,12 +40,8 @@ public final class AuthWebFluxEndpointBenchmark {
 	}
 
 	static Report run(BenchmarkRun run) throws Exception {
-		int rounds = run.integer(0, "rounds", 12, 1);
-		int seconds = run.integer(1, "seconds per round", 10, 1);
-		int connections = run.integer(2, "connections", 16, 4);
-		int warmUp = run.integer(3, "warm-up rounds", 3, 0);
-		LoadGenerator load = LoadGenerator.choose(run);
-		run.parameter("load", load);
+		InterleavedLoad load = InterleavedLoad.fromArguments(run);
+		int rounds = load.rounds();
 		double[][] rates;
 		try (ConfigurableApplicationContext nonBlocking = start(false);
 				ConfigurableApplicationContext mayBlock = start(true)) {
@@ -56,10 +51,10 @@ public final class AuthWebFluxEndpointBenchmark {
 			for (URI url : new URI[] { starter, starterMayBlock, handWritten }) {
 				AuthScenario.expectSignature(url);
 			}
-			rates = new InterleavedLoad(load, seconds, connections).endpoint("starter (non-blocking)", starter)
+			rates = load.endpoint("starter (non-blocking)", starter)
 				.endpoint("starter (may block)", starterMayBlock)
 				.endpoint("hand-written", handWritten)
-				.run(AuthScenario.FORM, warmUp, rounds);
+				.run(AuthScenario.FORM);
 			// the answers are still right after the load
 			AuthScenario.expectSignature(starter);
 			AuthScenario.expectSignature(starterMayBlock);

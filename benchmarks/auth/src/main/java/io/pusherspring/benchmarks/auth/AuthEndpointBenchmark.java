@@ -8,7 +8,6 @@ import io.pusherspring.benchmarks.support.AuthScenario;
 import io.pusherspring.benchmarks.support.BenchmarkRun;
 import io.pusherspring.benchmarks.support.Format;
 import io.pusherspring.benchmarks.support.InterleavedLoad;
-import io.pusherspring.benchmarks.support.LoadGenerator;
 import io.pusherspring.benchmarks.support.Report;
 import io.pusherspring.benchmarks.support.Summary;
 
@@ -37,12 +36,8 @@ public final class AuthEndpointBenchmark {
 	}
 
 	static Report run(BenchmarkRun run) throws Exception {
-		int rounds = run.integer(0, "rounds", 12, 1);
-		int seconds = run.integer(1, "seconds per round", 10, 1);
-		int connections = run.integer(2, "connections", 16, 4);
-		int warmUp = run.integer(3, "warm-up rounds", 3, 0);
-		LoadGenerator load = LoadGenerator.choose(run);
-		run.parameter("load", load);
+		InterleavedLoad load = InterleavedLoad.fromArguments(run);
+		int rounds = load.rounds();
 		SpringApplication application = new SpringApplication(AuthBenchmarkApplication.class);
 		application.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "pusher.app-id",
 				AuthScenario.APP_ID, "pusher.key", AuthScenario.KEY, "pusher.secret", AuthScenario.SECRET,
@@ -60,9 +55,7 @@ public final class AuthEndpointBenchmark {
 			URI handWritten = URI.create("http://127.0.0.1:" + port + "/handwritten/auth");
 			AuthScenario.expectSignature(starter);
 			AuthScenario.expectSignature(handWritten);
-			rates = new InterleavedLoad(load, seconds, connections).endpoint("starter", starter)
-				.endpoint("hand-written", handWritten)
-				.run(AuthScenario.FORM, warmUp, rounds);
+			rates = load.endpoint("starter", starter).endpoint("hand-written", handWritten).run(AuthScenario.FORM);
 			// the answers are still right after the load
 			AuthScenario.expectSignature(starter);
 		}

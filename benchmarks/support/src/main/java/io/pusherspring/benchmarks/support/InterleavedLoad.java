@@ -20,6 +20,10 @@ public final class InterleavedLoad {
 
 	private final List<Endpoint> endpoints = new ArrayList<>();
 
+	private int warmUp;
+
+	private int rounds;
+
 	/**
 	 * Load endpoints with one generator.
 	 * @param load what loads an endpoint
@@ -33,6 +37,35 @@ public final class InterleavedLoad {
 	}
 
 	/**
+	 * The load a benchmark's command line asks for, its arguments in this order:
+	 * {@code [rounds] [seconds] [connections] [warm-up rounds]} (12, 10, 16 and 3 unless
+	 * given; 1, 1, 4 and 0 in a smoke run), with wrk, or a JVM load where
+	 * {@link LoadGenerator#choose} allows it. Each is recorded as a parameter of the run.
+	 * @param run the run
+	 * @return the load, to which {@link #run(String)} applies the rounds
+	 */
+	public static InterleavedLoad fromArguments(BenchmarkRun run) {
+		int rounds = run.integer(0, "rounds", 12, 1);
+		int seconds = run.integer(1, "seconds per round", 10, 1);
+		int connections = run.integer(2, "connections", 16, 4);
+		int warmUp = run.integer(3, "warm-up rounds", 3, 0);
+		LoadGenerator load = LoadGenerator.choose(run);
+		run.parameter("load", load);
+		InterleavedLoad interleaved = new InterleavedLoad(load, seconds, connections);
+		interleaved.warmUp = warmUp;
+		interleaved.rounds = rounds;
+		return interleaved;
+	}
+
+	/**
+	 * The rounds kept, as the command line gave them.
+	 * @return the rounds
+	 */
+	public int rounds() {
+		return this.rounds;
+	}
+
+	/**
 	 * Add an endpoint.
 	 * @param name its name in the log
 	 * @param url its address
@@ -41,6 +74,17 @@ public final class InterleavedLoad {
 	public InterleavedLoad endpoint(String name, URI url) {
 		this.endpoints.add(new Endpoint(name, url));
 		return this;
+	}
+
+	/**
+	 * Load every endpoint in every round with the same form, as many rounds as the
+	 * command line gave ({@link #fromArguments}).
+	 * @param form the form body, {@code application/x-www-form-urlencoded}
+	 * @return requests per second, by endpoint (in the order added) and then by round
+	 * @throws Exception if a load fails, or any answer was not a 2xx
+	 */
+	public double[][] run(String form) throws Exception {
+		return run(form, this.warmUp, this.rounds);
 	}
 
 	/**

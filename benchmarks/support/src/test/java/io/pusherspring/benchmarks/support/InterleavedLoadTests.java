@@ -1,10 +1,12 @@
 package io.pusherspring.benchmarks.support;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -18,6 +20,9 @@ class InterleavedLoadTests {
 	private static final URI C = URI.create("http://127.0.0.1:1/c");
 
 	private final List<String> calls = new ArrayList<>();
+
+	@TempDir
+	Path results;
 
 	@Test
 	void eachRoundStartsOneEndpointFurtherAlong() throws Exception {
@@ -40,6 +45,16 @@ class InterleavedLoadTests {
 		assertThat(rates[0]).containsExactly(5, 8);
 		assertThat(rates[1]).containsExactly(6, 7);
 		assertThat(InterleavedLoad.ratios(rates[0], rates[1])).containsExactly(5.0 / 6, 8.0 / 7);
+	}
+
+	@Test
+	void takesItsRoundsFromTheCommandLineOrTheSmokeRun() {
+		BenchmarkRun full = BenchmarkRun.parse("auth", InterleavedLoadTests.class,
+				new String[] { "5", "2", "8", "1", "--results", this.results.toString() });
+		assertThat(InterleavedLoad.fromArguments(full).rounds()).isEqualTo(5);
+		assertThat(InterleavedLoad
+			.fromArguments(BenchmarkRun.parse("auth", InterleavedLoadTests.class, new String[] { "--smoke" }))
+			.rounds()).isEqualTo(1);
 	}
 
 	@Test
